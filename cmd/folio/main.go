@@ -1,0 +1,158 @@
+// Command folio builds the site in the current folder (or --source) into
+// public/ (or --destination).
+//
+// Exit status: 0 built, 1 content errors (all printed, public/ untouched),
+// 2 usage errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+	_ "time/tzdata" // Asia/Shanghai on machines without a zoneinfo database
+
+	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/schema"
+	"folio.dev/folio/generator/source"
+)
+
+const usage = `folio builds a publication website from Markdown.
+
+Usage:
+  folio build [flags]   build the site into public/
+  folio version         print the version
+  folio help            print this help
+
+Flags of build:
+  -s, --source DIR        the site's folder (default: the current folder)
+  -d, --destination DIR   where to write the site (default: DIR/public)
+      --baseURL URL       the site's address, overriding config.toml
+      --drafts            include pages with draft = true
+      --future            include pages dated in the future
+      --now TIME          build as if it were TIME (2024-06-21 or 2024-06-21T09:00:00+08:00)
+      --quiet             print errors only
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "folio", version())
+		return 0
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "folio: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("folio build", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var src, dest, baseURL, now string
+	var drafts, future, quiet bool
+	fs.StringVar(&src, "source", ".", "")
+	fs.StringVar(&src, "s", ".", "")
+	fs.StringVar(&dest, "destination", "", "")
+	fs.StringVar(&dest, "d", "", "")
+	fs.StringVar(&baseURL, "baseURL", "", "")
+	fs.StringVar(&now, "now", "", "")
+	fs.BoolVar(&drafts, "drafts", false, "")
+	fs.BoolVar(&future, "future", false, "")
+	fs.BoolVar(&quiet, "quiet", false, "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n\n%s", err, usage)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "folio build: unexpected argument %q\n\n%s", fs.Arg(0), usage)
+		return 2
+	}
+	if dest == "" {
+		dest = filepath.Join(src, "public")
+	}
+	opts := generator.Options{
+		Root: os.DirFS(src), RootDir: src, Destination: dest, BaseURL: baseURL,
+		Drafts: drafts, Future: future,
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		opts.Protect = append(opts.Protect, home)
+	}
+	if now != "" {
+		t, ok := schema.ParseTime(now)
+		if !ok {
+			fmt.Fprintf(stderr, "folio build: --now %q is not a time; write it like 2024-06-21 or 2024-06-21T09:00:00+08:00\n", now)
+			return 2
+		}
+		opts.Now = t.In(time.UTC)
+		opts.NowLocal = !t.Zoned()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	start := time.Now()
+	res, err := generator.Build(ctx, opts)
+	res.Diagnostics.Print(stderr, 50)
+	switch {
+	case errors.Is(err, generator.ErrUsage):
+		fmt.Fprintf(stderr, "folio build: %v\n", errors.Unwrap(err))
+		return 2
+	case errors.Is(err, generator.ErrContent):
+		n := res.Diagnostics.Errors()
+		fmt.Fprintf(stderr, "folio: %d error%s; nothing was written, %s is as it was\n", n, plural(n), dest)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "folio build: %v; %s is as it was\n", err, dest)
+		return 1
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "folio: built %s -> %d files in %s in %s\n", summary(res.Pages), res.Written, dest, time.Since(start).Round(time.Millisecond))
+	}
+	return 0
+}
+
+// summary says how many pages of each kind were built: "42 pages (12
+// posts, 4 events, ...)".
+func summary(kinds map[source.Kind]int) string {
+	total := 0
+	var parts []string
+	for k, n := range kinds {
+		total += n
+		parts = append(parts, fmt.Sprintf("%d %s%s", n, k, plural(n)))
+	}
+	sort.Strings(parts)
+	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,182 @@
+// Package config reads config.toml strictly: unknown keys and wrong types are
+// errors with their position, and every setting has a default.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
+)
+
+// Config is the site's configuration after defaults are applied.
+type Config struct {
+	Title        string            `toml:"title"`
+	BaseURL      string            `toml:"baseURL"`
+	LanguageCode string            `toml:"languageCode"`
+	TimeZone     string            `toml:"timeZone"`
+	Theme        string            `toml:"theme"`
+	Paginate     int               `toml:"paginate"`
+	Permalinks   map[string]string `toml:"permalinks"`
+	Taxonomies   map[string]string `toml:"taxonomies"`
+	Menu         Menus             `toml:"menu"`
+	Params       map[string]any    `toml:"params"`
+	Journal      Journal           `toml:"journal"`
+	Markup       Markup            `toml:"markup"`
+	Footer       Footer            `toml:"footer"`
+
+	// Location is TimeZone loaded; dates without a zone are read in it.
+	Location *time.Location `toml:"-"`
+}
+
+// Menus holds the site's menus; only the main navigation so far.
+type Menus struct {
+	Main []MenuItem `toml:"main"`
+}
+
+// MenuItem is one entry of a menu, ordered by Weight, then Name.
+type MenuItem struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+// Journal configures the association's periodical.
+type Journal struct {
+	// Name is the journal's title, as cited: 广东职业技能.
+	Name string `toml:"name"`
+	// Label is how navigation and headings name it: 内刊《广东职业技能》.
+	Label string `toml:"label"`
+	// Section is the content folder that holds the issues.
+	Section string `toml:"section"`
+}
+
+// Markup configures Markdown rendering.
+type Markup struct {
+	// Unsafe lets raw HTML in Markdown through; off by default.
+	Unsafe bool `toml:"unsafe"`
+	// ReadingSpeed is in Chinese characters (or Latin words) a minute.
+	ReadingSpeed int `toml:"readingSpeed"`
+	// SummaryLength is the length of automatic summaries, in characters.
+	SummaryLength int `toml:"summaryLength"`
+}
+
+// Footer holds the lines Chinese law asks sites to show.
+type Footer struct {
+	Copyright string `toml:"copyright"`
+	ICP       string `toml:"icp"`     // ICP 备案号, e.g. 粤ICP备00000000号
+	ICPLink   string `toml:"icpLink"` // usually https://beian.miit.gov.cn/
+	PSB       string `toml:"psb"`     // 公安备案号, e.g. 粤公网安备 44010000000000号
+	PSBLink   string `toml:"psbLink"`
+}
+
+// Load reads name from fsys. Problems are reported into l; the returned
+// Config is usable (defaults filled) even when some were found.
+func Load(fsys fs.FS, name string, l *diag.List) *Config {
+	c := &Config{}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.Errorf(diag.Pos{File: name}, "cannot read the site's configuration: %v (run folio in the site's folder, or pass --source)", err)
+		c.defaults(l, func(string) diag.Pos { return diag.Pos{File: name} })
+		return c
+	}
+	at := func(off int) diag.Pos { return diag.At(name, src, off) }
+	keyPos := schema.Decode(src, c, "config", at, l)
+	if keyPos == nil {
+		keyPos = func(string) diag.Pos { return diag.Pos{File: name} }
+	}
+	c.defaults(l, keyPos)
+	return c
+}
+
+var permalinkToken = regexp.MustCompile(`:[a-z]+`)
+
+// defaults fills unset values and checks those that must be well formed.
+func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
+	if c.LanguageCode == "" {
+		c.LanguageCode = "zh-CN"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if c.Paginate <= 0 {
+		c.Paginate = 10
+	}
+	if c.Markup.ReadingSpeed <= 0 {
+		c.Markup.ReadingSpeed = 400
+	}
+	if c.Markup.SummaryLength <= 0 {
+		c.Markup.SummaryLength = 120
+	}
+	if c.Journal.Section == "" {
+		c.Journal.Section = "journal"
+	}
+	if c.Journal.Name == "" {
+		c.Journal.Name = c.Title
+	}
+	if c.Journal.Label == "" {
+		c.Journal.Label = c.Journal.Name
+	}
+	if c.Taxonomies == nil {
+		c.Taxonomies = map[string]string{"tag": "tags", "committee": "committees"}
+	}
+	if c.TimeZone == "" {
+		c.TimeZone = "Asia/Shanghai"
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		l.Errorf(pos("timeZone"), "config: unknown time zone %q (use a name like \"Asia/Shanghai\")", c.TimeZone)
+		loc = time.UTC
+	}
+	c.Location = loc
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	if err := c.SetBaseURL(c.BaseURL); err != nil {
+		l.Errorf(pos("baseURL"), "config: %v", err)
+	}
+	for section, pattern := range c.Permalinks {
+		for _, tok := range permalinkToken.FindAllString(pattern, -1) {
+			switch tok {
+			case ":year", ":month", ":day", ":slug", ":section", ":filename":
+			default:
+				l.Errorf(pos("permalinks."+section), "config: permalink %q: unknown part %s (use :year, :month, :day, :slug, :section or :filename)", pattern, tok)
+			}
+		}
+		if !strings.HasPrefix(pattern, "/") {
+			l.Errorf(pos("permalinks."+section), "config: permalink %q must start with /", pattern)
+		}
+	}
+}
+
+// SetBaseURL checks and sets the site's base URL: absolute (with scheme and
+// host) or "/" for a site served from the root of any host. It always ends
+// in a slash.
+func (c *Config) SetBaseURL(s string) error {
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	if s != "/" {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("baseURL %q must be a full address like \"https://www.example.org/\"", s)
+		}
+	}
+	c.BaseURL = s
+	return nil
+}
+
+// BasePath is the path part of BaseURL ("/" or "/sub/"), which every site
+// URL starts with.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}

@@ -1,0 +1,230 @@
+// Package generator builds a site: it runs the stages in order, config ->
+// source -> markup -> site -> theme/render -> publish, and nothing else.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sync"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/theme"
+)
+
+// Options says what to build. Zero values are useful defaults.
+type Options struct {
+	// Root is the site's folder: config.toml, content/, themes/.
+	Root fs.FS
+	// RootDir is Root's path on disk, used to refuse destinations that
+	// would overwrite the project; "" when Root is not on disk.
+	RootDir string
+	// Destination is the folder to write; "" builds in memory only.
+	Destination string
+	// Protect lists more folders a destination must never replace (a
+	// home folder).
+	Protect []string
+	// BaseURL overrides config.toml's baseURL when set.
+	BaseURL string
+	// Drafts and Future publish drafts and pages dated after Now.
+	Drafts, Future bool
+	// Now is the build's time; zero means the current time.
+	Now time.Time
+	// NowLocal says Now was written without a zone: its wall clock is read
+	// in the site's time zone (as --now 2024-06-21 means in Shanghai).
+	NowLocal bool
+	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Result is what a build did.
+type Result struct {
+	// Diagnostics are every error and warning, sorted.
+	Diagnostics diag.List
+	// Site is the built site in memory.
+	Site *publish.Site
+	// Model is the site model the pages were rendered from.
+	Model *site.Site
+	// Pages counts content pages by kind.
+	Pages map[source.Kind]int
+	// Written is the number of files written to Destination.
+	Written int
+	// Timings are the durations of the stages, in order.
+	Timings []Timing
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// ErrContent is returned (wrapped with the diagnostics) when the input has
+// errors; the caller prints Result.Diagnostics.
+var ErrContent = errors.New("the site has errors")
+
+// ErrUsage is returned when the options themselves are wrong (a refused
+// destination); nothing was read or written.
+var ErrUsage = errors.New("usage")
+
+// Build builds the site. On content errors it returns a Result with the
+// diagnostics and an error wrapping ErrContent, and writes nothing.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	res := &Result{}
+	if opts.Destination != "" {
+		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
+			return res, fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+	}
+	l := &res.Diagnostics
+	start := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Timings = append(res.Timings, Timing{name, now.Sub(start)})
+		start = now
+	}
+	fail := func() (*Result, error) {
+		l.Sort()
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		return res, errors.Join(ErrContent, l.Err())
+	}
+
+	cfg := config.Load(opts.Root, "config.toml", l)
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			l.Errorf(diag.Pos{File: "--baseURL"}, "%v", err)
+		}
+	}
+	now := opts.Now.In(cfg.Location)
+	if opts.NowLocal {
+		u := opts.Now
+		now = time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), cfg.Location)
+	}
+	if l.Errors() > 0 {
+		return fail()
+	}
+	stage("config")
+
+	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers}, l)
+	stage("read")
+
+	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed})
+	results := renderMarkdown(ctx, md, content, opts.Workers, l)
+	stage("markdown")
+
+	model := site.Build(cfg, content.Pages, results, now, l)
+	res.Model = model
+	res.Pages = render.Kinds(model)
+	stage("model")
+
+	th := theme.Load(opts.Root, cfg, render.Funcs(cfg), l)
+	if l.Errors() > 0 {
+		return fail()
+	}
+	files := render.Render(ctx, model, th, opts.Workers, l)
+	stage("render")
+	if l.Errors() > 0 || ctx.Err() != nil {
+		return fail()
+	}
+
+	out := &publish.Site{Files: files, Copies: map[string]string{}, FS: opts.Root}
+	for src, dst := range th.Static {
+		out.Copies[dst] = src
+	}
+	for src, dst := range content.Files {
+		out.Copies[dst] = src
+	}
+	for _, p := range content.Pages {
+		for _, r := range p.Resources {
+			out.Copies[p.ResourcePath(r)] = r
+		}
+	}
+	res.Site = out
+	l.Sort()
+	if opts.Destination == "" {
+		return res, nil
+	}
+	n, err := publish.Write(out, opts.Destination, opts.Workers)
+	res.Written = n
+	stage("write")
+	return res, err
+}
+
+func rootDir(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
+}
+
+// renderMarkdown converts every page's Markdown with a pool of workers.
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, workers int, l *diag.List) []*markup.Result {
+	links := linkResolver{byFile: map[string]*source.Page{}, left: c.Left}
+	for _, p := range c.Pages {
+		links.byFile[p.File] = p
+	}
+	results := make([]*markup.Result, len(c.Pages))
+	diags := make([]diag.List, len(c.Pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := c.Pages[i]
+				results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, links, &diags[i])
+			}
+		}()
+	}
+	for i := range c.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range diags {
+		*l = append(*l, diags[i]...)
+		if results[i] == nil {
+			results[i] = &markup.Result{}
+		}
+	}
+	return results
+}
+
+// linkResolver finds the page a relative Markdown link points to.
+type linkResolver struct {
+	byFile map[string]*source.Page
+	left   map[string]string
+}
+
+func (r linkResolver) Resolve(from, target string) (string, string) {
+	file := path.Join(path.Dir(from), target)
+	if p := r.byFile[file]; p != nil {
+		return p.URL, ""
+	}
+	if why, ok := r.left[file]; ok {
+		return "", file + " is not published in this build: " + why
+	}
+	return "", "there is no file " + file + "; check the path, relative to this file's folder"
+}

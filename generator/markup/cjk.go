@@ -1,0 +1,83 @@
+package markup
+
+import (
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// isWide reports whether r is written without spaces around it in Chinese
+// text: Han and kana, CJK and full-width punctuation, and the quotes, dashes
+// and ellipsis that Chinese text uses.
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana) ||
+		isCJKPunct(r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '·'
+}
+
+// isCJKPunct reports whether r is CJK or full-width punctuation (，。！？；：、
+// 「」《》（） and the like), which never has a space after or before it.
+func isCJKPunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFE10 && r <= 0xFE19)
+}
+
+// joinLines reports whether a soft line break between prev and next should
+// vanish: between two wide characters, or next to CJK punctuation. A break
+// between Chinese and a Latin word or inline code stays a space.
+func joinLines(prev, next rune) bool {
+	return (isWide(prev) && isWide(next)) || isCJKPunct(prev) || isCJKPunct(next)
+}
+
+// cjkEmphasis replaces goldmark's * and _ parser with one whose flanking rules
+// accept Chinese next to punctuation: CommonMark does not let `**“引号”**后`
+// or `中文**“引号”**` open or close, because a delimiter run between a letter
+// and punctuation counts as neither left- nor right-flanking. Here a CJK
+// character on the outer side counts like white space, as in the
+// "CJK-friendly emphasis" amendment proposed for CommonMark.
+type cjkEmphasis struct{}
+
+func (cjkEmphasis) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(cjkEmphasis{}, 499)))
+}
+
+func (cjkEmphasis) Trigger() []byte { return []byte{'*', '_'} }
+
+func (cjkEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	before := block.PrecendingCharacter()
+	line, segment := block.PeekLine()
+	d := parser.ScanDelimiter(line, before, 1, emphasisDelimiters{})
+	if d == nil {
+		return nil
+	}
+	after := ' '
+	if d.OriginalLength < len(line) {
+		after = util.ToRune(line, d.OriginalLength)
+	}
+	beforeSpace, afterSpace := util.IsSpaceRune(before), util.IsSpaceRune(after)
+	beforePunct, afterPunct := util.IsPunctRune(before), util.IsPunctRune(after)
+	left := !afterSpace && (!afterPunct || beforeSpace || beforePunct || isWide(before))
+	right := !beforeSpace && (!beforePunct || afterSpace || afterPunct || isWide(after))
+	if d.Char == '_' {
+		d.CanOpen = left && (!right || beforePunct)
+		d.CanClose = right && (!left || afterPunct)
+	} else {
+		d.CanOpen, d.CanClose = left, right
+	}
+	d.Segment = segment.WithStop(segment.Start + d.OriginalLength)
+	block.Advance(d.OriginalLength)
+	pc.PushDelimiter(d)
+	return d
+}
+
+type emphasisDelimiters struct{}
+
+func (emphasisDelimiters) IsDelimiter(b byte) bool { return b == '*' || b == '_' }
+
+func (emphasisDelimiters) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char
+}
+
+func (emphasisDelimiters) OnMatch(consumes int) ast.Node { return ast.NewEmphasis(consumes) }

@@ -1,0 +1,231 @@
+// Package markup turns a page's Markdown into HTML with goldmark, and derives
+// what templates need from it: heading IDs, a table of contents, a summary,
+// a word count and a reading time. It is correct for Chinese: soft line breaks
+// between Chinese characters vanish, emphasis works next to Chinese
+// punctuation, heading IDs keep Chinese characters.
+package markup
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"folio.dev/folio/generator/diag"
+)
+
+// Options configures the converter.
+type Options struct {
+	Unsafe        bool // let raw HTML through
+	SummaryLength int  // characters of an automatic summary
+	ReadingSpeed  int  // characters (or Latin words) a minute
+}
+
+// Resolver turns a link to a Markdown file into the URL of its page. from
+// and target are paths in the site's file system. It returns a message for
+// the editor when there is no such page.
+type Resolver interface {
+	Resolve(from, target string) (url string, problem string)
+}
+
+// Doc is one page's Markdown and where it came from.
+type Doc struct {
+	File      string
+	Src       []byte // the whole file; positions count in it
+	BodyStart int    // where the Markdown starts in Src
+	Summary   string // the front matter summary, if any
+}
+
+// Result is a rendered page.
+type Result struct {
+	HTML        string
+	TOC         string // nested <ul> of the page's h2–h4, "" below two headings
+	Summary     string // plain text
+	WordCount   int    // Han characters and Latin words
+	ReadingTime int    // minutes, at least 1
+}
+
+// Markdown is a converter; one is built per build and shared by all workers.
+type Markdown struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// New builds the converter.
+func New(opts Options) *Markdown {
+	rendererOpts := []renderer.Option{}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, cjkEmphasis{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Markdown{md: md, opts: opts}
+}
+
+// Render converts one document. Links to Markdown files are resolved with r;
+// problems are reported into l.
+func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
+	body := doc.Src[doc.BodyStart:]
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	d := &docWalk{doc: doc, body: body, r: r, l: l}
+	before := d.transform(root)
+
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, body, root); err != nil {
+		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
+	}
+	res := &Result{HTML: buf.String(), TOC: toc(root, body)}
+	all := plainText(root, body)
+	res.WordCount = countWords(all)
+	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
+	switch {
+	case strings.TrimSpace(doc.Summary) != "":
+		res.Summary = strings.TrimSpace(doc.Summary)
+	case before != nil:
+		res.Summary = joinBlocks(before, body)
+	default:
+		res.Summary = cut(summaryText(root, body), m.opts.SummaryLength)
+	}
+	return res
+}
+
+// at turns an offset in the body into a position in the file.
+func (d *docWalk) at(off int) diag.Pos {
+	return diag.At(d.doc.File, d.doc.Src, d.doc.BodyStart+off)
+}
+
+// docWalk carries one document through the AST fixes.
+type docWalk struct {
+	doc  Doc
+	body []byte
+	r    Resolver
+	l    *diag.List
+}
+
+// transform fixes the parsed tree in place: Chinese line breaks, pasted
+// indentation, links to Markdown files, raw HTML reports and the
+// <!--more--> marker. It returns the top-level blocks before the marker,
+// or nil if there is none.
+func (d *docWalk) transform(root ast.Node) []ast.Node {
+	var more ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			if n.SoftLineBreak() {
+				prev := lastRune(n.Value(d.body))
+				if next, ok := nextRune(n, d.body); ok && joinLines(prev, next) {
+					n.SetSoftLineBreak(false)
+				}
+			}
+		case *ast.Paragraph:
+			trimIndent(n, d.body)
+		case *ast.Link:
+			d.link(n)
+		case *ast.HTMLBlock:
+			if isMore(n, d.body) {
+				more = n
+			} else if n.Lines().Len() > 0 {
+				d.rawHTML(n.Lines().At(0).Start)
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				d.rawHTML(n.Segments.At(0).Start)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if more == nil {
+		return nil
+	}
+	var before []ast.Node
+	for c := root.FirstChild(); c != nil && c != more; c = c.NextSibling() {
+		before = append(before, c)
+	}
+	root.RemoveChild(root, more)
+	return before
+}
+
+func (d *docWalk) rawHTML(off int) {
+	if d.l == nil {
+		return
+	}
+	d.l.Warnf(d.at(off), "raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml")
+}
+
+// link rewrites a link to a Markdown file (../notices/plan.md#part) into
+// the URL of its page.
+func (d *docWalk) link(n *ast.Link) {
+	dest := string(n.Destination)
+	target, frag, _ := strings.Cut(dest, "#")
+	if !strings.HasSuffix(target, ".md") || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
+		return
+	}
+	u, problem := d.r.Resolve(d.doc.File, target)
+	if problem != "" {
+		d.l.Errorf(d.at(linkStart(n)), "link to %s: %s", target, problem)
+		return
+	}
+	if frag != "" {
+		u += "#" + frag
+	}
+	n.Destination = []byte(u)
+}
+
+// linkStart finds the offset of a link's "[", from its first text.
+func linkStart(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return max(0, t.Segment.Start-1)
+		}
+	}
+	return 0
+}
+
+func isMore(n *ast.HTMLBlock, src []byte) bool {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(b.String()), ""), "<!--more-->")
+}
+
+// trimIndent removes what Word and WeChat paste at the start of a
+// paragraph: full-width spaces (U+3000), no-break spaces and &nbsp;. The
+// theme indents paragraphs itself.
+func trimIndent(p *ast.Paragraph, src []byte) {
+	t, ok := p.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	v := t.Value(src)
+	i := 0
+	for i < len(v) {
+		switch {
+		case bytes.HasPrefix(v[i:], []byte("\u3000")), bytes.HasPrefix(v[i:], []byte("\u00a0")):
+			i += len(string([]rune(string(v[i:]))[0]))
+		case bytes.HasPrefix(v[i:], []byte("&nbsp;")):
+			i += len("&nbsp;")
+		case v[i] == ' ' || v[i] == '\t':
+			i++
+		default:
+			t.Segment = t.Segment.WithStart(t.Segment.Start + i)
+			return
+		}
+	}
+	t.Segment = t.Segment.WithStart(t.Segment.Start + i)
+}

@@ -1,0 +1,264 @@
+package markup
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// headingIDs makes heading IDs that keep Chinese (and any other) letters:
+// "## 发展回顾" gets id="发展回顾". Punctuation is dropped, spaces become
+// hyphens, Latin is lowercased; a repeated ID gets -1, -2, ...
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Slug turns a heading's text into an ID.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range html.UnescapeString(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '-' || r == '_' || r == '\u3000' || r == '\t':
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// toc renders the headings of levels 2 to 4 as nested lists, or "" when
+// there are fewer than two.
+func toc(root ast.Node, src []byte) string {
+	type heading struct {
+		level int
+		id    string
+		text  string
+	}
+	var hs []heading
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok || h.Level < 2 || h.Level > 4 {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		hs = append(hs, heading{h.Level, string(idb), plainText(h, src)})
+	}
+	if len(hs) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	depth := 0
+	base := hs[0].level
+	for _, h := range hs {
+		base = min(base, h.level)
+	}
+	for i, h := range hs {
+		level := h.level - base + 1
+		switch {
+		case level > depth:
+			for ; depth < level; depth++ {
+				b.WriteString("<ul>")
+				if depth+1 < level {
+					b.WriteString("<li>")
+				}
+			}
+		case i > 0:
+			b.WriteString("</li>")
+			for ; depth > level; depth-- {
+				b.WriteString("</ul></li>")
+			}
+		}
+		fmt.Fprintf(&b, `<li><a href="#%s">%s</a>`, html.EscapeString(h.id), html.EscapeString(h.text))
+	}
+	b.WriteString("</li>")
+	for ; depth > 1; depth-- {
+		b.WriteString("</ul></li>")
+	}
+	b.WriteString("</ul>")
+	return b.String()
+}
+
+// plainText is the text a reader reads in n: no markup, no code blocks, no
+// raw HTML; blocks separated by newlines, soft line breaks as Markdown kept
+// them (after transform, which removed those between Chinese characters).
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c := c.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				b.Write(c.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(c.Value)
+			}
+		case *ast.AutoLink:
+			if entering {
+				b.Write(c.Label(src))
+			}
+		default:
+			if !entering && c.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(html.UnescapeString(b.String()))
+}
+
+// summaryText is the text of the top-level paragraphs and lists: the prose a
+// summary is cut from, without headings, quotes (sample notes), tables or code.
+func summaryText(root ast.Node, src []byte) string {
+	var nodes []ast.Node
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Paragraph, *ast.List:
+			nodes = append(nodes, c)
+		}
+	}
+	return joinBlocks(nodes, src)
+}
+
+// joinBlocks joins the plain text of blocks. Chinese paragraphs join
+// without a space; others with one.
+func joinBlocks(nodes []ast.Node, src []byte) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		if _, ok := n.(*ast.Heading); ok {
+			continue
+		}
+		t := strings.Join(strings.Fields(plainText(n, src)), " ")
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(t)
+			if !isWide(last) || !isWide(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// cut shortens s to about n characters, at the end of the last sentence
+// (。！？) that fits if there is one in the second half, and ends it with ……
+func cut(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	end := n
+	for i := n - 1; i >= n/2; i-- {
+		if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
+			end = i
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
+}
+
+// countWords counts each Han character (and kana) as one word and each run
+// of Latin letters or digits as one word.
+func countWords(s string) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			n++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-')):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	return n
+}
+
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
+
+// nextRune finds the first character after n inside the same block: in
+// n's next sibling or, when n is last, after its parent inline (emphasis,
+// link).
+func nextRune(n ast.Node, src []byte) (rune, bool) {
+	for cur := n; cur != nil && cur.Type() == ast.TypeInline; cur = cur.Parent() {
+		for s := cur.NextSibling(); s != nil; s = s.NextSibling() {
+			if r, ok := firstRune(s, src); ok {
+				return r, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// firstRune is the first character of inline n's text.
+func firstRune(n ast.Node, src []byte) (rune, bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if v := n.Value(src); len(v) > 0 {
+			r, _ := utf8.DecodeRune(v)
+			return r, true
+		}
+		return 0, false
+	case *ast.String:
+		if len(n.Value) > 0 {
+			r, _ := utf8.DecodeRune(n.Value)
+			return r, true
+		}
+		return 0, false
+	case *ast.AutoLink:
+		r, _ := utf8.DecodeRune(n.Label(src))
+		return r, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if r, ok := firstRune(c, src); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,291 @@
+// Package schema decodes TOML (config.toml and front matter) into Go structs
+// strictly: every unknown key and every value of the wrong type is reported at
+// its own line and column, all of them, not only the first.
+//
+// Struct fields name their key with a `toml:"key"` tag. Supported field types:
+// string, bool, int, float64, []string, Time, map[string]any (free-form),
+// map[string]string, nested structs (tables) and slices of structs (arrays of
+// tables or inline tables).
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"folio.dev/folio/generator/diag"
+)
+
+// Locator turns a byte offset of the decoded text into a position.
+type Locator func(off int) diag.Pos
+
+// KeyPos returns the position of a dotted key path, or of its nearest
+// written parent, for messages about values that decoded but are invalid.
+type KeyPos func(path string) diag.Pos
+
+// Decode parses src as TOML into v, a pointer to a struct. what names the
+// document in messages ("front matter", "config"). It reports problems into
+// l and returns nil if src could not be parsed at all.
+func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
+	var m map[string]any
+	if _, err := toml.Decode(string(src), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			l.Errorf(at(pe.Position.Start), "%s: %s (TOML syntax: strings need \"quotes\", lists [brackets], one key = value per line)", what, pe.Message)
+		} else {
+			l.Errorf(at(0), "%s: %v", what, err)
+		}
+		return nil
+	}
+	d := decoder{what: what, at: at, keys: locateKeys(src), l: l}
+	d.table(m, reflect.ValueOf(v).Elem(), "")
+	return d.pos
+}
+
+type decoder struct {
+	what string
+	at   Locator
+	keys map[string]int
+	l    *diag.List
+}
+
+// pos finds the position of a dotted key, falling back to its parents (keys
+// inside inline tables have no line of their own).
+func (d *decoder) pos(path string) diag.Pos {
+	for p := path; p != ""; {
+		if off, ok := d.keys[p]; ok {
+			return d.at(off)
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return d.at(0)
+}
+
+func (d *decoder) errorf(path, format string, args ...any) {
+	d.l.Errorf(d.pos(path), "%s: %s", d.what, fmt.Sprintf(format, args...))
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// fields maps TOML keys to the struct's field indexes.
+func fields(t reflect.Type) map[string]int {
+	f := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		if name, ok := t.Field(i).Tag.Lookup("toml"); ok {
+			f[name] = i
+		}
+	}
+	return f
+}
+
+func (d *decoder) table(m map[string]any, rv reflect.Value, path string) {
+	known := fields(rv.Type())
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		i, ok := known[k]
+		if !ok {
+			d.errorf(join(path, k), "unknown key %q%s", k, suggest(k, known, path))
+			continue
+		}
+		d.value(m[k], rv.Field(i), join(path, k))
+	}
+}
+
+// suggest returns a hint for an unknown key: the nearest known key, if any is
+// near, else the list of known keys.
+func suggest(k string, known map[string]int, path string) string {
+	names := make([]string, 0, len(known))
+	for n := range known {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if n := Nearest(k, names); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	where := "here"
+	if path != "" {
+		where = "in [" + path + "]"
+	}
+	if len(names) > 12 {
+		return fmt.Sprintf(" (the keys allowed %s are %s, ...; put your own data under [params])", where, strings.Join(names[:12], ", "))
+	}
+	return fmt.Sprintf(" (the keys allowed %s are %s)", where, strings.Join(names, ", "))
+}
+
+var timeType = reflect.TypeOf(Time{})
+
+func (d *decoder) value(v any, rv reflect.Value, path string) {
+	key := path[strings.LastIndexByte(path, '.')+1:]
+	switch {
+	case rv.Type() == timeType:
+		t, ok := toTime(v)
+		if !ok {
+			d.errorf(path, "%s = %s is not a date; write a date like %s = 2024-06-21 or a time like %s = 2024-06-21T09:30:00", key, show(v), key, key)
+			return
+		}
+		rv.Set(reflect.ValueOf(t))
+		return
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			d.errorf(path, "%s must be text in quotes, like %s = \"%s\"; it is %s", key, key, plain(v), kindOf(v))
+			return
+		}
+		rv.SetString(s)
+	case reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			d.errorf(path, "%s must be true or false; it is %s", key, show(v))
+			return
+		}
+		rv.SetBool(b)
+	case reflect.Int:
+		n, ok := v.(int64)
+		if !ok {
+			d.errorf(path, "%s must be a whole number without quotes, like %s = 3; it is %s", key, key, show(v))
+			return
+		}
+		rv.SetInt(n)
+	case reflect.Float64:
+		switch n := v.(type) {
+		case int64:
+			rv.SetFloat(float64(n))
+		case float64:
+			rv.SetFloat(n)
+		default:
+			d.errorf(path, "%s must be a number without quotes; it is %s", key, show(v))
+		}
+	case reflect.Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.errorf(path, "%s must be a table, written [%s] on a line of its own followed by key = value lines; it is %s", key, path, kindOf(v))
+			return
+		}
+		d.mapValue(m, rv, path)
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			d.errorf(path, "%s must be a table, written [%s] on a line of its own followed by key = value lines; it is %s", key, path, kindOf(v))
+			return
+		}
+		d.table(m, rv, path)
+	case reflect.Slice:
+		d.slice(v, rv, path, key)
+	default:
+		panic("schema: unsupported field type " + rv.Type().String())
+	}
+}
+
+func (d *decoder) mapValue(m map[string]any, rv reflect.Value, path string) {
+	if rv.Type().Elem().Kind() == reflect.Interface {
+		rv.Set(reflect.ValueOf(m))
+		return
+	}
+	out := reflect.MakeMapWithSize(rv.Type(), len(m))
+	for k, x := range m {
+		s, ok := x.(string)
+		if !ok {
+			d.errorf(join(path, k), "%s must be text in quotes; it is %s", k, kindOf(x))
+			continue
+		}
+		out.SetMapIndex(reflect.ValueOf(k), reflect.ValueOf(s))
+	}
+	rv.Set(out)
+}
+
+func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
+	elem := rv.Type().Elem()
+	var items []any
+	switch x := v.(type) {
+	case []any:
+		items = x
+	case []map[string]any:
+		for _, m := range x {
+			items = append(items, m)
+		}
+	default:
+		if elem.Kind() == reflect.String {
+			d.errorf(path, "%s must be a list, like %s = [%s]; it is %s", key, key, show(v), kindOf(v))
+		} else {
+			d.errorf(path, "%s must be a list of tables, like %s = [{...}, {...}]; it is %s", key, key, kindOf(v))
+		}
+		return
+	}
+	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
+	for i, item := range items {
+		if elem.Kind() == reflect.String {
+			s, ok := item.(string)
+			if !ok {
+				d.errorf(path, "%s must be a list of texts in quotes; item %d is %s", key, i+1, kindOf(item))
+				continue
+			}
+			out.Index(i).SetString(s)
+			continue
+		}
+		m, ok := item.(map[string]any)
+		if !ok {
+			d.errorf(path, "%s must be a list of tables like {name = \"...\"}; item %d is %s", key, i+1, kindOf(item))
+			continue
+		}
+		d.table(m, out.Index(i), path)
+	}
+	rv.Set(out)
+}
+
+func kindOf(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", x)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return kindOf(v)
+}
+
+func plain(v any) string {
+	switch x := v.(type) {
+	case []any:
+		if len(x) > 0 {
+			return plain(x[0])
+		}
+		return ""
+	case time.Time:
+		return x.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}

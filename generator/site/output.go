@@ -1,0 +1,118 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"folio.dev/folio/generator/source"
+)
+
+// Output is one file to render: a page, one page of a paginated list, or a
+// redirect left at an old URL.
+type Output struct {
+	// Path is the file below the site root: "news/page/2/index.html".
+	Path string
+	// Layout names the template: the page's kind, or "list", "taxonomy",
+	// "alias", "404".
+	Layout   string
+	Page     *Page
+	Pager    *Pager    // for lists
+	Taxonomy *Taxonomy // for taxonomy and term lists
+	Term     *Term     // for term lists
+	// RedirectTo is the URL an alias page sends the reader to.
+	RedirectTo string
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Number int     // from 1
+	Items  []*Page // the pages on this page of the list
+	URLs   []string
+}
+
+// Total is the number of pages of the list.
+func (p *Pager) Total() int { return len(p.URLs) }
+
+// Prev is the URL of the previous page of the list, or "".
+func (p *Pager) Prev() string {
+	if p.Number <= 1 {
+		return ""
+	}
+	return p.URLs[p.Number-2]
+}
+
+// Next is the URL of the next page of the list, or "".
+func (p *Pager) Next() string {
+	if p.Number >= len(p.URLs) {
+		return ""
+	}
+	return p.URLs[p.Number]
+}
+
+func outPath(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+
+// outputs lists every file to render, in a fixed order.
+func (s *Site) outputs() {
+	taxonomyPage := map[*Page]*Taxonomy{}
+	termOf := map[*Page]*Term{}
+	for _, t := range s.Taxonomies {
+		if t.Page == nil {
+			t.Page = &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: t.Name, Section: t.Name}, Parent: s.Home}
+		}
+		taxonomyPage[t.Page] = t
+		for _, term := range t.Terms {
+			if term.Page == nil {
+				term.Page = &Page{Page: &source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: t.Name}, Parent: t.Page}
+				term.Page.FM.Title = term.Name
+				s.add(Output{Path: outPath(term.URL), Layout: "term", Page: term.Page, Taxonomy: t, Term: term}, term.Pages)
+			}
+			termOf[term.Page] = term
+		}
+		if t.Page.File == "" {
+			s.Outputs = append(s.Outputs, Output{Path: outPath(t.URL), Layout: "taxonomy", Page: t.Page, Taxonomy: t})
+		}
+	}
+	for _, p := range s.Pages {
+		switch {
+		case taxonomyPage[p] != nil:
+			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: "taxonomy", Page: p, Taxonomy: taxonomyPage[p]})
+		case termOf[p] != nil:
+			term := termOf[p]
+			s.add(Output{Path: outPath(p.URL), Layout: "term", Page: p, Taxonomy: s.Taxonomy(term.Taxonomy), Term: term}, term.Pages)
+		case p.Kind == source.KindHome || p.Kind == source.KindIssue:
+			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: string(p.Kind), Page: p, Pager: &Pager{Number: 1, Items: p.Children, URLs: []string{p.URL}}})
+		case p.Branch:
+			s.add(Output{Path: outPath(p.URL), Layout: "list", Page: p}, p.Children)
+		default:
+			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: string(p.Kind), Page: p})
+		}
+		for _, a := range p.Aliases() {
+			s.Outputs = append(s.Outputs, Output{Path: outPath(a), Layout: "alias", Page: p, RedirectTo: p.URL})
+		}
+	}
+	s.Outputs = append(s.Outputs, Output{Path: "404.html", Layout: "404", Page: s.Home})
+}
+
+// add appends a list output paginated over items: page 1 at the list's URL,
+// page n at URL/page/n/, and URL/page/1/ sending readers back to page 1.
+func (s *Site) add(o Output, items []*Page) {
+	size := s.Config.Paginate
+	n := max(1, (len(items)+size-1)/size)
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = o.Page.URL
+		if i > 0 {
+			urls[i] = fmt.Sprintf("%spage/%d/", o.Page.URL, i+1)
+		}
+	}
+	for i := 0; i < n; i++ {
+		page := o
+		lo, hi := i*size, min(len(items), (i+1)*size)
+		page.Pager = &Pager{Number: i + 1, Items: items[lo:hi], URLs: urls}
+		page.Path = outPath(urls[i])
+		s.Outputs = append(s.Outputs, page)
+	}
+	if n > 1 {
+		s.Outputs = append(s.Outputs, Output{Path: outPath(o.Page.URL + "page/1/"), Layout: "alias", Page: o.Page, RedirectTo: o.Page.URL})
+	}
+}

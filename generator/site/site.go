@@ -1,0 +1,208 @@
+// Package site builds the read-only model of the whole site from the pages
+// read and rendered before it: sections and what they list, taxonomies and
+// their terms, menus, pagination, and the list of outputs to render. It is a
+// single cheap pass; nothing here reads files or renders templates.
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
+)
+
+// Page is a content page with its rendered Markdown and its place in the site.
+type Page struct {
+	*source.Page
+	markup.Result
+
+	// Parent is the branch page (section, issue, home) that lists this page.
+	Parent *Page
+	// Children are the pages this branch page lists, in listing order.
+	Children []*Page
+	// Terms are the page's taxonomy terms, by taxonomy name ("tags").
+	Terms map[string][]*Term
+}
+
+// Term is one value of a taxonomy (a tag, a committee) and its pages.
+type Term struct {
+	Taxonomy string // plural name: "tags"
+	Name     string // as written in front matter, or the title of its page
+	Slug     string
+	URL      string
+	Page     *Page   // its content/<taxonomy>/<slug>/_index.md, if any
+	Pages    []*Page // newest first
+}
+
+// Taxonomy is a way of grouping pages: tags, committees.
+type Taxonomy struct {
+	Name  string  // plural: "tags"
+	URL   string  // "/tags/"
+	Page  *Page   // its content/<taxonomy>/_index.md, if any
+	Terms []*Term // by name
+}
+
+// MenuItem is an entry of the main navigation.
+type MenuItem struct {
+	Name string
+	URL  string
+}
+
+// Site is the whole model.
+type Site struct {
+	Config     *config.Config
+	Now        time.Time
+	Home       *Page
+	Pages      []*Page // every content page, by URL
+	Taxonomies []*Taxonomy
+	Menu       []MenuItem
+	Outputs    []Output
+
+	bySection map[string][]*Page // dated leaf pages of each section, newest first
+}
+
+// Build makes the model. pages and results are parallel slices.
+func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, now time.Time, l *diag.List) *Site {
+	s := &Site{Config: cfg, Now: now, bySection: map[string][]*Page{}}
+	byDir := map[string]*Page{}
+	for i, sp := range pages {
+		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
+		s.Pages = append(s.Pages, p)
+		if p.Branch {
+			byDir[p.Dir] = p
+		}
+		if p.Kind == source.KindHome {
+			s.Home = p
+		}
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	if s.Home == nil {
+		l.Errorf(diag.Pos{File: source.ContentDir + "/_index.md"}, "the site has no home page; create content/_index.md with a title")
+		s.Home = &Page{Page: &source.Page{Kind: source.KindHome, URL: "/", File: source.ContentDir + "/_index.md"}}
+		s.Home.FM.Title = cfg.Title
+	}
+	s.link(byDir)
+	s.taxonomies(l)
+	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)
+	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Weight < menu[j].Weight })
+	for _, item := range menu {
+		if item.Name == "" && item.URL == "/"+cfg.Journal.Section+"/" {
+			item.Name = cfg.Journal.Label
+		}
+		s.Menu = append(s.Menu, MenuItem{Name: item.Name, URL: item.URL})
+	}
+	s.outputs()
+	return s
+}
+
+// link gives each page its parent (the branch page of the nearest folder
+// above it that has one) and each branch page its children.
+func (s *Site) link(byDir map[string]*Page) {
+	for _, p := range s.Pages {
+		if p.Kind == source.KindHome {
+			continue
+		}
+		dir := p.Dir
+		for {
+			dir = path.Dir(dir)
+			if dir == "." {
+				dir = ""
+			}
+			if parent := byDir[dir]; parent != nil {
+				p.Parent = parent
+				break
+			}
+			if dir == "" {
+				p.Parent = s.Home
+				break
+			}
+		}
+		if !(p.Parent == s.Home && !p.Branch) { // top-level pages are in the menu, not the home list
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+		if !p.Branch && !p.Date.IsZero() && p.Section != "" {
+			s.bySection[p.Section] = append(s.bySection[p.Section], p)
+		}
+	}
+	for _, p := range s.Pages {
+		sortPages(p.Children)
+	}
+	for _, list := range s.bySection {
+		sortPages(list)
+	}
+}
+
+// sortPages orders a listing: dated pages newest first, then undated ones
+// by weight; ties broken by title, then file, so output never depends on
+// the order files were read.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.FM.Weight != b.FM.Weight {
+			return a.FM.Weight < b.FM.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.FM.Title != b.FM.Title {
+			return a.FM.Title < b.FM.Title
+		}
+		return a.File < b.File
+	})
+}
+
+// Recent returns the newest n dated pages of a section.
+func (s *Site) Recent(section string, n int) []*Page {
+	list := s.bySection[section]
+	if len(list) > n {
+		list = list[:n]
+	}
+	return list
+}
+
+// Section returns the branch page of a top-level section, or nil.
+func (s *Site) Section(name string) *Page {
+	for _, p := range s.Home.Children {
+		if p.Branch && p.Dir == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Ancestors returns the branch pages above p, the home page first, for
+// breadcrumbs.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// IsSample reports whether the page is sample content, not the
+// association's own ([params] sample = true); the theme marks it 示例.
+func (p *Page) IsSample() bool {
+	v, _ := p.FM.Params["sample"].(bool)
+	return v
+}
+
+// Title is the page's title.
+func (p *Page) Title() string { return p.FM.Title }
+
+// HasTerm tells whether the page is in a taxonomy's term (for templates).
+func (p *Page) HasTerm(taxonomy string) bool { return len(p.Terms[taxonomy]) > 0 }
+
+// InSection reports whether url is the page's own URL or below it: used to
+// mark the current menu entry.
+func InSection(pageURL, menuURL string) bool {
+	if menuURL == "/" {
+		return pageURL == "/"
+	}
+	return strings.HasPrefix(pageURL, menuURL)
+}

@@ -1,0 +1,90 @@
+package site
+
+import (
+	"sort"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
+)
+
+// termsOf returns the terms a page gives a taxonomy in its front matter.
+func termsOf(p *Page, taxonomy string) []string {
+	switch taxonomy {
+	case "tags":
+		return p.FM.Tags
+	case "categories":
+		return p.FM.Categories
+	case "committees":
+		return p.FM.Committees
+	}
+	return nil
+}
+
+// taxonomies groups pages by their terms. A term's slug is the term made
+// URL-safe with markup.Slug (Chinese kept: /tags/技工教育/); a term can have
+// its own page, content/<taxonomy>/<slug>/_index.md, which gives its title
+// and description, and front matter may name the term by that title or by
+// its slug.
+func (s *Site) taxonomies(l *diag.List) {
+	var names []string
+	for _, plural := range s.Config.Taxonomies {
+		names = append(names, plural)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		switch name {
+		case "tags", "categories", "committees":
+		default:
+			l.Errorf(diag.Pos{File: "config.toml"}, "config: taxonomy %q is not known; folio has tags, categories and committees", name)
+			continue
+		}
+		t := &Taxonomy{Name: name, URL: "/" + name + "/"}
+		bySlug := map[string]*Term{}
+		byTitle := map[string]*Term{}
+		for _, p := range s.Pages {
+			switch {
+			case p.Kind == source.KindTerm && p.Section == name:
+				slug := p.Dir[len(name)+1:]
+				term := &Term{Taxonomy: name, Name: p.FM.Title, Slug: slug, URL: p.URL, Page: p}
+				bySlug[slug] = term
+				byTitle[p.FM.Title] = term
+			case p.Branch && p.Dir == name:
+				t.Page = p
+			}
+		}
+		for _, p := range s.Pages {
+			for _, value := range termsOf(p, name) {
+				term := byTitle[value]
+				if term == nil {
+					term = bySlug[markup.Slug(value)]
+				}
+				if term == nil {
+					slug := markup.Slug(value)
+					term = &Term{Taxonomy: name, Name: value, Slug: slug, URL: t.URL + slug + "/"}
+					bySlug[slug] = term
+				}
+				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
+					term.Pages = append(term.Pages, p)
+					p.Terms[name] = append(p.Terms[name], term)
+				}
+			}
+		}
+		for _, term := range bySlug {
+			sortPages(term.Pages)
+			t.Terms = append(t.Terms, term)
+		}
+		sort.Slice(t.Terms, func(i, j int) bool { return t.Terms[i].Slug < t.Terms[j].Slug })
+		s.Taxonomies = append(s.Taxonomies, t)
+	}
+}
+
+// Taxonomy returns the taxonomy called name, or nil.
+func (s *Site) Taxonomy(name string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}

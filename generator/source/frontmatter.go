@@ -1,0 +1,84 @@
+package source
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
+)
+
+// normalize removes a UTF-8 byte order mark and turns CRLF into LF, so that
+// files saved by Windows editors read the same as any other.
+func normalize(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(b, '\r') >= 0 {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
+	return b
+}
+
+// checkUTF8 reports the first byte that is not UTF-8, naming its position.
+func checkUTF8(file string, src []byte, l *diag.List) bool {
+	if utf8.Valid(src) {
+		return true
+	}
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	l.Errorf(diag.At(file, src, off), "the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8")
+	return false
+}
+
+// splitFrontMatter finds TOML front matter between a first line "+++" and the
+// next line "+++". It returns the TOML, its offset in src, and the offset
+// where the body starts. A file without front matter has an empty TOML part.
+func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart, bodyStart int, ok bool) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	switch string(bytes.TrimRight(first, " \t")) {
+	case "+++":
+	case "---":
+		l.Errorf(diag.At(file, src, 0), "front matter: folio reads TOML front matter between +++ lines, not YAML between --- lines; change both --- lines to +++ and write keys as key = \"value\"")
+		return nil, 0, 0, false
+	default:
+		return nil, 0, 0, true
+	}
+	start := len(first) + 1
+	for off := start; off < len(src); {
+		line, _, _ := bytes.Cut(src[off:], []byte("\n"))
+		if string(bytes.TrimRight(line, " \t")) == "+++" {
+			body := off + len(line) + 1
+			if body > len(src) {
+				body = len(src)
+			}
+			return src[start:off], start, body, true
+		}
+		off += len(line) + 1
+	}
+	l.Errorf(diag.At(file, src, 0), "front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key")
+	return nil, 0, 0, false
+}
+
+// parse reads one Markdown file's front matter into a Page.
+func parse(file string, raw []byte, l *diag.List) *Page {
+	src := normalize(raw)
+	if !checkUTF8(file, src, l) {
+		return nil
+	}
+	fm, fmStart, bodyStart, ok := splitFrontMatter(file, src, l)
+	if !ok {
+		return nil
+	}
+	p := &Page{File: file, Src: src, BodyStart: bodyStart}
+	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
+	p.keyPos = schema.Decode(fm, &p.FM, "front matter", at, l)
+	if p.keyPos == nil {
+		return nil
+	}
+	return p
+}

@@ -1,0 +1,125 @@
+// Package source reads content/ through an fs.FS: it splits and decodes front
+// matter, decides each page's kind, finds bundles and their files, leaves out
+// drafts, future and expired pages, and gives every page its URL.
+package source
+
+import (
+	"time"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
+)
+
+// Kind is what a page is; it decides its layout and where it is listed.
+type Kind string
+
+const (
+	KindHome    Kind = "home"    // content/_index.md
+	KindSection Kind = "section" // any other _index.md
+	KindPage    Kind = "page"    // a standalone page: about, contact
+	KindPost    Kind = "post"    // news and notices: dated, listed newest first
+	KindEvent   Kind = "event"   // trainings, competitions, camps
+	KindIssue   Kind = "issue"   // a journal issue: content/journal/<year>/<number>/_index.md
+	KindArticle Kind = "article" // an article of a journal issue
+	KindTerm    Kind = "term"    // content/<taxonomy>/<term>/_index.md: a term's own page
+)
+
+// FrontMatter is every key a page may set. Key names follow Hugo's where
+// they overlap. Unknown keys are errors; free-form data goes under [params].
+type FrontMatter struct {
+	Title       string         `toml:"title"`
+	Description string         `toml:"description"`
+	Summary     string         `toml:"summary"`
+	Date        schema.Time    `toml:"date"`
+	Lastmod     schema.Time    `toml:"lastmod"`
+	PublishDate schema.Time    `toml:"publishDate"`
+	ExpiryDate  schema.Time    `toml:"expiryDate"`
+	Draft       bool           `toml:"draft"`
+	Slug        string         `toml:"slug"`
+	URL         string         `toml:"url"`
+	Aliases     []string       `toml:"aliases"`
+	Tags        []string       `toml:"tags"`
+	Categories  []string       `toml:"categories"`
+	Committees  []string       `toml:"committees"`
+	Weight      int            `toml:"weight"`
+	Type        string         `toml:"type"`
+	Layout      string         `toml:"layout"`
+	Params      map[string]any `toml:"params"`
+
+	// Events.
+	Start        schema.Time `toml:"start"`
+	End          schema.Time `toml:"end"`
+	Location     string      `toml:"location"`
+	Organizer    string      `toml:"organizer"`
+	Registration string      `toml:"registration"`
+	Deadline     schema.Time `toml:"deadline"`
+	Status       string      `toml:"status"`
+
+	// Journal issues.
+	Volume  int      `toml:"volume"`
+	Number  int      `toml:"number"`
+	Total   int      `toml:"total"`
+	Cover   string   `toml:"cover"`
+	PDF     string   `toml:"pdf"`
+	Columns []string `toml:"columns"`
+
+	// Journal articles.
+	Column   string   `toml:"column"`
+	Authors  []Author `toml:"authors"`
+	Abstract string   `toml:"abstract"`
+	Keywords []string `toml:"keywords"`
+	Pages    string   `toml:"pages"`
+	Order    int      `toml:"order"`
+}
+
+// Author is a journal article's author.
+type Author struct {
+	Name        string `toml:"name"`
+	Affiliation string `toml:"affiliation"`
+}
+
+// Page is one Markdown file of content/, read and placed.
+type Page struct {
+	// File is the path in the site's file system: content/news/a.md.
+	File string
+	// Dir is the folder below content/ that the page stands for: "news"
+	// for content/news/a.md and content/news/_index.md, "news/camp" for
+	// the bundle content/news/camp/index.md.
+	Dir     string
+	Kind    Kind
+	Section string // first folder below content/; "" for home and top-level pages
+	Branch  bool   // an _index.md: it lists the pages below it
+	Bundle  bool   // a leaf bundle (index.md): its files are copied beside it
+
+	FM FrontMatter
+	// Date and the other times are FM's, placed in the site's time zone.
+	Date, Lastmod time.Time
+
+	// Src is the whole file, BOM removed and CRLF turned into LF; the
+	// Markdown body starts at BodyStart. Positions count in Src.
+	Src       []byte
+	BodyStart int
+
+	// URL is the page's path from the site root, "/news/2024/06/fair/".
+	URL string
+	// Resources are files of the page's bundle or branch folder, as paths in
+	// the site's file system, copied below URL keeping their relative path.
+	Resources []string
+
+	keyPos schema.KeyPos
+}
+
+// KeyPos is the position of a front matter key (or the file's first line
+// when the key is not written), for messages about its value.
+func (p *Page) KeyPos(key string) diag.Pos {
+	if p.keyPos == nil {
+		return diag.Pos{File: p.File, Line: 1, Col: 1}
+	}
+	return p.keyPos(key)
+}
+
+// Body is the page's Markdown.
+func (p *Page) Body() []byte { return p.Src[p.BodyStart:] }
+
+// Title returns the front matter title.
+func (p *Page) Title() string { return p.FM.Title }

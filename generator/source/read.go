@@ -1,0 +1,286 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+)
+
+// ContentDir is the folder of the site's file system that holds the pages.
+const ContentDir = "content"
+
+// Options says which pages a build publishes.
+type Options struct {
+	Drafts  bool      // publish pages with draft = true
+	Future  bool      // publish pages whose publishDate (or date) is after Now
+	Now     time.Time // the build's time: future and expired pages are judged against it
+	Workers int       // files read in parallel; 0 means 1
+}
+
+// Content is what Read found.
+type Content struct {
+	// Pages are the published pages, sorted by File.
+	Pages []*Page
+	// Left are pages left out of this build (drafts, future, expired),
+	// keyed by File, with the reason, so links to them can say why.
+	Left map[string]string
+	// Files are content files outside any page folder, copied as they are:
+	// path in the site's file system -> path below the site root.
+	Files map[string]string
+}
+
+// Read reads every Markdown file below content/ in fsys.
+func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *diag.List) *Content {
+	var mdFiles, otherFiles []string
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // editors' backup and swap files
+		}
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(name, ".md"):
+			mdFiles = append(mdFiles, p)
+		case d.Type().IsRegular():
+			otherFiles = append(otherFiles, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.Errorf(diag.Pos{File: ContentDir}, "cannot read the content folder: %v", err)
+		return &Content{}
+	}
+	pages := readAll(ctx, fsys, mdFiles, opts.Workers, l)
+	c := &Content{Left: map[string]string{}, Files: map[string]string{}}
+	owners := map[string]*Page{} // folder below content/ -> the page that owns it
+	for _, p := range pages {
+		place(p, cfg, l)
+		if p.Branch || p.Bundle {
+			owners[p.Dir] = p
+		}
+	}
+	checkArticles(pages, owners, cfg, l)
+	for _, p := range pages {
+		if why := leftOut(p, opts); why != "" {
+			c.Left[p.File] = why
+			continue
+		}
+		c.Pages = append(c.Pages, p)
+	}
+	assignFiles(c, otherFiles, owners)
+	checkURLs(c.Pages, l)
+	return c
+}
+
+// readAll parses the files with a pool of workers. Each file gets its own
+// diagnostics, appended in file order so the result does not depend on
+// which worker finished first.
+func readAll(ctx context.Context, fsys fs.FS, files []string, workers int, l *diag.List) []*Page {
+	if workers < 1 {
+		workers = 1
+	}
+	pages := make([]*Page, len(files))
+	diags := make([]diag.List, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				raw, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					diags[i].Errorf(diag.Pos{File: files[i]}, "cannot read: %v", err)
+					continue
+				}
+				pages[i] = parse(files[i], raw, &diags[i])
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*Page
+	for i := range files {
+		*l = append(*l, diags[i]...)
+		if pages[i] != nil {
+			out = append(out, pages[i])
+		}
+	}
+	return out
+}
+
+// place decides a page's folder, kind and section, its dates, and its URL.
+func place(p *Page, cfg *config.Config, l *diag.List) {
+	rel := strings.TrimPrefix(p.File, ContentDir+"/")
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	switch base {
+	case "_index.md":
+		p.Branch = true
+		p.Dir = dir
+	case "index.md":
+		p.Bundle = true
+		p.Dir = dir
+	default:
+		p.Dir = path.Join(dir, strings.TrimSuffix(base, ".md"))
+	}
+	parts := strings.Split(p.Dir, "/")
+	if len(parts) > 1 || p.Branch {
+		p.Section = parts[0]
+	}
+	p.Kind = kindOf(p, parts, cfg, l)
+	loc := cfg.Location
+	p.Date = p.FM.Date.In(loc)
+	p.Lastmod = p.FM.Lastmod.In(loc)
+	if p.Lastmod.IsZero() {
+		p.Lastmod = p.Date
+	}
+	if !p.Branch && p.FM.Title == "" {
+		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
+	}
+	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() {
+		l.Errorf(p.KeyPos("date"), "front matter: a %s needs a date; add a line like date = 2024-06-21", p.Kind)
+	}
+	if p.Kind == KindEvent && p.FM.Start.IsZero() {
+		l.Errorf(p.KeyPos("start"), "front matter: an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00")
+	}
+	if p.FM.Title == "" && p.Branch && p.Dir != "" {
+		p.FM.Title = parts[len(parts)-1]
+	}
+	p.URL = pageURL(p, cfg, l)
+}
+
+// kindOf decides a page's kind from its place, unless front matter sets type.
+func kindOf(p *Page, parts []string, cfg *config.Config, l *diag.List) Kind {
+	switch {
+	case p.Dir == "" && p.Branch:
+		return KindHome
+	case p.Branch && p.Section == cfg.Journal.Section && len(parts) == 3:
+		return KindIssue
+	case p.Branch && len(parts) == 2 && isTaxonomy(cfg, p.Section):
+		return KindTerm
+	case p.Branch:
+		return KindSection
+	}
+	switch t := Kind(p.FM.Type); t {
+	case KindPage, KindPost, KindEvent:
+		return t
+	case "":
+	default:
+		l.Errorf(p.KeyPos("type"), "front matter: unknown type %q (use \"page\", \"post\" or \"event\", or leave type out)", p.FM.Type)
+	}
+	switch p.Section {
+	case "":
+		return KindPage
+	case "events":
+		return KindEvent
+	case cfg.Journal.Section:
+		return KindArticle
+	}
+	return KindPost
+}
+
+func isTaxonomy(cfg *config.Config, name string) bool {
+	for _, plural := range cfg.Taxonomies {
+		if plural == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkArticles reports journal articles that are not in an issue's folder.
+func checkArticles(pages []*Page, owners map[string]*Page, cfg *config.Config, l *diag.List) {
+	for _, p := range pages {
+		if p.Kind != KindArticle {
+			continue
+		}
+		if o := owners[path.Dir(p.Dir)]; o == nil || o.Kind != KindIssue {
+			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "a journal article must be in an issue's folder, content/%s/<year>/<number>/, beside the issue's _index.md; move the file there", cfg.Journal.Section)
+		}
+	}
+}
+
+// leftOut tells why a page is not published in this build, or "".
+func leftOut(p *Page, opts Options) string {
+	loc := opts.Now.Location()
+	if p.FM.Draft && !opts.Drafts {
+		return "it is a draft (draft = true; build with --drafts to include it)"
+	}
+	publish := p.FM.PublishDate.In(loc)
+	if publish.IsZero() {
+		publish = p.FM.Date.In(loc)
+	}
+	if !opts.Future && publish.After(opts.Now) {
+		return fmt.Sprintf("it is to be published on %s (build with --future to include it)", publish.Format("2006-01-02 15:04"))
+	}
+	if exp := p.FM.ExpiryDate.In(loc); !exp.IsZero() && !exp.After(opts.Now) {
+		return fmt.Sprintf("it expired on %s (expiryDate)", exp.Format("2006-01-02 15:04"))
+	}
+	return ""
+}
+
+// assignFiles gives each non-Markdown file to the page whose folder holds it
+// (the nearest folder with an index.md or _index.md); files of no page are
+// copied to the same path below the site root.
+func assignFiles(c *Content, files []string, owners map[string]*Page) {
+	published := map[*Page]bool{}
+	for _, p := range c.Pages {
+		published[p] = true
+	}
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, ContentDir+"/")
+		owner := (*Page)(nil)
+		for d := path.Dir(rel); ; d = path.Dir(d) {
+			key := d
+			if d == "." {
+				key = ""
+			}
+			if o := owners[key]; o != nil {
+				owner = o
+				break
+			}
+			if d == "." {
+				break
+			}
+		}
+		if owner == nil {
+			c.Files[f] = rel
+			continue
+		}
+		if published[owner] {
+			owner.Resources = append(owner.Resources, f)
+		}
+	}
+	for _, p := range c.Pages {
+		sort.Strings(p.Resources)
+	}
+}
+
+// ResourcePath returns where a page's resource file is written, below the
+// site root: beside the page, keeping its path inside the page's folder.
+func (p *Page) ResourcePath(file string) string {
+	inner := strings.TrimPrefix(file, path.Join(ContentDir, p.Dir)+"/")
+	return strings.TrimPrefix(p.URL, "/") + inner
+}

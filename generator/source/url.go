@@ -1,0 +1,133 @@
+package source
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+)
+
+// pageURL gives the page's path from the site root, always ending in "/":
+// front matter url if set, else the section's [permalinks] pattern, else
+// the file's path with the last part replaced by slug.
+func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
+	fallback := "/" + p.Dir + "/"
+	if p.Dir == "" {
+		fallback = "/"
+	}
+	if p.FM.URL != "" {
+		u, err := cleanURL(p.FM.URL)
+		if err != nil {
+			l.Errorf(p.KeyPos("url"), "front matter: url %q %v", p.FM.URL, err)
+			return fallback
+		}
+		return u
+	}
+	slug := path.Base(p.Dir)
+	if p.FM.Slug != "" {
+		if s := p.FM.Slug; s == "." || s == ".." || strings.ContainsAny(s, `/\?#`) {
+			l.Errorf(p.KeyPos("slug"), "front matter: slug %q must be one part of a URL, without / \\ ? # and not . or ..; write it like slug = \"skills-fair\"", s)
+		} else {
+			slug = s
+		}
+	}
+	if p.Branch {
+		return fallback
+	}
+	if pattern, ok := cfg.Permalinks[p.Section]; ok && p.Section != "" {
+		if p.Date.IsZero() {
+			return fallback
+		}
+		r := strings.NewReplacer(
+			":year", p.Date.Format("2006"),
+			":month", p.Date.Format("01"),
+			":day", p.Date.Format("02"),
+			":slug", slug,
+			":section", p.Section,
+			":filename", path.Base(p.Dir),
+		)
+		u, err := cleanURL(r.Replace(pattern))
+		if err != nil {
+			l.Errorf(p.KeyPos("slug"), "front matter: the permalink pattern %q gives a URL that %v", pattern, err)
+			return fallback
+		}
+		return u
+	}
+	u, err := cleanURL("/" + path.Join(path.Dir(p.Dir), slug) + "/")
+	if err != nil {
+		return fallback
+	}
+	return u
+}
+
+// cleanURL checks that u is a path inside the site and returns it cleaned,
+// ending in "/".
+func cleanURL(u string) (string, error) {
+	if !strings.HasPrefix(u, "/") {
+		return "", fmt.Errorf("must be a path from the site root, starting with /, like \"/about/\"")
+	}
+	if strings.ContainsAny(u, `\?#`) || strings.Contains(u, "//") {
+		return "", fmt.Errorf("must be a plain path, without \\ ? # or //")
+	}
+	for _, part := range strings.Split(u, "/") {
+		if part == ".." || part == "." {
+			return "", fmt.Errorf("must not contain . or .. parts: it would leave the site's folder; write a path from the site root like \"/about/\"")
+		}
+	}
+	c := path.Clean(u)
+	if c == "/" {
+		return "/", nil
+	}
+	return c + "/", nil
+}
+
+// checkURLs reports two pages (or a page and an alias) that would be written
+// to the same place, naming both files.
+func checkURLs(pages []*Page, l *diag.List) {
+	type claim struct {
+		page  *Page
+		alias bool
+	}
+	seen := map[string]claim{}
+	for _, p := range pages {
+		urls := []string{p.URL}
+		for _, a := range p.FM.Aliases {
+			u, err := cleanURL(a)
+			if err != nil {
+				l.Errorf(p.KeyPos("aliases"), "front matter: alias %q %v", a, err)
+				continue
+			}
+			urls = append(urls, u)
+		}
+		for i, u := range urls {
+			if prev, ok := seen[u]; ok {
+				pos := p.KeyPos("url")
+				if i > 0 {
+					pos = p.KeyPos("aliases")
+				}
+				what := "both make the page"
+				if i > 0 || prev.alias {
+					what = "both claim the URL (one as an alias)"
+				}
+				l.Errorf(pos, "%s and %s %s %s; give one of them another slug or url", prev.page.File, p.File, what, u)
+				continue
+			}
+			seen[u] = claim{page: p, alias: i > 0}
+		}
+	}
+}
+
+// Aliases returns the page's aliases, cleaned; bad ones were reported by Read.
+func (p *Page) Aliases() []string {
+	var out []string
+	for _, a := range p.FM.Aliases {
+		if u, err := cleanURL(a); err == nil {
+			out = append(out, u)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,186 @@
+// Package theme loads a theme: its layouts (html/template), partials, i18n
+// strings and static files. A site's own layouts/ and static/ override the
+// theme's file by file.
+//
+// Layout lookup, for an output whose layout is L (the page's kind, or list,
+// taxonomy, term, 404, alias) and whose front matter may name a layout F:
+//
+//	layouts/F.html   (site, then theme)   only when front matter sets layout
+//	layouts/L.html   (site, then theme)
+//	layouts/single.html or layouts/list.html (site, then theme)
+//
+// Every layout is parsed together with layouts/baseof.html, which it fills
+// by defining "main" (and optionally "title" and "head"), and with every
+// layouts/partials/*.html, called as {{template "partials/name.html" .}}.
+package theme
+
+import (
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+)
+
+// Theme is a loaded theme, ready to render.
+type Theme struct {
+	// Dir is the theme's folder in the site's file system.
+	Dir       string
+	layouts   map[string]*template.Template
+	strings   map[string]map[string]string // language -> key -> text
+	lang      string
+	// Static maps each static file's path in the site's file system to
+	// its path below the site root, the site's own overriding the theme's.
+	Static map[string]string
+}
+
+// Load reads the theme named in cfg, and the site's own layouts/ and static/.
+func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) *Theme {
+	dir := path.Join("themes", cfg.Theme)
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, lang: cfg.LanguageCode, Static: map[string]string{}}
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		l.Errorf(diag.Pos{File: "config.toml"}, "config: theme %q not found: there is no folder %s; set theme to the name of a folder in themes/", cfg.Theme, dir)
+		return t
+	}
+	files := map[string]string{} // layout name -> file, the site's over the theme's
+	for _, root := range []string{path.Join(dir, "layouts"), "layouts"} {
+		walkFiles(fsys, root, func(p string) {
+			if strings.HasSuffix(p, ".html") {
+				files[strings.TrimPrefix(p, root+"/")] = p
+			}
+		})
+	}
+	static := map[string]string{} // path below the site root -> file
+	for _, root := range []string{path.Join(dir, "static"), "static"} {
+		walkFiles(fsys, root, func(p string) { static[strings.TrimPrefix(p, root+"/")] = p })
+	}
+	for dst, src := range static {
+		t.Static[src] = dst
+	}
+	t.loadStrings(fsys, dir, l)
+	funcs["T"] = t.T
+	t.parse(fsys, files, funcs, l)
+	return t
+}
+
+func walkFiles(fsys fs.FS, root string, fn func(p string)) {
+	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+			fn(p)
+		}
+		return nil
+	})
+}
+
+// parse builds one template set per layout: base + partials + the layout.
+func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMap, l *diag.List) {
+	read := func(name string) (string, bool) {
+		b, err := fs.ReadFile(fsys, files[name])
+		if err != nil {
+			l.Errorf(diag.Pos{File: t.Dir + "/layouts/" + name}, "theme: cannot read layout: %v", err)
+			return "", false
+		}
+		return string(b), true
+	}
+	baseSrc, ok := read("baseof.html")
+	if !ok {
+		return
+	}
+	base, err := template.New("baseof.html").Funcs(funcs).Parse(baseSrc)
+	if err != nil {
+		l.Errorf(diag.Pos{File: files["baseof.html"]}, "theme: %v", err)
+		return
+	}
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.HasPrefix(name, "partials/") {
+			src, ok := read(name)
+			if !ok {
+				continue
+			}
+			if _, err := base.New(name).Parse(src); err != nil {
+				l.Errorf(diag.Pos{File: files[name]}, "theme: %v", err)
+			}
+		}
+	}
+	for _, name := range names {
+		if name == "baseof.html" || strings.Contains(name, "/") {
+			continue
+		}
+		src, ok := read(name)
+		if !ok {
+			continue
+		}
+		set, err := base.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(src)
+		}
+		if err != nil {
+			l.Errorf(diag.Pos{File: files[name]}, "theme: %v", err)
+			continue
+		}
+		t.layouts[strings.TrimSuffix(name, ".html")] = set
+	}
+}
+
+// Lookup returns the template set for an output, following the table in
+// the package comment, or nil when the theme has none.
+func (t *Theme) Lookup(frontMatterLayout, layout, fallback string) *template.Template {
+	for _, name := range []string{frontMatterLayout, layout, fallback} {
+		if name == "" {
+			continue
+		}
+		if set := t.layouts[name]; set != nil {
+			return set
+		}
+	}
+	return nil
+}
+
+// loadStrings reads i18n/<lang>.toml files of the theme, then of the site.
+func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
+	for _, root := range []string{path.Join(dir, "i18n"), "i18n"} {
+		walkFiles(fsys, root, func(p string) {
+			if !strings.HasSuffix(p, ".toml") {
+				return
+			}
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+				return
+			}
+			var m map[string]string
+			if _, err := toml.Decode(string(src), &m); err != nil {
+				l.Errorf(diag.Pos{File: p}, "i18n: %v (each line is key = \"text\")", err)
+				return
+			}
+			lang := strings.TrimSuffix(path.Base(p), ".toml")
+			if t.strings[lang] == nil {
+				t.strings[lang] = map[string]string{}
+			}
+			for k, v := range m {
+				t.strings[lang][k] = v
+			}
+		})
+	}
+}
+
+// T returns the text for key in the site's language, else in English, else
+// the key itself, so a missing string shows up on the page, not as a crash.
+func (t *Theme) T(key string) string {
+	for _, lang := range []string{t.lang, "en"} {
+		if s, ok := t.strings[lang][key]; ok {
+			return s
+		}
+	}
+	return key
+}
