@@ -30,10 +30,10 @@ import (
 // Theme is a loaded theme, ready to render.
 type Theme struct {
 	// Dir is the theme's folder in the site's file system.
-	Dir       string
-	layouts   map[string]*template.Template
-	strings   map[string]map[string]string // language -> key -> text
-	lang      string
+	Dir     string
+	layouts map[string]*template.Template
+	strings map[string]map[string]string // language -> key -> text
+	lang    string
 	// Static maps each static file's path in the site's file system to
 	// its path below the site root, the site's own overriding the theme's.
 	Static map[string]string
