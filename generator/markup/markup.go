@@ -125,8 +125,8 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 		switch n := n.(type) {
 		case *ast.Text:
 			if n.SoftLineBreak() {
-				prev := lastRune(n.Value(d.body))
-				if next, ok := nextRune(n, d.body); ok && joinLines(prev, next) {
+				prev, okPrev := prevRune(n, d.body)
+				if next, ok := nextRune(n, d.body); ok && okPrev && joinLines(prev, next) {
 					n.SetSoftLineBreak(false)
 				}
 			}

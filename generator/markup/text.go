@@ -217,9 +217,19 @@ func countWords(s string) int {
 	return n
 }
 
-func lastRune(b []byte) rune {
-	r, _ := utf8.DecodeLastRune(b)
-	return r
+// prevRune finds the last character of text n, or, when n is empty (as
+// after a link that ends a line), of the inlines before it.
+func prevRune(n *ast.Text, src []byte) (rune, bool) {
+	if v := n.Value(src); len(v) > 0 {
+		r, _ := utf8.DecodeLastRune(v)
+		return r, true
+	}
+	for s := n.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+		if r, ok := edgeRune(s, src, true); ok {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // nextRune finds the first character after n inside the same block: in
@@ -228,7 +238,7 @@ func lastRune(b []byte) rune {
 func nextRune(n ast.Node, src []byte) (rune, bool) {
 	for cur := n; cur != nil && cur.Type() == ast.TypeInline; cur = cur.Parent() {
 		for s := cur.NextSibling(); s != nil; s = s.NextSibling() {
-			if r, ok := firstRune(s, src); ok {
+			if r, ok := edgeRune(s, src, false); ok {
 				return r, true
 			}
 		}
@@ -236,29 +246,40 @@ func nextRune(n ast.Node, src []byte) (rune, bool) {
 	return 0, false
 }
 
-// firstRune is the first character of inline n's text.
-func firstRune(n ast.Node, src []byte) (rune, bool) {
+// edgeRune is the first (or, with last, the final) character of inline
+// n's text.
+func edgeRune(n ast.Node, src []byte, last bool) (rune, bool) {
+	var v []byte
 	switch n := n.(type) {
 	case *ast.Text:
-		if v := n.Value(src); len(v) > 0 {
-			r, _ := utf8.DecodeRune(v)
-			return r, true
-		}
-		return 0, false
+		v = n.Value(src)
 	case *ast.String:
-		if len(n.Value) > 0 {
-			r, _ := utf8.DecodeRune(n.Value)
-			return r, true
+		v = n.Value
+	case *ast.AutoLink:
+		v = n.Label(src)
+	default:
+		if last {
+			for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+				if r, ok := edgeRune(c, src, last); ok {
+					return r, true
+				}
+			}
+			return 0, false
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if r, ok := edgeRune(c, src, last); ok {
+				return r, true
+			}
 		}
 		return 0, false
-	case *ast.AutoLink:
-		r, _ := utf8.DecodeRune(n.Label(src))
+	}
+	if len(v) == 0 {
+		return 0, false
+	}
+	if last {
+		r, _ := utf8.DecodeLastRune(v)
 		return r, true
 	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if r, ok := firstRune(c, src); ok {
-			return r, true
-		}
-	}
-	return 0, false
+	r, _ := utf8.DecodeRune(v)
+	return r, true
 }

@@ -76,7 +76,9 @@ func parse(file string, raw []byte, l *diag.List) *Page {
 	}
 	p := &Page{File: file, Src: src, BodyStart: bodyStart}
 	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
+	before := l.Errors()
 	p.keyPos = schema.Decode(fm, &p.FM, "front matter", at, l)
+	p.invalid = l.Errors() > before
 	if p.keyPos == nil {
 		return nil
 	}

@@ -107,6 +107,9 @@ type Page struct {
 	Resources []string
 
 	keyPos schema.KeyPos
+	// invalid is set when the front matter had errors: checks for missing
+	// keys are skipped then, since the key may be there but misspelt.
+	invalid bool
 }
 
 // KeyPos is the position of a front matter key (or the file's first line

@@ -156,6 +156,17 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 	if p.Lastmod.IsZero() {
 		p.Lastmod = p.Date
 	}
+	if !p.invalid {
+		requireKeys(p, l)
+	}
+	if p.FM.Title == "" && p.Branch && p.Dir != "" {
+		p.FM.Title = parts[len(parts)-1]
+	}
+	p.URL = pageURL(p, cfg, l)
+}
+
+// requireKeys reports keys a page of its kind cannot do without.
+func requireKeys(p *Page, l *diag.List) {
 	if !p.Branch && p.FM.Title == "" {
 		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
 	}
@@ -165,10 +176,6 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 	if p.Kind == KindEvent && p.FM.Start.IsZero() {
 		l.Errorf(p.KeyPos("start"), "front matter: an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00")
 	}
-	if p.FM.Title == "" && p.Branch && p.Dir != "" {
-		p.FM.Title = parts[len(parts)-1]
-	}
-	p.URL = pageURL(p, cfg, l)
 }
 
 // kindOf decides a page's kind from its place, unless front matter sets type.
