@@ -5,7 +5,6 @@ package generator
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -73,9 +72,11 @@ type Timing struct {
 // errors; the caller prints Result.Diagnostics.
 var ErrContent = errors.New("the site has errors")
 
-// ErrUsage is returned when the options themselves are wrong (a refused
+// UsageError is returned when the options themselves are wrong (a refused
 // destination); nothing was read or written.
-var ErrUsage = errors.New("usage")
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
 
 // Build builds the site. On content errors it returns a Result with the
 // diagnostics and an error wrapping ErrContent, and writes nothing.
@@ -89,7 +90,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
 	if opts.Destination != "" {
 		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
-			return res, fmt.Errorf("%w: %v", ErrUsage, err)
+			return res, &UsageError{Msg: err.Error()}
 		}
 	}
 	l := &res.Diagnostics

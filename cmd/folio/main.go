@@ -119,9 +119,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	res.Diagnostics.Print(stderr, 50)
+	var usageErr *generator.UsageError
 	switch {
-	case errors.Is(err, generator.ErrUsage):
-		fmt.Fprintf(stderr, "folio build: %v\n", errors.Unwrap(err))
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(stderr, "folio build: %v\n", usageErr)
 		return 2
 	case errors.Is(err, generator.ErrContent):
 		n := res.Diagnostics.Errors()
@@ -140,13 +141,18 @@ func build(args []string, stdout, stderr io.Writer) int {
 // summary says how many pages of each kind were built: "42 pages (12
 // posts, 4 events, ...)".
 func summary(kinds map[source.Kind]int) string {
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, string(k))
+	}
+	sort.Strings(names)
 	total := 0
 	var parts []string
-	for k, n := range kinds {
+	for _, k := range names {
+		n := kinds[source.Kind(k)]
 		total += n
 		parts = append(parts, fmt.Sprintf("%d %s%s", n, k, plural(n)))
 	}
-	sort.Strings(parts)
 	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
 }
 

@@ -74,6 +74,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 			owners[p.Dir] = p
 		}
 	}
+	pages = append(pages, missingSections(pages, owners)...)
 	checkArticles(pages, owners, cfg, l)
 	for _, p := range pages {
 		if why := leftOut(p, opts); why != "" {
@@ -215,6 +216,23 @@ func isTaxonomy(cfg *config.Config, name string) bool {
 		}
 	}
 	return false
+}
+
+// missingSections makes a section page for each top-level folder that has
+// pages but no _index.md, so that /news/ lists the news even before an
+// editor writes content/news/_index.md. Its title is the folder's name.
+func missingSections(pages []*Page, owners map[string]*Page) []*Page {
+	var out []*Page
+	for _, p := range pages {
+		if p.Section == "" || owners[p.Section] != nil {
+			continue
+		}
+		s := &Page{Dir: p.Section, Kind: KindSection, Section: p.Section, Branch: true, URL: "/" + p.Section + "/"}
+		s.FM.Title = p.Section
+		owners[p.Section] = s
+		out = append(out, s)
+	}
+	return out
 }
 
 // checkArticles reports journal articles that are not in an issue's folder.

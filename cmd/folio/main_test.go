@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// newSite writes a small site with the repository's theme into a new
+// folder and returns it.
+func newSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	theme := filepath.Join("..", "..", "themes", "default")
+	err := filepath.WalkDir(theme, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(theme, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files["themes/default/"+filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestBuildCommand(t *testing.T) {
+	t.Parallel()
+	good := map[string]string{
+		"config.toml":         "title = \"测试\"\n",
+		"content/_index.md":   "+++\ntitle = \"首页\"\n+++\n",
+		"content/news/a.md":   "+++\ntitle = \"甲\"\ndate = 2024-06-21\n+++\n正文。\n",
+		"content/about.md":    "+++\ntitle = \"关于\"\n+++\n",
+		"content/draft.md":    "+++\ntitle = \"草稿\"\ndraft = true\n+++\n",
+		"content/future.md":   "+++\ntitle = \"未来\"\ndate = 2030-01-01\n+++\n",
+		"content/news/b.md":   "+++\ntitle = \"乙\"\ndate = 2024-06-22\n+++\n",
+		"content/news/c.md":   "+++\ntitle = \"丙\"\ndate = 2024-06-23T09:00:00+08:00\n+++\n",
+		"content/events/e.md": "+++\ntitle = \"活动\"\nstart = 2024-07-15\n+++\n",
+	}
+	bad := map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+		"content/news/x.md": "+++\ntitle = \"甲\"\n\ndat = 2024-06-21\n+++\n",
+		"content/news/y.md": "+++\ntitle = \"乙\"\ndate = \"昨天\"\n+++\n",
+	}
+	tests := []struct {
+		name     string
+		files    map[string]string
+		args     []string
+		code     int
+		stdout   string // a regular expression, "" for empty
+		stderr   string
+		built    []string
+		notBuilt []string
+	}{
+		{name: "build", files: good, args: []string{"build", "--now", "2026-11-26"}, code: 0,
+			stdout: `^folio: built 8 pages \(1 event, 1 home, 1 page, 3 posts, 2 sections\) -> \d+ files in .*public in \d+m?s\n$`,
+			built:  []string{"index.html", "news/a/index.html", "events/e/index.html", "css/style.css"}, notBuilt: []string{"draft/index.html", "future/index.html"}},
+		{name: "drafts and future", files: good, args: []string{"build", "--drafts", "--future", "--quiet"}, code: 0,
+			built: []string{"draft/index.html", "future/index.html"}},
+		{name: "content errors", files: bad, args: []string{"build"}, code: 1,
+			stderr:   `^content/news/x.md:4:1: front matter: unknown key "dat" \(did you mean "date"\?\)\ncontent/news/y.md:3:1: front matter: date = "昨天" is not a date; .*\nfolio: 2 errors; nothing was written, .*public is as it was\n$`,
+			notBuilt: []string{"index.html"}},
+		{name: "unknown flag", files: good, args: []string{"build", "--bogus"}, code: 2, stderr: `flag provided but not defined: -bogus`},
+		{name: "bad --now", files: good, args: []string{"build", "--now", "tomorrow"}, code: 2, stderr: `--now "tomorrow" is not a time`},
+		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `unknown command "bulid"`},
+		{name: "version", files: good, args: []string{"version"}, code: 0, stdout: `^folio `},
+		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[flags\]`},
+		{name: "destination is the project", files: good, args: []string{"build", "-d", "."}, code: 2, stderr: `would replace`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			dir := newSite(t, files)
+			args := append([]string(nil), tt.args...)
+			if args[0] == "build" {
+				for i, a := range args {
+					if a == "." {
+						args[i] = dir
+					}
+				}
+				args = append(args, "-s", dir)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout.String(), stderr.String())
+			}
+			for _, c := range []struct{ name, got, want string }{{"stdout", stdout.String(), tt.stdout}, {"stderr", stderr.String(), tt.stderr}} {
+				if c.want == "" {
+					if c.name == "stderr" && c.got != "" {
+						t.Errorf("unexpected stderr: %s", c.got)
+					}
+					continue
+				}
+				if !regexp.MustCompile(c.want).MatchString(c.got) {
+					t.Errorf("%s does not match %q:\n%s", c.name, c.want, c.got)
+				}
+			}
+			for _, p := range tt.built {
+				if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+					t.Errorf("%s was not built", p)
+				}
+			}
+			for _, p := range tt.notBuilt {
+				if _, err := os.Stat(filepath.Join(dir, "public", p)); err == nil {
+					t.Errorf("%s was built, but must not be", p)
+				}
+			}
+			if strings.Contains(stderr.String(), "goroutine ") {
+				t.Errorf("a stack trace reached the editor:\n%s", stderr.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,214 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"folio.dev/folio/generator"
+)
+
+var fixedNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+// The association's real site builds with no error and no warning.
+func TestRealSite(t *testing.T) {
+	t.Parallel()
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow})
+	if err != nil || len(res.Diagnostics) > 0 {
+		var b bytes.Buffer
+		res.Diagnostics.Print(&b, 0)
+		t.Fatalf("the real site does not build cleanly: %v\n%s", err, b.String())
+	}
+	for _, p := range []string{"index.html", "about/index.html", "contact/index.html", "notices/index.html",
+		"news/index.html", "journal/index.html", "events/index.html", "committees/index.html", "404.html",
+		"notices/2020/03/development-plan-2020-2024/index.html", "css/style.css"} {
+		if _, ok := output(res, p); !ok {
+			t.Errorf("the real site has no %s", p)
+		}
+	}
+	for _, committee := range []string{"academic", "psychology", "head-teachers", "cnc", "cantonese-cuisine", "early-childhood"} {
+		if _, ok := output(res, "committees/"+committee+"/index.html"); !ok {
+			t.Errorf("no page for the committee %s", committee)
+		}
+	}
+}
+
+// Two builds of the same site, with one worker and with many, give the
+// same files byte for byte.
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	build := func(workers int) map[string][]byte {
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, p := range res.Site.Paths() {
+			files[p], _ = output(res, p)
+		}
+		return files
+	}
+	one, many := build(1), build(16)
+	if len(one) != len(many) || len(one) < 50 {
+		t.Fatalf("one worker built %d files, sixteen built %d", len(one), len(many))
+	}
+	for p, b := range one {
+		if !bytes.Equal(b, many[p]) {
+			t.Errorf("%s differs between one worker and sixteen", p)
+		}
+	}
+}
+
+// A failed build leaves the previous public/ exactly as it was; a good
+// one replaces it whole, leaving no staging folder behind.
+func TestFailedBuildKeepsPublic(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTheme(t, filepath.Join(dir, "themes", "default"))
+	write("config.toml", "title = \"测试\"\n")
+	write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n")
+	write("content/a.md", "+++\ntitle = \"甲\"\n+++\n第一版。\n")
+	dest := filepath.Join(dir, "public")
+	opts := generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow}
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+	if !strings.Contains(before["a/index.html"], "第一版") {
+		t.Fatalf("first build did not write a/index.html: %v", keys(before))
+	}
+
+	write("content/a.md", "+++\ntitle = \"甲\"\ntitel = \"错\"\n+++\n第二版。\n")
+	write("content/b.md", "+++\ntitle = \"乙\"\n+++\n新页面。\n")
+	_, err := generator.Build(context.Background(), opts)
+	if !errors.Is(err, generator.ErrContent) {
+		t.Fatalf("a build with an unknown key returned %v, want ErrContent", err)
+	}
+	after := snapshot(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("failed build changed public/: %d files before, %d after", len(before), len(after))
+	}
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("failed build changed %s", p)
+		}
+	}
+
+	write("content/a.md", "+++\ntitle = \"甲\"\n+++\n第二版。\n")
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	fixed := snapshot(t, dest)
+	if !strings.Contains(fixed["a/index.html"], "第二版") || fixed["b/index.html"] == "" {
+		t.Errorf("the fixed build did not publish the new pages")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.folio-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+// Destinations that would wreck the project are refused before anything
+// is read or written.
+func TestRefusedDestinations(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	notSite := filepath.Join(dir, "notes")
+	if err := os.MkdirAll(notSite, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notSite, "todo.txt"), []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{dir, filepath.Dir(dir), "/", filepath.Join(dir, "content"), filepath.Join(dir, "content", "public"), filepath.Join(dir, "themes"), notSite} {
+		_, err := generator.Build(context.Background(), generator.Options{Root: fstest.MapFS{}, RootDir: dir, Destination: dest})
+		var usage *generator.UsageError
+		if !errors.As(err, &usage) {
+			t.Errorf("destination %s: got %v, want it refused", dest, err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(notSite, "todo.txt")); err != nil || string(b) != "keep me" {
+		t.Errorf("a refused destination was touched")
+	}
+}
+
+// Each stage imports only the stages before it (DESIGN.md: data flows one
+// way), so a cycle or a shortcut shows up here.
+func TestStagesImportOnlyEarlierStages(t *testing.T) {
+	t.Parallel()
+	order := []string{"diag", "schema", "config", "source", "markup", "site", "theme", "render", "publish"}
+	rank := map[string]int{}
+	for i, s := range order {
+		rank["folio.dev/folio/generator/"+s] = i
+	}
+	for i, s := range order {
+		out, err := exec.Command("go", "list", "-deps", "folio.dev/folio/generator/"+s).Output()
+		if err != nil {
+			t.Fatalf("go list: %v", err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if r, ok := rank[dep]; ok && r > i {
+				t.Errorf("%s imports %s, a later stage", s, dep)
+			}
+		}
+	}
+}
+
+func copyTheme(t *testing.T, dest string) {
+	t.Helper()
+	for p, f := range readTree(t, "../themes/default", "") {
+		target := filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// snapshot reads every file below dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
