@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -31,26 +32,31 @@ func joinLines(prev, next rune) bool {
 	return (isWide(prev) && isWide(next)) || isCJKPunct(prev) || isCJKPunct(next)
 }
 
-// cjkEmphasis replaces goldmark's * and _ parser with one whose flanking rules
-// accept Chinese next to punctuation: CommonMark does not let `**“引号”**后`
-// or `中文**“引号”**` open or close, because a delimiter run between a letter
-// and punctuation counts as neither left- nor right-flanking. Here a CJK
-// character on the outer side counts like white space, as in the
-// "CJK-friendly emphasis" amendment proposed for CommonMark.
+// cjkEmphasis replaces goldmark's parsers of * _ (emphasis) and ~
+// (strikethrough) with one whose flanking rules accept Chinese next to
+// punctuation: CommonMark does not let `**“引号”**后` or `中文**“引号”**`
+// open or close, because a delimiter run between a letter and punctuation
+// counts as neither left- nor right-flanking. Here a CJK character on the
+// outer side counts like white space, as in the "CJK-friendly emphasis"
+// amendment proposed for CommonMark.
 type cjkEmphasis struct{}
 
 func (cjkEmphasis) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(cjkEmphasis{}, 499)))
 }
 
-func (cjkEmphasis) Trigger() []byte { return []byte{'*', '_'} }
+func (cjkEmphasis) Trigger() []byte { return []byte{'*', '_', '~'} }
 
 func (cjkEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
-	d := parser.ScanDelimiter(line, before, 1, emphasisDelimiters{})
-	if d == nil {
-		return nil
+	var processor parser.DelimiterProcessor = emphasisDelimiters{}
+	if line[0] == '~' {
+		processor = strikeDelimiters{}
+	}
+	d := parser.ScanDelimiter(line, before, 1, processor)
+	if d == nil || (d.Char == '~' && (d.OriginalLength > 2 || before == '~')) {
+		return nil // GFM: ~~~ is not strikethrough
 	}
 	after := ' '
 	if d.OriginalLength < len(line) {
@@ -81,3 +87,13 @@ func (emphasisDelimiters) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 }
 
 func (emphasisDelimiters) OnMatch(consumes int) ast.Node { return ast.NewEmphasis(consumes) }
+
+type strikeDelimiters struct{}
+
+func (strikeDelimiters) IsDelimiter(b byte) bool { return b == '~' }
+
+func (strikeDelimiters) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char
+}
+
+func (strikeDelimiters) OnMatch(consumes int) ast.Node { return east.NewStrikethrough() }
