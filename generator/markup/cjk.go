@@ -1,7 +1,11 @@
 package markup
 
 import (
+	"bytes"
+	"regexp"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -97,3 +101,46 @@ func (strikeDelimiters) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 }
 
 func (strikeDelimiters) OnMatch(consumes int) ast.Node { return east.NewStrikethrough() }
+
+// bareURL matches a URL written without spaces around it; it stops at the
+// first character that is not ASCII, so Chinese text after it is not taken.
+var bareURL = regexp.MustCompile(`(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`)
+
+// linkAfterCJK turns URLs written right after Chinese text or punctuation
+// (报名链接：https://example.org/) into links. GFM's autolinks only start
+// after white space, so they miss these; inline parsers cannot help, since
+// goldmark triggers them only at ASCII punctuation and spaces.
+func linkAfterCJK(t *ast.Text, src []byte) {
+	switch t.Parent().(type) {
+	case *ast.Link, *ast.AutoLink, *ast.CodeSpan, *ast.Image:
+		return
+	}
+	v := t.Value(src)
+	loc := bareURL.FindIndex(v)
+	if loc == nil || loc[0] == 0 {
+		return
+	}
+	if r, _ := utf8.DecodeLastRune(v[:loc[0]]); !isWide(r) {
+		return
+	}
+	end := loc[1]
+	for end > loc[0] && strings.ContainsRune(".,:;!?)'", rune(v[end-1])) {
+		end--
+	}
+	seg := t.Segment
+	urlText := ast.NewTextSegment(text.NewSegment(seg.Start+loc[0], seg.Start+end))
+	link := ast.NewAutoLink(ast.AutoLinkURL, urlText)
+	if bytes.HasPrefix(v[loc[0]:], []byte("www.")) {
+		link.Protocol = []byte("http")
+	}
+	rest := ast.NewTextSegment(text.NewSegment(seg.Start+end, seg.Stop))
+	rest.SetSoftLineBreak(t.SoftLineBreak())
+	rest.SetHardLineBreak(t.HardLineBreak())
+	t.Segment = seg.WithStop(seg.Start + loc[0])
+	t.SetSoftLineBreak(false)
+	t.SetHardLineBreak(false)
+	parent := t.Parent()
+	parent.InsertAfter(parent, t, link)
+	parent.InsertAfter(parent, link, rest)
+	linkAfterCJK(rest, src)
+}

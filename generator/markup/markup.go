@@ -118,12 +118,14 @@ type docWalk struct {
 // or nil if there is none.
 func (d *docWalk) transform(root ast.Node) []ast.Node {
 	var more ast.Node
+	var texts []*ast.Text
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
+			texts = append(texts, n)
 			if n.SoftLineBreak() {
 				prev, okPrev := prevRune(n, d.body)
 				if next, ok := nextRune(n, d.body); ok && okPrev && joinLines(prev, next) {
@@ -147,6 +149,9 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, t := range texts {
+		linkAfterCJK(t, d.body) // after the walk: it adds nodes
+	}
 	if more == nil {
 		return nil
 	}
