@@ -75,6 +75,23 @@ func diagsEqual(t *testing.T, got, want []string) {
 	}
 }
 
+// name is a page's file, or "(dir)" for a section page Read made for a
+// folder without _index.md.
+func name(p *Page) string {
+	if p.File == "" {
+		return "(" + p.Dir + ")"
+	}
+	return p.File
+}
+
+func names(c *Content) []string {
+	var out []string
+	for _, p := range c.Pages {
+		out = append(out, name(p))
+	}
+	return out
+}
+
 func byFile(c *Content) map[string]*Page {
 	m := map[string]*Page{}
 	for _, p := range c.Pages {
@@ -433,7 +450,7 @@ func TestKindsAndURLs(t *testing.T) {
 			diagsEqual(t, diags, nil)
 			got := map[string]string{}
 			for _, p := range c.Pages {
-				got[p.File] = string(p.Kind) + " " + p.Section + " " + p.URL
+				got[name(p)] = string(p.Kind) + " " + p.Section + " " + p.URL
 			}
 			if !maps.Equal(got, tt.want) {
 				t.Errorf("pages:\n%v\nwant:\n%v", got, tt.want)
@@ -670,11 +687,7 @@ func TestReadErrors(t *testing.T) {
 			t.Parallel()
 			c, diags := read(t, site(tt.config, tt.files), Options{})
 			diagsEqual(t, diags, tt.diags)
-			var pages []string
-			for _, p := range c.Pages {
-				pages = append(pages, p.File)
-			}
-			if !slices.Equal(pages, tt.pages) {
+			if pages := names(c); !slices.Equal(pages, tt.pages) {
 				t.Errorf("pages = %q, want %q", pages, tt.pages)
 			}
 		})
@@ -765,11 +778,7 @@ func TestLeftOut(t *testing.T) {
 			t.Parallel()
 			c, diags := read(t, site("", files), tt.opts)
 			diagsEqual(t, diags, nil)
-			var pages []string
-			for _, p := range c.Pages {
-				pages = append(pages, p.File)
-			}
-			if !slices.Equal(pages, tt.pages) {
+			if pages := names(c); !slices.Equal(pages, tt.pages) {
 				t.Errorf("pages = %q\nwant %q", pages, tt.pages)
 			}
 			if !maps.Equal(c.Left, tt.left) {
