@@ -145,7 +145,7 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 			switch tok {
 			case ":year", ":month", ":day", ":slug", ":section", ":filename":
 			default:
-				l.Errorf(pos("permalinks."+section), "config: permalink %q: unknown part %s (use :year, :month, :day, :slug, :section or :filename)", pattern, tok)
+				l.Errorf(pos("permalinks."+section), "config: permalink %q has an unknown part %s (use :year, :month, :day, :slug, :section or :filename)", pattern, tok)
 			}
 		}
 		if !strings.HasPrefix(pattern, "/") {

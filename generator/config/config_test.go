@@ -1,0 +1,65 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"folio.dev/folio/generator/diag"
+)
+
+func load(t *testing.T, text string) (*Config, string) {
+	t.Helper()
+	var l diag.List
+	c := Load(fstest.MapFS{"config.toml": {Data: []byte(text)}}, "config.toml", &l)
+	var b strings.Builder
+	l.Print(&b, 0)
+	return c, b.String()
+}
+
+func TestDefaults(t *testing.T) {
+	t.Parallel()
+	c, diags := load(t, "title = \"协会\"\n")
+	if diags != "" {
+		t.Fatalf("unexpected diagnostics: %s", diags)
+	}
+	if c.LanguageCode != "zh-CN" || c.TimeZone != "Asia/Shanghai" || c.Location.String() != "Asia/Shanghai" ||
+		c.Theme != "default" || c.Paginate != 10 || c.Markup.ReadingSpeed != 400 || c.Markup.SummaryLength != 120 ||
+		c.Markup.Unsafe || c.BaseURL != "/" || c.Journal.Section != "journal" || c.Journal.Label != "协会" ||
+		c.Taxonomies["committee"] != "committees" {
+		t.Errorf("defaults: %+v", c)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"unknown key", "title = \"x\"\ntitel = \"y\"\n", "config.toml:2:1: config: unknown key \"titel\" (did you mean \"title\"?)\n"},
+		{"unknown key in a table", "[markup]\nunsafe = true\nreadingspeed = 3\n", "config.toml:3:1: config: unknown key \"readingspeed\" (did you mean \"readingSpeed\"?)\n"},
+		{"wrong type", "paginate = \"10\"\n", "config.toml:1:1: config: paginate must be a whole number without quotes, like paginate = 3; it is \"10\"\n"},
+		{"unknown zone", "timeZone = \"Beijing\"\n", "config.toml:1:1: config: unknown time zone \"Beijing\" (use a name like \"Asia/Shanghai\")\n"},
+		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: config: baseURL \"example.org/\" must be a full address like \"https://www.example.org/\"\n"},
+		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: config: permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
+		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: config: unknown key \"nmae\" (did you mean \"name\"?)\n"},
+		{"syntax", "title = \"x\n", "config.toml:1:11: config: strings cannot contain newlines (TOML syntax: strings need \"quotes\", lists [brackets], one key = value per line)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if _, got := load(t, tt.text); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	t.Parallel()
+	var l diag.List
+	c := Load(fstest.MapFS{}, "config.toml", &l)
+	if l.Errors() != 1 || !strings.Contains(l[0].Msg, "cannot read the site's configuration") || c.Location == nil {
+		t.Errorf("missing config: %v, %+v", l, c)
+	}
+}

@@ -1,0 +1,93 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheckDestination(t *testing.T) {
+	t.Parallel()
+	project := t.TempDir()
+	home := filepath.Dir(project)
+	for _, d := range []string{"content", "themes/default", "public", "old"} {
+		if err := os.MkdirAll(filepath.Join(project, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(project, "public", "index.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(project, "old", "notes.txt"), []byte("x"), 0o644)
+	tests := []struct {
+		dest string
+		want string // "" means allowed
+	}{
+		{filepath.Join(project, "public"), ""},
+		{filepath.Join(project, "new-folder"), ""},
+		{filepath.Join(project, "public", "sub"), ""},
+		{"/", "root of the file system"},
+		{project, "would replace"},
+		{home, "would replace"},
+		{filepath.Join(project, "content"), "inside the site's content folder"},
+		{filepath.Join(project, "content", "x"), "inside the site's content folder"},
+		{filepath.Join(project, "themes"), "inside the site's themes folder"},
+		{filepath.Join(project, "themes", "default"), "inside the site's themes folder"},
+		{filepath.Join(project, "old"), "does not look like a site folio built"},
+	}
+	for _, tt := range tests {
+		err := CheckDestination(tt.dest, project, []string{home})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", tt.dest, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want an error saying %q", tt.dest, err, tt.want)
+		}
+	}
+}
+
+func TestWriteSwapsWholeSite(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	src := fstest.MapFS{"content/a/photo.svg": {Data: []byte("<svg/>")}}
+	first := &Site{Files: map[string][]byte{"index.html": []byte("v1"), "old/index.html": []byte("old")}, FS: src}
+	if n, err := Write(first, dest, 2); err != nil || n != 2 {
+		t.Fatalf("first write: %d files, %v", n, err)
+	}
+	second := &Site{
+		Files:  map[string][]byte{"index.html": []byte("v2"), "a/index.html": []byte("a")},
+		Copies: map[string]string{"a/photo.svg": "content/a/photo.svg"},
+		FS:     src,
+	}
+	if n, err := Write(second, dest, 2); err != nil || n != 3 {
+		t.Fatalf("second write: %d files, %v", n, err)
+	}
+	for p, want := range map[string]string{"index.html": "v2", "a/index.html": "a", "a/photo.svg": "<svg/>"} {
+		if b, err := os.ReadFile(filepath.Join(dest, p)); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v; want %q", p, b, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old", "index.html")); err == nil {
+		t.Errorf("a file that is no longer part of the site is still there")
+	}
+
+	broken := &Site{Files: map[string][]byte{"index.html": []byte("v3")}, Copies: map[string]string{"gone.svg": "content/gone.svg"}, FS: src}
+	if _, err := Write(broken, dest, 2); err == nil {
+		t.Fatal("a write with a missing file succeeded")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "v2" {
+		t.Errorf("a failed write changed the site: index.html = %q", b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".public.folio-*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+
+	escaping := &Site{Files: map[string][]byte{"../outside.html": []byte("x")}, FS: src}
+	if _, err := Write(escaping, dest, 1); err == nil || !strings.Contains(err.Error(), "outside the destination") {
+		t.Errorf("writing ../outside.html: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "outside.html")); err == nil {
+		t.Errorf("a file was written outside the destination")
+	}
+}

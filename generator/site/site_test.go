@@ -1,0 +1,98 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
+)
+
+func page(file, dir, section string, kind source.Kind, branch bool, title string, date time.Time, tags ...string) *source.Page {
+	p := &source.Page{File: file, Dir: dir, Section: section, Kind: kind, Branch: branch, Date: date}
+	p.FM.Title = title
+	p.FM.Tags = tags
+	p.URL = "/" + dir + "/"
+	if dir == "" {
+		p.URL = "/"
+	}
+	return p
+}
+
+func build(t *testing.T, paginate int, pages ...*source.Page) *Site {
+	t.Helper()
+	cfg := &config.Config{Paginate: paginate, Taxonomies: map[string]string{"tag": "tags"}, Location: time.UTC}
+	results := make([]*markup.Result, len(pages))
+	for i := range results {
+		results[i] = &markup.Result{}
+	}
+	var l diag.List
+	s := Build(cfg, pages, results, time.Time{}, &l)
+	if len(l) > 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	return s
+}
+
+func day(d int) time.Time { return time.Date(2024, 6, d, 0, 0, 0, 0, time.UTC) }
+
+func TestListsAndPagination(t *testing.T) {
+	t.Parallel()
+	s := build(t, 2,
+		page("content/_index.md", "", "", source.KindHome, true, "首页", time.Time{}),
+		page("content/news/_index.md", "news", "news", source.KindSection, true, "新闻", time.Time{}),
+		page("content/news/a.md", "news/a", "news", source.KindPost, false, "甲", day(1), "技工教育"),
+		page("content/news/b.md", "news/b", "news", source.KindPost, false, "乙", day(3)),
+		page("content/news/c.md", "news/c", "news", source.KindPost, false, "丙", day(3), "技工教育"), // same day as 乙: by title
+		page("content/news/d.md", "news/d", "news", source.KindPost, false, "丁", day(2)),
+		page("content/news/2024/e.md", "news/2024/e", "news", source.KindPost, false, "戊", day(4)),
+		page("content/about.md", "about", "", source.KindPage, false, "关于", time.Time{}),
+	)
+	var paths []string
+	lists := map[string][]string{}
+	for _, o := range s.Outputs {
+		paths = append(paths, o.Path+" "+o.Layout)
+		if o.Pager != nil && o.Layout == "list" {
+			for _, p := range o.Pager.Items {
+				lists[o.Path] = append(lists[o.Path], p.Title())
+			}
+		}
+	}
+	want := []string{
+		"tags/技工教育/index.html term", "tags/index.html taxonomy",
+		"index.html home", "about/index.html page",
+		"news/index.html list", "news/page/2/index.html list", "news/page/3/index.html list", "news/page/1/index.html alias",
+		"news/2024/e/index.html post", "news/a/index.html post", "news/b/index.html post", "news/c/index.html post", "news/d/index.html post",
+		"404.html 404",
+	}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("outputs:\n%q\nwant:\n%q", paths, want)
+	}
+	wantLists := map[string][]string{
+		"news/index.html":        {"戊", "丙"},
+		"news/page/2/index.html": {"乙", "丁"},
+		"news/page/3/index.html": {"甲"},
+	}
+	if !reflect.DeepEqual(lists, wantLists) {
+		t.Errorf("lists: %v, want %v", lists, wantLists)
+	}
+	if got := s.Recent("news", 2); len(got) != 2 || got[0].Title() != "戊" || got[1].Title() != "丙" {
+		t.Errorf("Recent: %v", got)
+	}
+	about := s.Pages[1] // pages are sorted by URL: /, /about/, ...
+	if about.Title() != "关于" || about.Parent != s.Home {
+		t.Errorf("a top-level page's parent is the home page: %v", about.Parent)
+	}
+	for _, c := range s.Home.Children {
+		if !c.Branch {
+			t.Errorf("the home page lists the page %s; it should list sections only", c.Title())
+		}
+	}
+	tags := s.Taxonomy("tags")
+	if tags == nil || len(tags.Terms) != 1 || len(tags.Terms[0].Pages) != 2 || tags.Terms[0].URL != "/tags/技工教育/" {
+		t.Errorf("tags: %+v", tags)
+	}
+}
