@@ -1,0 +1,91 @@
+package theme
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+)
+
+func load(t *testing.T, fsys fstest.MapFS) (*Theme, diag.List) {
+	t.Helper()
+	var l diag.List
+	cfg := &config.Config{Theme: "default", LanguageCode: "zh-CN"}
+	return Load(fsys, cfg, template.FuncMap{}, &l), l
+}
+
+func execute(t *testing.T, set *template.Template) string {
+	t.Helper()
+	if set == nil {
+		return "<nil>"
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, "baseof.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestLookupAndOverrides(t *testing.T) {
+	t.Parallel()
+	th, l := load(t, fstest.MapFS{
+		"themes/default/layouts/baseof.html":     {Data: []byte(`[{{block "main" .}}{{end}}]`)},
+		"themes/default/layouts/single.html":     {Data: []byte(`{{define "main"}}theme single {{template "partials/x.html"}}{{end}}`)},
+		"themes/default/layouts/list.html":       {Data: []byte(`{{define "main"}}theme list{{end}}`)},
+		"themes/default/layouts/event.html":      {Data: []byte(`{{define "main"}}theme event{{end}}`)},
+		"themes/default/layouts/partials/x.html": {Data: []byte(`theme partial`)},
+		"layouts/event.html":                     {Data: []byte(`{{define "main"}}site event {{T "hello"}} {{T "bye"}} {{T "missing"}}{{end}}`)},
+		"layouts/partials/x.html":                {Data: []byte(`site partial`)},
+		"themes/default/i18n/zh-CN.toml":         {Data: []byte(`hello = "你好"`)},
+		"themes/default/i18n/en.toml":            {Data: []byte("hello = \"hello\"\nbye = \"bye\"")},
+		"themes/default/static/css/style.css":    {Data: []byte(`theme`)},
+		"static/css/style.css":                   {Data: []byte(`site`)},
+		"themes/default/static/js/a.js":          {Data: []byte(`a`)},
+	})
+	if len(l) > 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	tests := []struct{ fm, layout, fallback, want string }{
+		{"", "event", "single", "[site event 你好 bye missing]"},
+		{"", "post", "single", "[theme single site partial]"},
+		{"", "list", "list", "[theme list]"},
+		{"event", "post", "single", "[site event 你好 bye missing]"},
+		{"nosuch", "post", "single", "[theme single site partial]"},
+	}
+	for _, tt := range tests {
+		if got := execute(t, th.Lookup(tt.fm, tt.layout, tt.fallback)); got != tt.want {
+			t.Errorf("Lookup(%q, %q, %q) = %s, want %s", tt.fm, tt.layout, tt.fallback, got, tt.want)
+		}
+	}
+	if th.Lookup("", "nothing", "") != nil {
+		t.Errorf("a layout that does not exist was found")
+	}
+	wantStatic := map[string]string{"static/css/style.css": "css/style.css", "themes/default/static/js/a.js": "js/a.js"}
+	if len(th.Static) != len(wantStatic) {
+		t.Errorf("static: %v, want %v", th.Static, wantStatic)
+	}
+	for src, dst := range wantStatic {
+		if th.Static[src] != dst {
+			t.Errorf("static: %v, want %v", th.Static, wantStatic)
+		}
+	}
+}
+
+func TestErrorsNameTheFile(t *testing.T) {
+	t.Parallel()
+	_, l := load(t, fstest.MapFS{
+		"themes/default/layouts/baseof.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"themes/default/layouts/single.html": {Data: []byte("{{define \"main\"}}\n{{if}}{{end}}")},
+	})
+	if len(l) != 1 || l[0].Pos.File != "themes/default/layouts/single.html" || !strings.Contains(l[0].Msg, "single.html:2") {
+		t.Errorf("a template error: %v", l)
+	}
+	_, l = load(t, fstest.MapFS{"config.toml": {Data: []byte("")}})
+	if len(l) != 1 || !strings.Contains(l[0].Msg, `theme "default" not found`) {
+		t.Errorf("a missing theme: %v", l)
+	}
+}
