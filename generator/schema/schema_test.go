@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // Asia/Shanghai without the system's zoneinfo
 
 	"folio.dev/folio/generator/diag"
 )

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	_ "time/tzdata" // Asia/Shanghai without the system's zoneinfo
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
