@@ -77,7 +77,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	body := doc.Src[doc.BodyStart:]
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	d := &docWalk{doc: doc, body: body, r: r, l: l}
+	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe}
 	before := d.transform(root)
 
 	var buf bytes.Buffer
@@ -106,10 +106,11 @@ func (d *docWalk) at(off int) diag.Pos {
 
 // docWalk carries one document through the AST fixes.
 type docWalk struct {
-	doc  Doc
-	body []byte
-	r    Resolver
-	l    *diag.List
+	doc    Doc
+	body   []byte
+	r      Resolver
+	l      *diag.List
+	unsafe bool // raw HTML is let through, so it is not reported
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -132,7 +133,7 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 					n.SetSoftLineBreak(false)
 				}
 			}
-		case *ast.Paragraph:
+		case *ast.Paragraph, *ast.TextBlock:
 			trimIndent(n, d.body)
 		case *ast.Link:
 			d.link(n)
@@ -164,7 +165,7 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 }
 
 func (d *docWalk) rawHTML(off int) {
-	if d.l == nil {
+	if d.l == nil || d.unsafe {
 		return
 	}
 	d.l.Warnf(d.at(off), "raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml")
@@ -178,9 +179,14 @@ func (d *docWalk) link(n *ast.Link) {
 	if !strings.HasSuffix(target, ".md") || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
 		return
 	}
+	if d.r == nil {
+		return
+	}
 	u, problem := d.r.Resolve(d.doc.File, target)
 	if problem != "" {
-		d.l.Errorf(d.at(linkStart(n)), "link to %s: %s", target, problem)
+		if d.l != nil {
+			d.l.Errorf(d.at(linkStart(n, dest, d.body)), "link to %s: %s", target, problem)
+		}
 		return
 	}
 	if frag != "" {
@@ -189,12 +195,33 @@ func (d *docWalk) link(n *ast.Link) {
 	n.Destination = []byte(u)
 }
 
-// linkStart finds the offset of a link's "[", from its first text.
-func linkStart(n ast.Node) int {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			return max(0, t.Segment.Start-1)
+// linkStart finds the offset of a link's "[", which goldmark does not keep:
+// back from the link's first text, or, for a link without text, before the
+// "](dest" in its block.
+func linkStart(n ast.Node, dest string, src []byte) int {
+	var text *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && text == nil {
+			text = t
 		}
+		return ast.WalkContinue, nil
+	})
+	if text != nil {
+		return max(0, bytes.LastIndexByte(src[:text.Segment.Start], '['))
+	}
+	block := n.Parent()
+	for block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	lines := block.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if j := bytes.Index(seg.Value(src), []byte("]("+dest)); j > 0 {
+			return seg.Start + j - 1
+		}
+	}
+	if lines.Len() > 0 {
+		return lines.At(0).Start
 	}
 	return 0
 }
@@ -210,13 +237,20 @@ func isMore(n *ast.HTMLBlock, src []byte) bool {
 }
 
 // trimIndent removes what Word and WeChat paste at the start of a
-// paragraph: full-width spaces (U+3000), no-break spaces and &nbsp;. The
-// theme indents paragraphs itself.
-func trimIndent(p *ast.Paragraph, src []byte) {
-	t, ok := p.FirstChild().(*ast.Text)
-	if !ok {
-		return
+// paragraph or list item: full-width spaces (U+3000), no-break spaces and
+// &nbsp;. The theme indents paragraphs itself. goldmark may split those
+// spaces over several text nodes, so it goes on while a node is all spaces.
+func trimIndent(p ast.Node, src []byte) {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || !trimText(t, src) {
+			return
+		}
 	}
+}
+
+// trimText removes leading spaces from t and reports whether t is now empty.
+func trimText(t *ast.Text, src []byte) bool {
 	v := t.Value(src)
 	i := 0
 	for i < len(v) {
@@ -229,8 +263,9 @@ func trimIndent(p *ast.Paragraph, src []byte) {
 			i++
 		default:
 			t.Segment = t.Segment.WithStart(t.Segment.Start + i)
-			return
+			return false
 		}
 	}
 	t.Segment = t.Segment.WithStart(t.Segment.Start + i)
+	return true
 }

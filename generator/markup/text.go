@@ -196,16 +196,18 @@ func cut(s string, n int) string {
 }
 
 // countWords counts each Han character (and kana) as one word and each run
-// of Latin letters or digits as one word.
+// of Latin letters or digits as one word; 1,200 and 3.14 are one word.
 func countWords(s string) int {
 	n := 0
 	inWord := false
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
+		inNumber := (r == ',' || r == '.') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
 		switch {
 		case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			n++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-')):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
 			if !inWord {
 				n++
 			}

@@ -1,14 +1,19 @@
 package schema
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // locateKeys maps each dotted key path of a TOML document to the byte offset
-// where the key is written. BurntSushi/toml keeps key positions to itself, so
+// where the key is written. Keys of the n-th [[array]] table are found as
+// array[n].key, as the decoder names them. BurntSushi/toml keeps key positions to itself, so
 // we scan the few forms front matter and config use: [table], [[array]],
 // key = value and dotted.key = value. Multi-line strings are skipped. Only the
 // first occurrence of a path is kept.
 func locateKeys(src []byte) map[string]int {
 	keys := map[string]int{}
+	arrays := map[string]int{} // [[name]] -> how many seen
 	table := ""
 	inString := "" // the closing quote of an open multi-line string
 	off := 0
@@ -26,7 +31,10 @@ func locateKeys(src []byte) map[string]int {
 		switch {
 		case strings.HasPrefix(trimmed, "[["):
 			if end := strings.Index(trimmed, "]]"); end > 0 {
-				table = cleanKey(trimmed[2:end])
+				name := cleanKey(trimmed[2:end])
+				add(keys, name, start+indent)
+				table = fmt.Sprintf("%s[%d]", name, arrays[name])
+				arrays[name]++
 				add(keys, table, start+indent)
 			}
 			continue

@@ -1,8 +1,7 @@
 package schema
 
 // Nearest returns the candidate closest to s by edit distance, if it is
-// close enough to be a likely typo (at most a third of s, and at least 1),
-// else "".
+// close enough to be a likely typo (len(s)/3+1 edits, at most 3), else "".
 func Nearest(s string, candidates []string) string {
 	best, bestDist := "", len([]rune(s))/3+1
 	if bestDist > 3 {

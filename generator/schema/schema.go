@@ -61,7 +61,7 @@ func (d *decoder) pos(path string) diag.Pos {
 		if off, ok := d.keys[p]; ok {
 			return d.at(off)
 		}
-		i := strings.LastIndexByte(p, '.')
+		i := strings.LastIndexAny(p, ".[")
 		if i < 0 {
 			break
 		}
@@ -133,7 +133,7 @@ func suggest(k string, known map[string]int, path string) string {
 var timeType = reflect.TypeOf(Time{})
 
 func (d *decoder) value(v any, rv reflect.Value, path string) {
-	key := path[strings.LastIndexByte(path, '.')+1:]
+	key := path[strings.LastIndexAny(path, ".]")+1:]
 	switch {
 	case rv.Type() == timeType:
 		t, ok := toTime(v)
@@ -247,7 +247,7 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 			d.errorf(path, "%s must be a list of tables like {name = \"...\"}; item %d is %s", key, i+1, kindOf(item))
 			continue
 		}
-		d.table(m, out.Index(i), path)
+		d.table(m, out.Index(i), fmt.Sprintf("%s[%d]", path, i))
 	}
 	rv.Set(out)
 }

@@ -320,7 +320,7 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 // [[authors]] table is reported on its own line, not on the first table's.
 func TestDecodeArrayTablePositions(t *testing.T) {
 	t.Parallel()
-	t.Skip(`BUG: locateKeys keeps only the first occurrence of a path, and items of an array of tables share the path "authors.name"; so a wrong value in the second [[authors]] table is reported at the first table's "name" (line 2) instead of line 4. locateKeys (or the decoder) needs an index per array item, e.g. "authors.1.name"`)
+
 	src := "[[authors]]\nname = \"张三\"\n[[authors]]\nname = 3\n"
 	_, got, _ := decode(t, src)
 	want := []string{file + `:4:1: front matter: name must be text in quotes, like name = "3"; it is the number 3`}
@@ -510,14 +510,14 @@ func TestLocateKeys(t *testing.T) {
 			want: map[string]int{"params": 0, "params.sub.x": 9},
 		},
 		{
-			name: "arrays of tables keep the first",
+			name: "each table of an array has its own index",
 			src:  "[[authors]]\nname = \"a\"\n[[authors]]\nname = \"b\"\n",
-			want: map[string]int{"authors": 0, "authors.name": 12},
+			want: map[string]int{"authors": 0, "authors[0]": 0, "authors[0].name": 12, "authors[1]": 23, "authors[1].name": 35},
 		},
 		{
 			name: "nested array table",
 			src:  "[[menu.main]]\nname = \"首页\"\n",
-			want: map[string]int{"menu.main": 0, "menu.main.name": 14},
+			want: map[string]int{"menu.main": 0, "menu.main[0]": 0, "menu.main[0].name": 14},
 		},
 		{
 			name: "quoted keys",
@@ -603,8 +603,9 @@ func TestKeyPos(t *testing.T) {
 		{"event", file + ":2:1"},
 		{"event.location", file + ":3:1"},
 		{"event.start", file + ":2:1"}, // not written: its table
-		{"authors.name", file + ":5:1"},
-		{"date", file + ":1:1"}, // not written at all: the start
+		{"authors[0].name", file + ":5:1"},
+		{"authors.name", file + ":4:1"}, // no such path: its array
+		{"date", file + ":1:1"},         // not written at all: the start
 	}
 	for _, tt := range tests {
 		if got := kp(tt.path).String(); got != tt.want {

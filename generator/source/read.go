@@ -77,12 +77,13 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	pages = append(pages, missingSections(pages, owners)...)
 	checkArticles(pages, owners, cfg, l)
 	for _, p := range pages {
-		if why := leftOut(p, opts); why != "" {
+		if why := leftOut(p, opts, cfg.Location); why != "" {
 			c.Left[p.File] = why
 			continue
 		}
 		c.Pages = append(c.Pages, p)
 	}
+	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].File < c.Pages[j].File })
 	assignFiles(c, otherFiles, owners)
 	checkURLs(c.Pages, l)
 	return c
@@ -172,7 +173,8 @@ func requireKeys(p *Page, l *diag.List) {
 		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
 	}
 	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() {
-		l.Errorf(p.KeyPos("date"), "front matter: a %s needs a date; add a line like date = 2024-06-21", p.Kind)
+		what := map[Kind]string{KindPost: "a post", KindIssue: "an issue"}[p.Kind]
+		l.Errorf(p.KeyPos("date"), "front matter: %s needs a date; add a line like date = 2024-06-21", what)
 	}
 	if p.Kind == KindEvent && p.FM.Start.IsZero() {
 		l.Errorf(p.KeyPos("start"), "front matter: an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00")
@@ -220,11 +222,20 @@ func isTaxonomy(cfg *config.Config, name string) bool {
 
 // missingSections makes a section page for each top-level folder that has
 // pages but no _index.md, so that /news/ lists the news even before an
-// editor writes content/news/_index.md. Its title is the folder's name.
+// editor writes content/news/_index.md. Its title is the folder's name. A
+// page that takes the section's URL itself (content/news.md, or an alias)
+// wins: no section page is made then.
 func missingSections(pages []*Page, owners map[string]*Page) []*Page {
+	taken := map[string]bool{}
+	for _, p := range pages {
+		taken[p.URL] = true
+		for _, a := range p.Aliases() {
+			taken[a] = true
+		}
+	}
 	var out []*Page
 	for _, p := range pages {
-		if p.Section == "" || owners[p.Section] != nil {
+		if p.Section == "" || owners[p.Section] != nil || taken["/"+p.Section+"/"] {
 			continue
 		}
 		s := &Page{Dir: p.Section, Kind: KindSection, Section: p.Section, Branch: true, URL: "/" + p.Section + "/"}
@@ -247,9 +258,9 @@ func checkArticles(pages []*Page, owners map[string]*Page, cfg *config.Config, l
 	}
 }
 
-// leftOut tells why a page is not published in this build, or "".
-func leftOut(p *Page, opts Options) string {
-	loc := opts.Now.Location()
+// leftOut tells why a page is not published in this build, or "". Dates
+// written without a zone are in the site's time zone, loc.
+func leftOut(p *Page, opts Options, loc *time.Location) string {
 	if p.FM.Draft && !opts.Drafts {
 		return "it is a draft (draft = true; build with --drafts to include it)"
 	}
