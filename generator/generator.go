@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -128,7 +129,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	stage("read")
 
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed})
-	results := renderMarkdown(ctx, md, content, opts.Workers, l)
+	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, l)
 	stage("markdown")
 
 	model := site.Build(cfg, content.Pages, results, now, l)
@@ -177,10 +178,18 @@ func rootDir(dir string) string {
 }
 
 // renderMarkdown converts every page's Markdown with a pool of workers.
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, workers int, l *diag.List) []*markup.Result {
-	links := linkResolver{byFile: map[string]*source.Page{}, left: c.Left}
+// Links resolve to URLs that start with basePath, so that they work for a
+// site served below a folder (https://example.org/sub/).
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, basePath string, workers int, l *diag.List) []*markup.Result {
+	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
 	for _, p := range c.Pages {
-		links.byFile[p.File] = p
+		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
+		for _, r := range p.Resources {
+			links.files[r] = basePath + p.ResourcePath(r)
+		}
+	}
+	for src, dst := range c.Files {
+		links.files[src] = basePath + dst
 	}
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
@@ -213,19 +222,23 @@ func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content,
 	return results
 }
 
-// linkResolver finds the page a relative Markdown link points to.
+// linkResolver finds the page or file a relative link points to.
 type linkResolver struct {
-	byFile map[string]*source.Page
-	left   map[string]string
+	pages map[string]string // Markdown file -> its page's URL
+	files map[string]string // other file of content/ -> its URL
+	left  map[string]string // unpublished Markdown file -> why
 }
 
 func (r linkResolver) Resolve(from, target string) (string, string) {
 	file := path.Join(path.Dir(from), target)
-	if p := r.byFile[file]; p != nil {
-		return p.URL, ""
+	if u, ok := r.pages[file]; ok {
+		return u, ""
+	}
+	if u, ok := r.files[file]; ok {
+		return u, ""
 	}
 	if why, ok := r.left[file]; ok {
 		return "", file + " is not published in this build: " + why
 	}
-	return "", "there is no file " + file + "; check the path, relative to this file's folder"
+	return "", "there is no file " + file + "; check the path (upper and lower case must match), relative to this file's folder"
 }

@@ -27,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the expected outputs in testdat
 //	-- diagnostics --     every error and warning, as printed; none if absent
 //
 // The archive's comment sets options: "now: 2024-06-21T12:00:00+08:00",
-// "drafts", "future", "theme: mini" (testdata/theme-mini, whose layouts
+// "drafts", "future", "baseURL: https://example.org/sub/", "theme: mini" (testdata/theme-mini, whose layouts
 // print the model in a few plain lines). A site without themes/ gets the
 // repository's default theme. go test -update rewrites public/ and diagnostics sections.
 func TestSites(t *testing.T) {
@@ -87,6 +87,8 @@ func checkSite(t *testing.T, file string, themes map[string]fstest.MapFS) {
 			}
 		case "theme":
 			theme = themes[strings.TrimSpace(value)]
+		case "baseURL":
+			opts.BaseURL = strings.TrimSpace(value)
 		case "drafts":
 			opts.Drafts = true
 		case "future":

@@ -7,6 +7,7 @@ package markup
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,9 +28,10 @@ type Options struct {
 	ReadingSpeed  int  // characters (or Latin words) a minute
 }
 
-// Resolver turns a link to a Markdown file into the URL of its page. from
-// and target are paths in the site's file system. It returns a message for
-// the editor when there is no such page.
+// Resolver turns a relative link (to a Markdown file, an image, any file of
+// content/) into the URL of the page or file it names. from is the linking
+// file and target the link's path, unescaped, relative to from's folder. It
+// returns a message for the editor when there is no such page or file.
 type Resolver interface {
 	Resolve(from, target string) (url string, problem string)
 }
@@ -92,9 +94,13 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	case strings.TrimSpace(doc.Summary) != "":
 		res.Summary = strings.TrimSpace(doc.Summary)
 	case before != nil:
-		res.Summary = joinBlocks(before, body)
+		res.Summary = summaryText(before, body)
 	default:
-		res.Summary = cut(summaryText(root, body), m.opts.SummaryLength)
+		var blocks []ast.Node
+		for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+			blocks = append(blocks, c)
+		}
+		res.Summary = cut(summaryText(blocks, body), m.opts.SummaryLength)
 	}
 	return res
 }
@@ -136,7 +142,9 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 		case *ast.Paragraph, *ast.TextBlock:
 			trimIndent(n, d.body)
 		case *ast.Link:
-			d.link(n)
+			n.Destination = d.link(n, n.Destination)
+		case *ast.Image:
+			n.Destination = d.link(n, n.Destination)
 		case *ast.HTMLBlock:
 			if isMore(n, d.body) {
 				more = n
@@ -171,31 +179,32 @@ func (d *docWalk) rawHTML(off int) {
 	d.l.Warnf(d.at(off), "raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml")
 }
 
-// link rewrites a link to a Markdown file (../notices/plan.md#part) into
-// the URL of its page.
-func (d *docWalk) link(n *ast.Link) {
-	dest := string(n.Destination)
-	target, frag, _ := strings.Cut(dest, "#")
-	if !strings.HasSuffix(target, ".md") || strings.Contains(target, ":") || strings.HasPrefix(target, "/") {
-		return
+// link returns the destination of a link or image: a relative path to a
+// file of content/ (../notices/plan.md#part, photo.jpg) becomes the URL of
+// its page or file; anything else (a URL, /path, #anchor) stays as written.
+func (d *docWalk) link(n ast.Node, dest []byte) []byte {
+	target, frag, _ := strings.Cut(string(dest), "#")
+	if target == "" || d.r == nil || strings.Contains(target, ":") || strings.HasPrefix(target, "/") || strings.HasPrefix(target, "?") {
+		return dest
 	}
-	if d.r == nil {
-		return
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
 	}
 	u, problem := d.r.Resolve(d.doc.File, target)
 	if problem != "" {
 		if d.l != nil {
-			d.l.Errorf(d.at(linkStart(n, dest, d.body)), "link to %s: %s", target, problem)
+			d.l.Errorf(d.at(linkStart(n, string(dest), d.body)), "link to %s: %s", target, problem)
 		}
-		return
+		return dest
 	}
 	if frag != "" {
 		u += "#" + frag
 	}
-	n.Destination = []byte(u)
+	return []byte(u)
 }
 
-// linkStart finds the offset of a link's "[", which goldmark does not keep:
+// linkStart finds the offset of a link's "[" (or an image's "!["), which
+// goldmark does not keep:
 // back from the link's first text, or, for a link without text, before the
 // "](dest" in its block.
 func linkStart(n ast.Node, dest string, src []byte) int {
@@ -207,7 +216,11 @@ func linkStart(n ast.Node, dest string, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if text != nil {
-		return max(0, bytes.LastIndexByte(src[:text.Segment.Start], '['))
+		i := max(0, bytes.LastIndexByte(src[:text.Segment.Start], '['))
+		if _, ok := n.(*ast.Image); ok && i > 0 && src[i-1] == '!' {
+			i--
+		}
+		return i
 	}
 	block := n.Parent()
 	for block.Type() != ast.TypeBlock {

@@ -23,6 +23,8 @@ func (r resolver) Resolve(from, target string) (string, string) {
 var links = resolver{
 	"content/news/a.md -> ../notices/plan.md": "/notices/2024/plan/",
 	"content/news/a.md -> b.md":               "/news/b/",
+	"content/news/a.md -> a.png":              "/news/a/a.png",
+	"content/news/a.md -> 图 1.png":            "/news/a/%E5%9B%BE%201.png",
 }
 
 var md = New(Options{SummaryLength: 120, ReadingSpeed: 400})
@@ -97,7 +99,7 @@ func TestChineseLineBreaks(t *testing.T) {
 		{"a line ending in a Latin link", "见[plan](https://example.org/)\n中文", "<p>见<a href=\"https://example.org/\">plan</a>\n中文</p>\n"},
 		{"a line ending in emphasis", "**加粗**\n中文", "<p><strong>加粗</strong>中文</p>\n"},
 		{"a line starting with emphasis", "中文\n**加粗**", "<p>中文<strong>加粗</strong></p>\n"},
-		{"a line starting with an image", "文字\n![图](a.png)\n文字", "<p>文字<img src=\"a.png\" alt=\"图\">文字</p>\n"},
+		{"a line starting with an image", "文字\n![图](a.png)\n文字", "<p>文字<img src=\"/news/a/a.png\" alt=\"图\">文字</p>\n"},
 		{"list items", "- 第一项\n  续行\n- second\n  行", "<ul>\n<li>第一项续行</li>\n<li>second\n行</li>\n</ul>\n"},
 		{"hard break with two spaces stays", "中文。  \n硬换行", "<p>中文。<br>\n硬换行</p>\n"},
 		{"hard break with a backslash stays", "中文\\\n硬换行", "<p>中文<br>\n硬换行</p>\n"},
@@ -265,9 +267,9 @@ func TestSummary(t *testing.T) {
 			want: "第一段。",
 		},
 		{
-			name: "before <!--more-->",
+			name: "before <!--more-->, prose only (no headings, quotes)",
 			in:   "## 标题\n\n第一段。\n\n> 引用。\n\n<!--more-->\n\n第二段。",
-			want: "第一段。引用。",
+			want: "第一段。",
 		},
 		{
 			name: "<!-- more --> with spaces",
@@ -280,9 +282,9 @@ func TestSummary(t *testing.T) {
 			want: "第一段。",
 		},
 		{
-			name: "before <!--more--> Latin paragraphs join with a space",
-			in:   "One.\n\n中文。\n\nTwo.\n\n<!--more-->\n\nThree.",
-			want: "One. 中文。 Two.",
+			name: "before <!--more--> Latin paragraphs join with a space, Chinese ones without",
+			in:   "One.\n\nTwo.\n\n中文。\n\n7月。\n\n<!--more-->\n\nThree.",
+			want: "One. Two.中文。7月。",
 		},
 		{
 			name: "automatic, cut at the last 。 within 120 characters",
@@ -465,8 +467,19 @@ func TestLinks(t *testing.T) {
 		},
 		{
 			name: "other links are left alone",
-			in:   "[站外](https://example.org/a.md) [锚点](#part) [文件](a.pdf) [根](/a.md)",
-			html: "<p><a href=\"https://example.org/a.md\">站外</a> <a href=\"#part\">锚点</a> <a href=\"a.pdf\">文件</a> <a href=\"/a.md\">根</a></p>\n",
+			in:   "[站外](https://example.org/a.md) [锚点](#part) [根](/a.md) [邮件](mailto:a@example.org)",
+			html: "<p><a href=\"https://example.org/a.md\">站外</a> <a href=\"#part\">锚点</a> <a href=\"/a.md\">根</a> <a href=\"mailto:a@example.org\">邮件</a></p>\n",
+		},
+		{
+			name: "links to files and images become their URLs",
+			in:   "[文件](a.png) ![图](%E5%9B%BE%201.png)",
+			html: "<p><a href=\"/news/a/a.png\">文件</a> <img src=\"/news/a/%E5%9B%BE%201.png\" alt=\"图\"></p>\n",
+		},
+		{
+			name:  "a missing image is an error at its !",
+			in:    "文字![图](missing.png)",
+			html:  "<p>文字<img src=\"missing.png\" alt=\"图\"></p>\n",
+			diags: []string{"content/news/a.md:5:3: link to missing.png: there is no such page"},
 		},
 		{
 			name:  "a missing target, positions from the top of the file",

@@ -108,13 +108,13 @@ func toc(root ast.Node, src []byte) string {
 }
 
 // plainText is the text a reader reads in n: no markup, no code blocks, no
-// raw HTML; blocks separated by newlines, soft line breaks as Markdown kept
+// raw HTML, no images' alt text; blocks separated by newlines, soft line breaks as Markdown kept
 // them (after transform, which removed those between Chinese characters).
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteBacklink:
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *east.FootnoteBacklink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if entering {
@@ -141,27 +141,25 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(html.UnescapeString(b.String()))
 }
 
-// summaryText is the text of the top-level paragraphs and lists: the prose a
-// summary is cut from, without headings, quotes (sample notes), tables or code.
-func summaryText(root ast.Node, src []byte) string {
-	var nodes []ast.Node
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+// summaryText is the text of the given top-level blocks that are
+// paragraphs or lists: the prose a summary is made of, without headings,
+// quotes (sample notes), tables or code.
+func summaryText(blocks []ast.Node, src []byte) string {
+	var prose []ast.Node
+	for _, c := range blocks {
 		switch c.(type) {
 		case *ast.Paragraph, *ast.List:
-			nodes = append(nodes, c)
+			prose = append(prose, c)
 		}
 	}
-	return joinBlocks(nodes, src)
+	return joinBlocks(prose, src)
 }
 
-// joinBlocks joins the plain text of blocks. Chinese paragraphs join
-// without a space; others with one.
+// joinBlocks joins the plain text of blocks: with a space between two
+// Latin paragraphs, without one when either side is Chinese.
 func joinBlocks(nodes []ast.Node, src []byte) string {
 	var b strings.Builder
 	for _, n := range nodes {
-		if _, ok := n.(*ast.Heading); ok {
-			continue
-		}
 		t := strings.Join(strings.Fields(plainText(n, src)), " ")
 		if t == "" {
 			continue
@@ -169,7 +167,7 @@ func joinBlocks(nodes []ast.Node, src []byte) string {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(t)
-			if !isWide(last) || !isWide(first) {
+			if !isWide(last) && !isWide(first) {
 				b.WriteByte(' ')
 			}
 		}

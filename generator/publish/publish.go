@@ -68,6 +68,14 @@ func CheckDestination(dest, project string, protect []string) error {
 			return fmt.Errorf("destination %s is inside the site's %s folder; choose a folder such as public", dest, src)
 		}
 	}
+	if fi, err := os.Lstat(abs); err == nil {
+		switch {
+		case fi.Mode()&os.ModeSymlink != 0:
+			return fmt.Errorf("destination %s is a symbolic link; folio replaces the folder it writes, so give it the real folder", dest)
+		case !fi.IsDir():
+			return fmt.Errorf("destination %s is a file, not a folder; choose a folder such as public", dest)
+		}
+	}
 	entries, err := os.ReadDir(abs)
 	if err == nil && len(entries) > 0 {
 		if _, err := os.Stat(filepath.Join(abs, "index.html")); err != nil {

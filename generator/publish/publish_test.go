@@ -19,6 +19,8 @@ func TestCheckDestination(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(project, "public", "index.html"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(project, "old", "notes.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(project, "config.toml"), []byte("x"), 0o644)
+	os.Symlink(filepath.Join(project, "public"), filepath.Join(project, "link"))
 	tests := []struct {
 		dest string
 		want string // "" means allowed
@@ -34,6 +36,8 @@ func TestCheckDestination(t *testing.T) {
 		{filepath.Join(project, "themes"), "inside the site's themes folder"},
 		{filepath.Join(project, "themes", "default"), "inside the site's themes folder"},
 		{filepath.Join(project, "old"), "does not look like a site folio built"},
+		{filepath.Join(project, "config.toml"), "is a file, not a folder"},
+		{filepath.Join(project, "link"), "is a symbolic link"},
 	}
 	for _, tt := range tests {
 		err := CheckDestination(tt.dest, project, []string{home})
