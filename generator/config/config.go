@@ -104,6 +104,9 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	if c.Theme == "" {
 		c.Theme = "default"
 	}
+	if c.Paginate < 0 {
+		l.Errorf(pos("paginate"), "config: paginate = %d: it is the number of items on a page of a list; write a number above 0, or leave it out for 10", c.Paginate)
+	}
 	if c.Paginate <= 0 {
 		c.Paginate = 10
 	}
@@ -129,6 +132,9 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 		c.TimeZone = "Asia/Shanghai"
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
+	if c.TimeZone == "Local" {
+		err = fmt.Errorf("the build machine's zone would make the site differ between machines")
+	}
 	if err != nil {
 		l.Errorf(pos("timeZone"), "config: unknown time zone %q (use a name like \"Asia/Shanghai\")", c.TimeZone)
 		loc = time.UTC

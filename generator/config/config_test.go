@@ -40,6 +40,8 @@ func TestErrors(t *testing.T) {
 		{"unknown key in a table", "[markup]\nunsafe = true\nreadingspeed = 3\n", "config.toml:3:1: config: unknown key \"readingspeed\" (did you mean \"readingSpeed\"?)\n"},
 		{"wrong type", "paginate = \"10\"\n", "config.toml:1:1: config: paginate must be a whole number without quotes, like paginate = 3; it is \"10\"\n"},
 		{"unknown zone", "timeZone = \"Beijing\"\n", "config.toml:1:1: config: unknown time zone \"Beijing\" (use a name like \"Asia/Shanghai\")\n"},
+		{"the machine's zone", "timeZone = \"Local\"\n", "config.toml:1:1: config: unknown time zone \"Local\" (use a name like \"Asia/Shanghai\")\n"},
+		{"negative paginate", "paginate = -1\n", "config.toml:1:1: config: paginate = -1: it is the number of items on a page of a list; write a number above 0, or leave it out for 10\n"},
 		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: config: baseURL \"example.org/\" must be a full address like \"https://www.example.org/\"\n"},
 		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: config: permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
 		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: config: unknown key \"nmae\" (did you mean \"name\"?)\n"},

@@ -74,7 +74,7 @@ func parse(file string, raw []byte, l *diag.List) *Page {
 	if !ok {
 		return nil
 	}
-	p := &Page{File: file, Src: src, BodyStart: bodyStart}
+	p := &Page{File: file, Src: src, BodyStart: bodyStart, bare: fm == nil}
 	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
 	before := l.Errors()
 	p.keyPos = schema.Decode(fm, &p.FM, "front matter", at, l)

@@ -110,6 +110,8 @@ type Page struct {
 	// invalid is set when the front matter had errors: checks for missing
 	// keys are skipped then, since the key may be there but misspelt.
 	invalid bool
+	// bare is set when the file has no front matter at all.
+	bare bool
 }
 
 // KeyPos is the position of a front matter key (or the file's first line

@@ -159,7 +159,7 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 		p.Lastmod = p.Date
 	}
 	if !p.invalid {
-		requireKeys(p, l)
+		checkFrontMatter(p, cfg.Location, l)
 	}
 	if p.FM.Title == "" && p.Branch && p.Dir != "" {
 		p.FM.Title = parts[len(parts)-1]
@@ -167,8 +167,31 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 	p.URL = pageURL(p, cfg, l)
 }
 
-// requireKeys reports keys a page of its kind cannot do without.
-func requireKeys(p *Page, l *diag.List) {
+// checkFrontMatter reports keys a page of its kind cannot do without, and
+// values that decoded but make no sense.
+func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
+	if p.bare && !p.Branch {
+		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file has no front matter; start it with a line +++, then title = \"页面标题\" (and date = 2024-06-21 for news and notices), then another line +++")
+		return
+	}
+	for _, list := range []struct {
+		key   string
+		terms []string
+	}{{"tags", p.FM.Tags}, {"categories", p.FM.Categories}, {"committees", p.FM.Committees}} {
+		for _, term := range list.terms {
+			if strings.TrimSpace(term) == "" {
+				l.Errorf(p.KeyPos(list.key), "front matter: %s has an empty item; remove the \"\" from the list", list.key)
+			}
+		}
+	}
+	if !p.FM.End.IsZero() && p.FM.End.In(loc).Before(p.FM.Start.In(loc)) {
+		l.Errorf(p.KeyPos("end"), "front matter: the event ends (end = %s) before it starts (start = %s); check the two dates", p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
+	}
+	switch p.FM.Status {
+	case "", "scheduled", "cancelled", "postponed":
+	default:
+		l.Errorf(p.KeyPos("status"), "front matter: status %q is not known; write status = \"cancelled\" (取消) or \"postponed\" (延期), or leave it out for a scheduled event", p.FM.Status)
+	}
 	if !p.Branch && p.FM.Title == "" {
 		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
 	}

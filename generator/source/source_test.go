@@ -628,10 +628,23 @@ func TestReadErrors(t *testing.T) {
 			pages: []string{"content/about.md"},
 		},
 		{
-			name:  "missing title without front matter",
-			files: map[string]string{"content/about.md": "正文\n"},
-			diags: []string{`content/about.md:1:1: front matter: the page has no title; add a line like title = "页面标题"`},
-			pages: []string{"content/about.md"},
+			name:  "no front matter",
+			files: map[string]string{"content/about.md": "正文\n", "content/news/empty.md": ""},
+			diags: []string{
+				`content/about.md:1:1: the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
+				`content/news/empty.md:1:1: the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
+			},
+			pages: []string{"content/about.md", "content/news/empty.md"},
+		},
+		{
+			name: "values that make no sense",
+			files: map[string]string{"content/events/e.md": md(`title = "活动"`, "start = 2024-07-15", "end = 2024-07-14", `status = "已取消"`, `tags = ["技能", ""]`)},
+			diags: []string{
+				`content/events/e.md:4:1: front matter: the event ends (end = 2024-07-14 00:00) before it starts (start = 2024-07-15 00:00); check the two dates`,
+				`content/events/e.md:5:1: front matter: status "已取消" is not known; write status = "cancelled" (取消) or "postponed" (延期), or leave it out for a scheduled event`,
+				`content/events/e.md:6:1: front matter: tags has an empty item; remove the "" from the list`,
+			},
+			pages: []string{"content/events/e.md"},
 		},
 		{
 			name:  "a section page needs no title",
