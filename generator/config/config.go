@@ -32,6 +32,17 @@ type Config struct {
 
 	// Location is TimeZone loaded; dates without a zone are read in it.
 	Location *time.Location `toml:"-"`
+
+	keyPos schema.KeyPos
+}
+
+// KeyPos is the position of a key of config.toml, for messages about its
+// value found by later stages (an unknown theme).
+func (c *Config) KeyPos(key string) diag.Pos {
+	if c.keyPos == nil {
+		return diag.Pos{File: "config.toml"}
+	}
+	return c.keyPos(key)
 }
 
 // Menus holds the site's menus; only the main navigation so far.
@@ -90,6 +101,7 @@ func Load(fsys fs.FS, name string, l *diag.List) *Config {
 	if keyPos == nil {
 		keyPos = func(string) diag.Pos { return diag.Pos{File: name} }
 	}
+	c.keyPos = keyPos
 	c.defaults(l, keyPos)
 	return c
 }

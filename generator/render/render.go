@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -69,7 +70,7 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *diag.List) map[string][]byte {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
-	diags := make([]diag.List, len(outs))
+	errs := make([]error, len(outs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < max(1, workers); w++ {
@@ -80,7 +81,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 			for i := range next {
 				buf.Reset()
 				if err := execute(&buf, s, th, outs[i]); err != nil {
-					diags[i].Errorf(diag.Pos{File: th.Dir + "/layouts"}, "theme: rendering %s: %v", outs[i].Path, err)
+					errs[i] = err
 					continue
 				}
 				bodies[i] = bytes.Clone(buf.Bytes())
@@ -95,12 +96,19 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 	}
 	close(next)
 	wg.Wait()
+	reportTemplateErrors(outs, errs, th, l)
+	for _, key := range th.Missing() {
+		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has; add %s = \"...\" to i18n/%s.toml", key, key, s.Config.LanguageCode)
+	}
 	files := make(map[string][]byte, len(outs))
 	owner := map[string]site.Output{}
 	for i, o := range outs {
-		*l = append(*l, diags[i]...)
 		if prev, ok := owner[o.Path]; ok {
-			l.Errorf(diag.Pos{File: o.Page.File}, "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
+			pos := o.Page.KeyPos("url")
+			if o.Page.File == "" {
+				pos = prev.Page.KeyPos("url")
+			}
+			l.Errorf(pos, "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
 			continue
 		}
 		owner[o.Path] = o
@@ -109,6 +117,65 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 		}
 	}
 	return files
+}
+
+// reportTemplateErrors reports each distinct template error once, at its
+// layout's file and line, with how many outputs it broke: a mistake in a
+// layout breaks every page that uses it.
+func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *diag.List) {
+	type failure struct {
+		pos   diag.Pos
+		msg   string
+		first string
+		count int
+	}
+	var order []string
+	seen := map[string]*failure{}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		pos, msg := templatePos(err, th)
+		key := pos.String() + msg
+		if f, ok := seen[key]; ok {
+			f.count++
+			continue
+		}
+		seen[key] = &failure{pos: pos, msg: msg, first: outs[i].Path, count: 1}
+		order = append(order, key)
+	}
+	for _, key := range order {
+		f := seen[key]
+		pages := f.first
+		if f.count > 1 {
+			pages = fmt.Sprintf("%s and %d more", f.first, f.count-1)
+		}
+		l.Errorf(f.pos, "theme: %s (rendering %s)", f.msg, pages)
+	}
+}
+
+// templatePos turns the "template: single.html:5:15: ..." that
+// text/template puts at the start of its errors into the layout's file
+// position; the error type keeps no position of its own.
+func templatePos(err error, th *theme.Theme) (diag.Pos, string) {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "template: ")
+	if !ok {
+		return diag.Pos{File: th.Dir + "/layouts"}, msg
+	}
+	where, text, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return diag.Pos{File: th.Dir + "/layouts"}, msg
+	}
+	parts := strings.Split(where, ":")
+	pos := diag.Pos{File: th.File(parts[0])}
+	if len(parts) > 1 {
+		pos.Line, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) > 2 {
+		pos.Col, _ = strconv.Atoi(parts[2])
+	}
+	return pos, text
 }
 
 func describe(o site.Output) string {
@@ -122,13 +189,19 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, o site.Output) er
 	if o.Layout == "alias" {
 		return aliasPage.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.BasePath() + strings.TrimPrefix(o.RedirectTo, "/")})
 	}
-	fallback := "list"
-	if o.Pager == nil && o.Taxonomy == nil && o.Layout != "404" {
-		fallback = "single"
+	fallback := "single"
+	switch {
+	case o.Layout == "404":
+		fallback = ""
+	case o.Pager != nil:
+		fallback = "list"
 	}
 	set := th.Lookup(o.Page.FM.Layout, o.Layout, fallback)
 	if set == nil {
-		return fmt.Errorf("the theme has no layout %s.html or %s.html", o.Layout, fallback)
+		if fallback == "" || fallback == o.Layout {
+			return fmt.Errorf("the theme has no layouts/%s.html; add one", o.Layout)
+		}
+		return fmt.Errorf("the theme has no layouts/%s.html or layouts/%s.html; add one", o.Layout, fallback)
 	}
 	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Output: o})
 }

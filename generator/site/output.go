@@ -69,13 +69,13 @@ func (s *Site) outputs() {
 			termOf[term.Page] = term
 		}
 		if t.Page.File == "" {
-			s.Outputs = append(s.Outputs, Output{Path: outPath(t.URL), Layout: "taxonomy", Page: t.Page, Taxonomy: t})
+			s.Outputs = append(s.Outputs, taxonomyOutput(t))
 		}
 	}
 	for _, p := range s.Pages {
 		switch {
 		case taxonomyPage[p] != nil:
-			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: "taxonomy", Page: p, Taxonomy: taxonomyPage[p]})
+			s.Outputs = append(s.Outputs, taxonomyOutput(taxonomyPage[p]))
 		case termOf[p] != nil:
 			term := termOf[p]
 			s.add(Output{Path: outPath(p.URL), Layout: "term", Page: p, Taxonomy: s.Taxonomy(term.Taxonomy), Term: term}, term.Pages)
@@ -91,6 +91,17 @@ func (s *Site) outputs() {
 		}
 	}
 	s.Outputs = append(s.Outputs, Output{Path: "404.html", Layout: "404", Page: s.Home})
+}
+
+// taxonomyOutput is the page listing a taxonomy's terms. Its pager lists
+// the terms' pages, so that a theme without taxonomy.html can use list.html.
+func taxonomyOutput(t *Taxonomy) Output {
+	var terms []*Page
+	for _, term := range t.Terms {
+		terms = append(terms, term.Page)
+	}
+	return Output{Path: outPath(t.URL), Layout: "taxonomy", Page: t.Page, Taxonomy: t,
+		Pager: &Pager{Number: 1, Items: terms, URLs: []string{t.URL}}}
 }
 
 // add appends a list output paginated over items: page 1 at the list's URL,

@@ -637,7 +637,7 @@ func TestReadErrors(t *testing.T) {
 			pages: []string{"content/about.md", "content/news/empty.md"},
 		},
 		{
-			name: "values that make no sense",
+			name:  "values that make no sense",
 			files: map[string]string{"content/events/e.md": md(`title = "活动"`, "start = 2024-07-15", "end = 2024-07-14", `status = "已取消"`, `tags = ["技能", ""]`)},
 			diags: []string{
 				`content/events/e.md:4:1: front matter: the event ends (end = 2024-07-14 00:00) before it starts (start = 2024-07-15 00:00); check the two dates`,

@@ -20,6 +20,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -32,8 +33,13 @@ type Theme struct {
 	// Dir is the theme's folder in the site's file system.
 	Dir     string
 	layouts map[string]*template.Template
+	files   map[string]string            // template name -> file, for messages
 	strings map[string]map[string]string // language -> key -> text
-	lang    string
+	langs   []string                     // the i18n files T reads, in order
+
+	mu      sync.Mutex
+	missing map[string]bool // keys T found no text for
+
 	// Static maps each static file's path in the site's file system to
 	// its path below the site root, the site's own overriding the theme's.
 	Static map[string]string
@@ -42,9 +48,9 @@ type Theme struct {
 // Load reads the theme named in cfg, and the site's own layouts/ and static/.
 func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) *Theme {
 	dir := path.Join("themes", cfg.Theme)
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, lang: cfg.LanguageCode, Static: map[string]string{}}
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, Static: map[string]string{}, missing: map[string]bool{}}
 	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-		l.Errorf(diag.Pos{File: "config.toml"}, "config: theme %q not found: there is no folder %s; set theme to the name of a folder in themes/", cfg.Theme, dir)
+		l.Errorf(cfg.KeyPos("theme"), "config: theme %q not found: there is no folder %s; set theme to the name of a folder in themes/", cfg.Theme, dir)
 		return t
 	}
 	files := map[string]string{} // layout name -> file, the site's over the theme's
@@ -63,9 +69,48 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 		t.Static[src] = dst
 	}
 	t.loadStrings(fsys, dir, l)
+	t.langs = languages(cfg.LanguageCode, t.strings)
 	funcs["T"] = t.T
+	t.files = files
 	t.parse(fsys, files, funcs, l)
 	return t
+}
+
+// languages lists the i18n files to read strings from: the site's language,
+// then others of the same language (zh-TW, zh-Hans and zh fall back to
+// zh-CN), then English.
+func languages(code string, have map[string]map[string]string) []string {
+	out := []string{code}
+	primary, _, _ := strings.Cut(code, "-")
+	var same []string
+	for lang := range have {
+		if p, _, _ := strings.Cut(lang, "-"); p == primary && lang != code {
+			same = append(same, lang)
+		}
+	}
+	sort.Strings(same)
+	return append(append(out, same...), "en")
+}
+
+// File returns the file a template name was read from ("single.html" ->
+// "themes/default/layouts/single.html").
+func (t *Theme) File(name string) string {
+	if f, ok := t.files[name]; ok {
+		return f
+	}
+	return path.Join(t.Dir, "layouts", name)
+}
+
+// Missing returns the keys T was asked for and had no text for, sorted.
+func (t *Theme) Missing() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []string
+	for k := range t.missing {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func walkFiles(fsys fs.FS, root string, fn func(p string)) {
@@ -79,6 +124,10 @@ func walkFiles(fsys fs.FS, root string, fn func(p string)) {
 
 // parse builds one template set per layout: base + partials + the layout.
 func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMap, l *diag.List) {
+	if _, ok := files["baseof.html"]; !ok {
+		l.Errorf(diag.Pos{File: path.Join(t.Dir, "layouts", "baseof.html")}, "theme: layouts/baseof.html is missing; every layout fills it, so the theme needs one (copy it from themes/default)")
+		return
+	}
 	read := func(name string) (string, bool) {
 		b, err := fs.ReadFile(fsys, files[name])
 		if err != nil {
@@ -174,13 +223,17 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 	}
 }
 
-// T returns the text for key in the site's language, else in English, else
-// the key itself, so a missing string shows up on the page, not as a crash.
+// T returns the text for key in the site's language, or in the languages
+// it falls back to. A key with no text anywhere is recorded (Missing), and
+// shows as itself.
 func (t *Theme) T(key string) string {
-	for _, lang := range []string{t.lang, "en"} {
+	for _, lang := range t.langs {
 		if s, ok := t.strings[lang][key]; ok {
 			return s
 		}
 	}
+	t.mu.Lock()
+	t.missing[key] = true
+	t.mu.Unlock()
 	return key
 }
