@@ -159,6 +159,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			out.Copies[p.ResourcePath(r)] = r
 		}
 	}
+	checkPaths(out, model, content, l)
+	if l.Errors() > 0 {
+		return fail()
+	}
 	res.Site = out
 	l.Sort()
 	if opts.Destination == "" {
@@ -175,6 +179,45 @@ func rootDir(dir string) string {
 		return "."
 	}
 	return dir
+}
+
+// checkPaths reports a file of the site that sits where another output
+// needs a folder (a page with url = "/css/style.css/" beside the theme's
+// css/style.css file), naming what made each.
+func checkPaths(out *publish.Site, model *site.Site, c *source.Content, l *diag.List) {
+	made := map[string]string{} // path -> what made it, for messages
+	for _, o := range model.Outputs {
+		if o.Page.File != "" {
+			made[o.Path] = o.Page.File
+		}
+	}
+	for dst, src := range out.Copies {
+		made[dst] = src
+	}
+	for _, p := range out.Paths() {
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			if _, isFile := out.Files[dir]; !isFile {
+				if _, isFile = out.Copies[dir]; !isFile {
+					continue
+				}
+			}
+			who := made[p]
+			pos := diag.Pos{File: who}
+			for _, sp := range c.Pages {
+				if sp.File == who {
+					pos = sp.KeyPos("url")
+				}
+			}
+			l.Errorf(pos, "%s makes %s, but %s (from %s) is a file of that name; give the page another url or slug", describe(who), p, dir, describe(made[dir]))
+		}
+	}
+}
+
+func describe(file string) string {
+	if file == "" {
+		return "the site"
+	}
+	return file
 }
 
 // renderMarkdown converts every page's Markdown with a pool of workers.

@@ -49,7 +49,14 @@ func (p *Pager) Next() string {
 	return p.URLs[p.Number]
 }
 
-func outPath(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+// outPath is the file a URL is served from: /a/ from a/index.html, and an
+// old address /a.html from a.html.
+func outPath(url string) string {
+	if strings.HasSuffix(url, ".html") {
+		return strings.TrimPrefix(url, "/")
+	}
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
 
 // outputs lists every file to render, in a fixed order.
 func (s *Site) outputs() {

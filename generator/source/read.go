@@ -341,5 +341,9 @@ func assignFiles(c *Content, files []string, owners map[string]*Page) {
 // site root: beside the page, keeping its path inside the page's folder.
 func (p *Page) ResourcePath(file string) string {
 	inner := strings.TrimPrefix(file, path.Join(ContentDir, p.Dir)+"/")
-	return strings.TrimPrefix(p.URL, "/") + inner
+	dir := p.URL
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+	}
+	return strings.TrimPrefix(dir, "/") + inner
 }

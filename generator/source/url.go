@@ -64,7 +64,8 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 }
 
 // cleanURL checks that u is a path inside the site and returns it cleaned,
-// ending in "/".
+// ending in "/", or in ".html" for a page kept at an old address such as
+// /old/page.html.
 func cleanURL(u string) (string, error) {
 	if !strings.HasPrefix(u, "/") {
 		return "", fmt.Errorf("must be a path from the site root, starting with /, like \"/about/\"")
@@ -78,8 +79,8 @@ func cleanURL(u string) (string, error) {
 		}
 	}
 	c := path.Clean(u)
-	if c == "/" {
-		return "/", nil
+	if c == "/" || strings.HasSuffix(c, ".html") {
+		return c, nil
 	}
 	return c + "/", nil
 }
