@@ -1,10 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/source"
 )
 
@@ -53,11 +56,27 @@ func (s *Site) taxonomies(l *diag.List) {
 				t.Page = p
 			}
 		}
+		// A taxonomy whose terms have their own pages (the committees) is a
+		// closed list: a term that matches none of them is a typo.
+		closed := len(bySlug) > 0
+		var known []string
+		for slug, term := range bySlug {
+			known = append(known, slug, term.Name)
+		}
+		sort.Strings(known)
 		for _, p := range s.Pages {
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil {
 					term = bySlug[markup.Slug(value)]
+				}
+				if term == nil && closed {
+					hint := ""
+					if n := schema.Nearest(value, known); n != "" {
+						hint = fmt.Sprintf(" (did you mean %q?)", n)
+					}
+					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no page in content/%s/%s; name one of %s by its folder or title, or add content/%s/<folder>/_index.md", name, value, name, hint, strings.Join(slugs(bySlug), ", "), name)
+					continue
 				}
 				if term == nil {
 					slug := markup.Slug(value)
@@ -77,6 +96,15 @@ func (s *Site) taxonomies(l *diag.List) {
 		sort.Slice(t.Terms, func(i, j int) bool { return t.Terms[i].Slug < t.Terms[j].Slug })
 		s.Taxonomies = append(s.Taxonomies, t)
 	}
+}
+
+func slugs(terms map[string]*Term) []string {
+	var out []string
+	for slug := range terms {
+		out = append(out, slug)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Taxonomy returns the taxonomy called name, or nil.
