@@ -14,6 +14,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
@@ -38,6 +39,14 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"relURL": func(u string) string { return cfg.BasePath() + strings.TrimPrefix(u, "/") },
 		"absURL": func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") },
 		"date":   func(t time.Time) string { return FormatDate(t.In(cfg.Location), cfg.LanguageCode) },
+		// when shows a front matter date with its time of day, if it has one.
+		"when": func(t schema.Time) string {
+			s := FormatDate(t.In(cfg.Location), cfg.LanguageCode)
+			if !t.DateOnly() {
+				s += t.In(cfg.Location).Format(" 15:04")
+			}
+			return s
+		},
 		"isoDate": func(t time.Time) string {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},

@@ -93,9 +93,25 @@ func (s *Site) taxonomies(l *diag.List) {
 			sortPages(term.Pages)
 			t.Terms = append(t.Terms, term)
 		}
-		sort.Slice(t.Terms, func(i, j int) bool { return t.Terms[i].Slug < t.Terms[j].Slug })
+		sort.Slice(t.Terms, func(i, j int) bool { return termLess(t.Terms[i], t.Terms[j]) })
 		s.Taxonomies = append(s.Taxonomies, t)
 	}
+}
+
+// termLess orders terms by the weight of their pages (the committees in the
+// order the association lists them), then by slug.
+func termLess(a, b *Term) bool {
+	wa, wb := 0, 0
+	if a.Page != nil {
+		wa = a.Page.FM.Weight
+	}
+	if b.Page != nil {
+		wb = b.Page.FM.Weight
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	return a.Slug < b.Slug
 }
 
 func slugs(terms map[string]*Term) []string {
