@@ -45,7 +45,7 @@ func TestErrors(t *testing.T) {
 		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: config: baseURL \"example.org/\" must be a full address like \"https://www.example.org/\"\n"},
 		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: config: permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
 		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: config: unknown key \"nmae\" (did you mean \"name\"?)\n"},
-		{"syntax", "title = \"x\n", "config.toml:1:11: config: strings cannot contain newlines (TOML syntax: strings need \"quotes\", lists [brackets], one key = value per line)\n"},
+		{"syntax", "title = \"x\n", "config.toml:1:11: config: strings cannot contain newlines (TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,7 +36,7 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.Errorf(at(pe.Position.Start), "%s: %s (TOML syntax: strings need \"quotes\", lists [brackets], one key = value per line)", what, pe.Message)
+			l.Errorf(at(pe.Position.Start), "%s: %s (%s)", what, pe.Message, syntaxHint(pe, src))
 		} else {
 			l.Errorf(at(0), "%s: %v", what, err)
 		}
@@ -45,6 +45,23 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 	d := decoder{what: what, at: at, keys: locateKeys(src), l: l}
 	d.table(m, reflect.ValueOf(v).Elem(), "")
 	return d.pos
+}
+
+// syntaxHint says how to fix a TOML syntax error, from the mistakes editors
+// make most: Chinese punctuation typed for TOML's, dates without leading
+// zeros, a table written twice.
+func syntaxHint(pe toml.ParseError, src []byte) string {
+	lineStart := strings.LastIndexByte(string(src[:min(pe.Position.Start, len(src))]), '\n') + 1
+	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
+	switch {
+	case strings.ContainsAny(line, "“”‘’，＝［］"):
+		return "write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］"
+	case strings.Contains(pe.Message, "datetime") || strings.Contains(pe.Message, "date"):
+		return "write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00"
+	case strings.Contains(pe.Message, "already been defined"):
+		return "each key and each [table] may be written only once; merge the two"
+	}
+	return "TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"
 }
 
 type decoder struct {

@@ -263,7 +263,7 @@ date = "昨天"
 
 func TestDecodeSyntaxErrors(t *testing.T) {
 	t.Parallel()
-	const hint = " (TOML syntax: strings need \"quotes\", lists [brackets], one key = value per line)"
+	const hint = " (TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line)"
 	tests := []struct {
 		name string
 		src  string
@@ -277,7 +277,7 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 		{
 			name: "invalid date on line 2",
 			src:  "title = \"a\"\ndate = 2024-13-01\n",
-			want: file + `:2:8: front matter: invalid datetime: "2024-13-01"` + hint,
+			want: file + `:2:8: front matter: invalid datetime: "2024-13-01"` + ` (write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
 		},
 		{
 			name: "unclosed string",
@@ -287,7 +287,7 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 		{
 			name: "duplicate key",
 			src:  "title = \"a\"\ntitle = \"b\"\n",
-			want: file + `:2:1: front matter: Key 'title' has already been defined.` + hint,
+			want: file + `:2:1: front matter: Key 'title' has already been defined.` + ` (each key and each [table] may be written only once; merge the two)`,
 		},
 		{
 			// BurntSushi points at the space before x (byte 16), which is

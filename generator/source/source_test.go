@@ -680,7 +680,7 @@ func TestReadErrors(t *testing.T) {
 			diags: []string{
 				`content/a.md:1:1: front matter: folio reads TOML front matter between +++ lines, not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`,
 				"content/b.md:1:1: front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key",
-				`content/c.md:2:9: front matter: expected value but found "c" instead (TOML syntax: strings need "quotes", lists [brackets], one key = value per line)`,
+				`content/c.md:2:9: front matter: expected value but found "c" instead (TOML syntax: text in "quotes", lists in [brackets], one key = value per line)`,
 			},
 			pages: []string{"content/d.md"},
 		},
