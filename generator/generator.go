@@ -9,7 +9,6 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -20,6 +19,7 @@ import (
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator/work"
 )
 
 // Options says what to build. Zero values are useful defaults.
@@ -236,26 +236,10 @@ func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content,
 	}
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := c.Pages[i]
-				results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, links, &diags[i])
-			}
-		}()
-	}
-	for i := range c.Pages {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(ctx, len(c.Pages), workers, func(i int) {
+		p := c.Pages[i]
+		results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, links, &diags[i])
+	})
 	for i := range diags {
 		*l = append(*l, diags[i]...)
 		if results[i] == nil {

@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,7 +13,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
+
+	"folio.dev/folio/generator/work"
 )
 
 // Site is a built site in memory.
@@ -128,29 +130,19 @@ func Write(s *Site, dest string, workers int) (int, error) {
 	return len(paths), os.RemoveAll(old)
 }
 
-// writeAll writes every path below dir with a pool of workers.
+// writeAll writes every path below dir with a pool of workers and returns
+// the first error, in path order.
 func writeAll(s *Site, dir string, paths []string, workers int) error {
-	next := make(chan string)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	for w := 0; w < max(1, workers); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				if err := writeOne(s, dir, p); err != nil {
-					once.Do(func() { first = err })
-				}
-			}
-		}()
+	errs := make([]error, len(paths))
+	work.Each(context.Background(), len(paths), workers, func(i int) {
+		errs[i] = writeOne(s, dir, paths[i])
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	for _, p := range paths {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
-	return first
+	return nil
 }
 
 func writeOne(s *Site, dir, p string) error {

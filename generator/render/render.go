@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -18,6 +17,7 @@ import (
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator/work"
 )
 
 // Data is what a layout sees as dot.
@@ -80,31 +80,12 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, workers); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				if err := execute(&buf, s, th, outs[i]); err != nil {
-					errs[i] = err
-					continue
-				}
-				bodies[i] = bytes.Clone(buf.Bytes())
-			}
-		}()
-	}
-	for i := range outs {
-		if ctx.Err() != nil {
-			break
+	work.Each(ctx, len(outs), workers, func(i int) {
+		var buf bytes.Buffer
+		if errs[i] = execute(&buf, s, th, outs[i]); errs[i] == nil {
+			bodies[i] = buf.Bytes()
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, key := range th.Missing() {
 		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has; add %s = \"...\" to i18n/%s.toml", key, key, s.Config.LanguageCode)

@@ -7,11 +7,11 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/work"
 )
 
 // ContentDir is the folder of the site's file system that holds the pages.
@@ -93,35 +93,16 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 // diagnostics, appended in file order so the result does not depend on
 // which worker finished first.
 func readAll(ctx context.Context, fsys fs.FS, files []string, workers int, l *diag.List) []*Page {
-	if workers < 1 {
-		workers = 1
-	}
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				raw, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					diags[i].Errorf(diag.Pos{File: files[i]}, "cannot read: %v", err)
-					continue
-				}
-				pages[i] = parse(files[i], raw, &diags[i])
-			}
-		}()
-	}
-	for i := range files {
-		if ctx.Err() != nil {
-			break
+	work.Each(ctx, len(files), workers, func(i int) {
+		raw, err := fs.ReadFile(fsys, files[i])
+		if err != nil {
+			diags[i].Errorf(diag.Pos{File: files[i]}, "cannot read: %v", err)
+			return
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		pages[i] = parse(files[i], raw, &diags[i])
+	})
 	var out []*Page
 	for i := range files {
 		*l = append(*l, diags[i]...)
