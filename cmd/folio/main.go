@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai on machines without a zoneinfo database
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/schema"

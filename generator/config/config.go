@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // Asia/Shanghai on machines without a zone database
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/schema"
@@ -140,6 +141,13 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	if c.Taxonomies == nil {
 		c.Taxonomies = map[string]string{"tag": "tags", "committee": "committees"}
 	}
+	for singular, plural := range c.Taxonomies {
+		switch plural {
+		case "tags", "categories", "committees":
+		default:
+			l.Errorf(pos("taxonomies."+singular), "config: taxonomy %q is not known; folio has tags, categories and committees", plural)
+		}
+	}
 	if c.TimeZone == "" {
 		c.TimeZone = "Asia/Shanghai"
 	}
@@ -148,7 +156,7 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 		err = fmt.Errorf("the build machine's zone would make the site differ between machines")
 	}
 	if err != nil {
-		l.Errorf(pos("timeZone"), "config: unknown time zone %q (use a name like \"Asia/Shanghai\")", c.TimeZone)
+		l.Errorf(pos("timeZone"), "config: time zone %q: %v; use a name like \"Asia/Shanghai\"", c.TimeZone, err)
 		loc = time.UTC
 	}
 	c.Location = loc

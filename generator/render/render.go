@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 	"time"
 
@@ -70,9 +69,11 @@ func FormatDate(t time.Time, lang string) string {
 	return t.Format("2006-01-02")
 }
 
-var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+// aliasPage is the page left at an old address: it sends the reader (and
+// search engines, by the canonical link) to the page's URL.
+const aliasPage = `<!DOCTYPE html>
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.URL}}</title><link rel="canonical" href="{{.URL}}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={{.URL}}"></head><body><p><a href="{{.URL}}">{{.URL}}</a></p></body></html>
-`))
+`
 
 // Render executes the layouts for all outputs with the given number of
 // workers and returns the files by path below the site root.
@@ -80,25 +81,26 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
+	alias := template.Must(template.New("alias").Parse(aliasPage))
 	work.Each(ctx, len(outs), workers, func(i int) {
 		var buf bytes.Buffer
-		if errs[i] = execute(&buf, s, th, outs[i]); errs[i] == nil {
+		if errs[i] = execute(&buf, s, th, alias, outs[i]); errs[i] == nil {
 			bodies[i] = buf.Bytes()
 		}
 	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, key := range th.Missing() {
-		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has; add %s = \"...\" to i18n/%s.toml", key, key, s.Config.LanguageCode)
+		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
 	}
 	files := make(map[string][]byte, len(outs))
 	owner := map[string]site.Output{}
 	for i, o := range outs {
 		if prev, ok := owner[o.Path]; ok {
-			pos := o.Page.KeyPos("url")
-			if o.Page.File == "" {
-				pos = prev.Page.KeyPos("url")
+			blame := o.Page // the page with a file, whose url the editor can change
+			if blame.File == "" {
+				blame = prev.Page
 			}
-			l.Errorf(pos, "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
+			l.Errorf(blame.KeyPos("url"), "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
 			continue
 		}
 		owner[o.Path] = o
@@ -125,7 +127,7 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 		if err == nil {
 			continue
 		}
-		pos, msg := templatePos(err, th)
+		pos, msg := th.ErrorPos(err)
 		key := pos.String() + msg
 		if f, ok := seen[key]; ok {
 			f.count++
@@ -144,30 +146,6 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 	}
 }
 
-// templatePos turns the "template: single.html:5:15: ..." that
-// text/template puts at the start of its errors into the layout's file
-// position; the error type keeps no position of its own.
-func templatePos(err error, th *theme.Theme) (diag.Pos, string) {
-	msg := err.Error()
-	rest, ok := strings.CutPrefix(msg, "template: ")
-	if !ok {
-		return diag.Pos{File: th.Dir + "/layouts"}, msg
-	}
-	where, text, ok := strings.Cut(rest, ": ")
-	if !ok {
-		return diag.Pos{File: th.Dir + "/layouts"}, msg
-	}
-	parts := strings.Split(where, ":")
-	pos := diag.Pos{File: th.File(parts[0])}
-	if len(parts) > 1 {
-		pos.Line, _ = strconv.Atoi(parts[1])
-	}
-	if len(parts) > 2 {
-		pos.Col, _ = strconv.Atoi(parts[2])
-	}
-	return pos, text
-}
-
 func describe(o site.Output) string {
 	if o.Page.File != "" {
 		return o.Page.File
@@ -175,9 +153,9 @@ func describe(o site.Output) string {
 	return "the " + o.Layout + " page " + o.Page.URL
 }
 
-func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, o site.Output) error {
+func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.Template, o site.Output) error {
 	if o.Layout == "alias" {
-		return aliasPage.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.BasePath() + strings.TrimPrefix(o.RedirectTo, "/")})
+		return alias.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.BasePath() + strings.TrimPrefix(o.RedirectTo, "/")})
 	}
 	fallback := "single"
 	switch {

@@ -137,13 +137,17 @@ func (s *Site) link(byDir map[string]*Page) {
 	}
 }
 
-// sortPages orders a listing: dated pages newest first, then undated ones
-// by weight; ties broken by title, then file, so output never depends on
-// the order files were read.
+// sortPages orders a listing: pages with a weight first, lightest first
+// (weight pins a page, as in Hugo; 0 means no weight), then newest first;
+// ties broken by title, then file, so output never depends on the order
+// files were read in.
 func sortPages(ps []*Page) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.FM.Weight != b.FM.Weight {
+			if a.FM.Weight == 0 || b.FM.Weight == 0 {
+				return b.FM.Weight == 0
+			}
 			return a.FM.Weight < b.FM.Weight
 		}
 		if !a.Date.Equal(b.Date) {
@@ -191,12 +195,6 @@ func (p *Page) IsSample() bool {
 	v, _ := p.FM.Params["sample"].(bool)
 	return v
 }
-
-// Title is the page's title.
-func (p *Page) Title() string { return p.FM.Title }
-
-// HasTerm tells whether the page is in a taxonomy's term (for templates).
-func (p *Page) HasTerm(taxonomy string) bool { return len(p.Terms[taxonomy]) > 0 }
 
 // InSection reports whether url is the page's own URL or below it: used to
 // mark the current menu entry.

@@ -36,12 +36,6 @@ func (s *Site) taxonomies(l *diag.List) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		switch name {
-		case "tags", "categories", "committees":
-		default:
-			l.Errorf(diag.Pos{File: "config.toml"}, "config: taxonomy %q is not known; folio has tags, categories and committees", name)
-			continue
-		}
 		t := &Taxonomy{Name: name, URL: "/" + name + "/"}
 		bySlug := map[string]*Term{}
 		byTitle := map[string]*Term{}

@@ -15,10 +15,14 @@
 package theme
 
 import (
+	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -26,6 +30,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
 )
 
 // Theme is a loaded theme, ready to render.
@@ -70,6 +75,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	}
 	t.loadStrings(fsys, dir, l)
 	t.langs = languages(cfg.LanguageCode, t.strings)
+	funcs = maps.Clone(funcs)
 	funcs["T"] = t.T
 	t.files = files
 	t.parse(fsys, files, funcs, l)
@@ -99,6 +105,47 @@ func (t *Theme) File(name string) string {
 		return f
 	}
 	return path.Join(t.Dir, "layouts", name)
+}
+
+// ErrorPos finds where in a layout a template error is. The template
+// packages say it only at the start of their messages ("template:
+// single.html:5:15: ..." and "html/template:home.html:2:5: ..."); the
+// fields of html/template.Error name the outermost template instead.
+func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "template: ")
+	if !ok {
+		rest, ok = strings.CutPrefix(msg, "html/template:")
+	}
+	where, text, found := strings.Cut(rest, ": ")
+	if !ok || !found {
+		return diag.Pos{File: path.Join(t.Dir, "layouts")}, msg
+	}
+	parts := strings.Split(where, ":")
+	pos := diag.Pos{File: t.File(parts[0])}
+	if len(parts) > 1 {
+		pos.Line, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) > 2 {
+		pos.Col, _ = strconv.Atoi(parts[2])
+	}
+	return pos, text
+}
+
+// Suggest says how to fix a T key no i18n file has: the nearest key that
+// exists, or where to add it.
+func (t *Theme) Suggest(key string) string {
+	var keys []string
+	for _, lang := range t.langs {
+		for k := range t.strings[lang] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	if n := schema.Nearest(key, keys); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return fmt.Sprintf("; add %s = \"...\" to i18n/%s.toml", key, t.langs[0])
 }
 
 // Missing returns the keys T was asked for and had no text for, sorted.
@@ -142,7 +189,8 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 	}
 	base, err := template.New("baseof.html").Funcs(funcs).Parse(baseSrc)
 	if err != nil {
-		l.Errorf(diag.Pos{File: files["baseof.html"]}, "theme: %v", err)
+		pos, msg := t.ErrorPos(err)
+		l.Errorf(pos, "theme: %s", msg)
 		return
 	}
 	var names []string
@@ -157,7 +205,8 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 				continue
 			}
 			if _, err := base.New(name).Parse(src); err != nil {
-				l.Errorf(diag.Pos{File: files[name]}, "theme: %v", err)
+				pos, msg := t.ErrorPos(err)
+				l.Errorf(pos, "theme: %s", msg)
 			}
 		}
 	}
@@ -174,7 +223,8 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			_, err = set.New(name).Parse(src)
 		}
 		if err != nil {
-			l.Errorf(diag.Pos{File: files[name]}, "theme: %v", err)
+			pos, msg := t.ErrorPos(err)
+			l.Errorf(pos, "theme: %s", msg)
 			continue
 		}
 		t.layouts[strings.TrimSuffix(name, ".html")] = set
@@ -209,7 +259,12 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 			}
 			var m map[string]string
 			if _, err := toml.Decode(string(src), &m); err != nil {
-				l.Errorf(diag.Pos{File: p}, "i18n: %v (each line is key = \"text\")", err)
+				pos := diag.Pos{File: p}
+				var pe toml.ParseError
+				if errors.As(err, &pe) {
+					pos = diag.At(p, src, pe.Position.Start)
+				}
+				l.Errorf(pos, "i18n: %v (each line is key = \"text\")", err)
 				return
 			}
 			lang := strings.TrimSuffix(path.Base(p), ".toml")

@@ -81,7 +81,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 		"themes/default/layouts/baseof.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
 		"themes/default/layouts/single.html": {Data: []byte("{{define \"main\"}}\n{{if}}{{end}}")},
 	})
-	if len(l) != 1 || l[0].Pos.File != "themes/default/layouts/single.html" || !strings.Contains(l[0].Msg, "single.html:2") {
+	if len(l) != 1 || l[0].Pos.String() != "themes/default/layouts/single.html:2" || !strings.Contains(l[0].Msg, "missing value for if") {
 		t.Errorf("a template error: %v", l)
 	}
 	_, l = load(t, fstest.MapFS{"config.toml": {Data: []byte("")}})
