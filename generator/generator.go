@@ -127,10 +127,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers}, l)
 	stage("read")
+	if ctx.Err() != nil {
+		return res, ctx.Err() // what was not read would show as false errors
+	}
 
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed})
 	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, l)
 	stage("markdown")
+	if ctx.Err() != nil {
+		return res, ctx.Err()
+	}
 
 	model := site.Build(cfg, content.Pages, results, now, l)
 	res.Model = model
@@ -147,19 +153,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 
-	out := &publish.Site{Files: files, Copies: map[string]string{}, FS: opts.Root}
-	for src, dst := range th.Static {
-		out.Copies[dst] = src
-	}
-	for src, dst := range content.Files {
-		out.Copies[dst] = src
-	}
-	for _, p := range content.Pages {
-		for _, r := range p.Resources {
-			out.Copies[p.ResourcePath(r)] = r
-		}
-	}
-	checkPaths(out, model, content, l)
+	out := assemble(files, model, th, content, opts.Root, l)
 	if l.Errors() > 0 {
 		return fail()
 	}
@@ -181,46 +175,6 @@ func rootDir(dir string) string {
 	return dir
 }
 
-// checkPaths reports a file of the site that sits where another output
-// needs a folder (a page with url = "/css/style.css/" beside the theme's
-// css/style.css file), naming what made each.
-func checkPaths(out *publish.Site, model *site.Site, c *source.Content, l *diag.List) {
-	made := map[string]string{} // path -> what made it, for messages
-	for _, o := range model.Outputs {
-		if o.Page.File != "" {
-			made[o.Path] = o.Page.File
-		}
-	}
-	for dst, src := range out.Copies {
-		made[dst] = src
-	}
-	for _, p := range out.Paths() {
-		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-			if _, isFile := out.Files[dir]; !isFile {
-				if _, isFile = out.Copies[dir]; !isFile {
-					continue
-				}
-			}
-			who := made[p]
-			pos := diag.Pos{File: who}
-			for _, sp := range c.Pages {
-				if sp.File == who {
-					pos = sp.KeyPos("url")
-				}
-			}
-			l.Errorf(pos, "%s makes %s, but %s (from %s) is a file of that name; give the page another url or slug", describe(who), p, dir, describe(made[dir]))
-		}
-	}
-}
-
-func describe(file string) string {
-	if file == "" {
-		return "the site"
-	}
-	return file
-}
-
-// renderMarkdown converts every page's Markdown with a pool of workers.
 // Links resolve to URLs that start with basePath, so that they work for a
 // site served below a folder (https://example.org/sub/).
 func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, basePath string, workers int, l *diag.List) []*markup.Result {

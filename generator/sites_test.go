@@ -113,6 +113,16 @@ func checkSite(t *testing.T, file string, themes map[string]fstest.MapFS) {
 
 	var diags bytes.Buffer
 	res.Diagnostics.Print(&diags, 0)
+	if diags.Len() > 0 { // diagnostics come in one order, whatever the workers
+		one := opts
+		one.Workers = 1
+		again, _ := generator.Build(context.Background(), one)
+		var b bytes.Buffer
+		again.Diagnostics.Print(&b, 0)
+		if b.String() != diags.String() {
+			t.Errorf("diagnostics differ between 4 workers and 1:\n%s\n---\n%s", diags.String(), b.String())
+		}
+	}
 	changed := false
 	sawDiagnostics := false
 	for i, f := range ar.Files {
@@ -127,6 +137,9 @@ func checkSite(t *testing.T, file string, themes map[string]fstest.MapFS) {
 				t.Errorf("diagnostics:\ngot:\n%s\nwant:\n%s", got, f.Data)
 			}
 		case f.Name == "absent":
+			if res.Site == nil {
+				t.Errorf("the build failed, so the absent section proves nothing")
+			}
 			for _, p := range strings.Fields(string(f.Data)) {
 				if _, ok := output(res, p); ok {
 					t.Errorf("%s was built, but must not be", p)

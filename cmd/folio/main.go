@@ -15,7 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -117,7 +117,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
-	res.Diagnostics.Print(stderr, 50)
+	if err == nil || errors.Is(err, generator.ErrContent) {
+		res.Diagnostics.Print(stderr, 50)
+	}
 	var usageErr *generator.UsageError
 	switch {
 	case errors.As(err, &usageErr):
@@ -140,15 +142,15 @@ func build(args []string, stdout, stderr io.Writer) int {
 // summary says how many pages of each kind were built: "42 pages (12
 // posts, 4 events, ...)".
 func summary(kinds map[source.Kind]int) string {
-	names := make([]string, 0, len(kinds))
+	names := make([]source.Kind, 0, len(kinds))
 	for k := range kinds {
-		names = append(names, string(k))
+		names = append(names, k)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	total := 0
 	var parts []string
 	for _, k := range names {
-		n := kinds[source.Kind(k)]
+		n := kinds[k]
 		total += n
 		parts = append(parts, fmt.Sprintf("%d %s%s", n, k, plural(n)))
 	}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -59,8 +60,15 @@ type Markdown struct {
 	opts Options
 }
 
-// New builds the converter.
+// New builds the converter. Zero options get the defaults: 120 characters
+// of summary, 400 characters a minute.
 func New(opts Options) *Markdown {
+	if opts.SummaryLength <= 0 {
+		opts.SummaryLength = 120
+	}
+	if opts.ReadingSpeed <= 0 {
+		opts.ReadingSpeed = 400
+	}
 	rendererOpts := []renderer.Option{}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -269,7 +277,8 @@ func trimText(t *ast.Text, src []byte) bool {
 	for i < len(v) {
 		switch {
 		case bytes.HasPrefix(v[i:], []byte("\u3000")), bytes.HasPrefix(v[i:], []byte("\u00a0")):
-			i += len(string([]rune(string(v[i:]))[0]))
+			_, n := utf8.DecodeRune(v[i:])
+			i += n
 		case bytes.HasPrefix(v[i:], []byte("&nbsp;")):
 			i += len("&nbsp;")
 		case v[i] == ' ' || v[i] == '\t':

@@ -127,7 +127,10 @@ func Write(s *Site, dest string, workers int) (int, error) {
 		os.RemoveAll(staging)
 		return 0, err
 	}
-	return len(paths), os.RemoveAll(old)
+	// The new site is in place; a previous one that cannot be removed now
+	// is removed by the next build, so it is no reason to fail this one.
+	os.RemoveAll(old)
+	return len(paths), nil
 }
 
 // writeAll writes every path below dir with a pool of workers and returns

@@ -35,20 +35,19 @@ func (t Time) In(loc *time.Location) time.Time {
 	return time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), loc)
 }
 
-// layouts are the text forms accepted when an editor quotes a date.
-var layouts = []struct {
-	layout         string
-	zoned, dateOff bool
-}{
-	{time.RFC3339Nano, true, false},
-	{"2006-01-02T15:04:05", false, false},
-	{"2006-01-02 15:04:05", false, false},
-	{"2006-01-02T15:04", false, false},
-	{"2006-01-02 15:04", false, false},
-	{"2006-01-02", false, true},
-}
-
 func toTime(v any) (Time, bool) {
+	// The text forms accepted when an editor quotes a date.
+	layouts := []struct {
+		layout         string
+		zoned, dateOff bool
+	}{
+		{time.RFC3339Nano, true, false},
+		{"2006-01-02T15:04:05", false, false},
+		{"2006-01-02 15:04:05", false, false},
+		{"2006-01-02T15:04", false, false},
+		{"2006-01-02 15:04", false, false},
+		{"2006-01-02", false, true},
+	}
 	switch x := v.(type) {
 	case time.Time:
 		switch x.Location().String() {

@@ -74,7 +74,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 			owners[p.Dir] = p
 		}
 	}
-	pages = append(pages, missingSections(pages, owners)...)
+	pages = append(pages, missingSections(pages, owners, opts, cfg.Location)...)
 	checkArticles(pages, owners, cfg, l)
 	for _, p := range pages {
 		if why := leftOut(p, opts, cfg.Location); why != "" {
@@ -228,10 +228,14 @@ func isTaxonomy(cfg *config.Config, name string) bool {
 // pages but no _index.md, so that /news/ lists the news even before an
 // editor writes content/news/_index.md. Its title is the folder's name. A
 // page that takes the section's URL itself (content/news.md, or an alias)
-// wins: no section page is made then.
-func missingSections(pages []*Page, owners map[string]*Page) []*Page {
+// wins: no section page is made then. An _index.md left out of the build (a
+// draft) counts as missing.
+func missingSections(pages []*Page, owners map[string]*Page, opts Options, loc *time.Location) []*Page {
 	taken := map[string]bool{}
 	for _, p := range pages {
+		if leftOut(p, opts, loc) != "" {
+			continue
+		}
 		taken[p.URL] = true
 		for _, a := range p.Aliases() {
 			taken[a] = true
@@ -239,7 +243,8 @@ func missingSections(pages []*Page, owners map[string]*Page) []*Page {
 	}
 	var out []*Page
 	for _, p := range pages {
-		if p.Section == "" || owners[p.Section] != nil || taken["/"+p.Section+"/"] {
+		owner := owners[p.Section]
+		if p.Section == "" || (owner != nil && leftOut(owner, opts, loc) == "") || taken["/"+p.Section+"/"] {
 			continue
 		}
 		s := &Page{Dir: p.Section, Kind: KindSection, Section: p.Section, Branch: true, URL: "/" + p.Section + "/"}

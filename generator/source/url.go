@@ -58,6 +58,7 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 	}
 	u, err := cleanURL("/" + path.Join(path.Dir(p.Dir), slug) + "/")
 	if err != nil {
+		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file's name makes the URL %q, which %v; rename the file, or set slug", "/"+path.Join(path.Dir(p.Dir), slug)+"/", err)
 		return fallback
 	}
 	return u

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestEach(t *testing.T) {
@@ -16,6 +17,17 @@ func TestEach(t *testing.T) {
 				t.Fatalf("workers=%d: out[%d] = %d", workers, i, v)
 			}
 		}
+	}
+	var running, most atomic.Int32
+	Each(context.Background(), 40, 3, func(int) {
+		n := running.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(time.Millisecond)
+		running.Add(-1)
+	})
+	if most.Load() > 3 {
+		t.Errorf("%d calls ran at once with 3 workers", most.Load())
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -1,0 +1,75 @@
+package generator
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/theme"
+)
+
+// assemble puts the rendered files and the files copied as they are (the
+// theme's static files, content files, pages' resources) into one site,
+// reporting two sources of one path, and a file where another output needs
+// a folder of that name, with what made each.
+func assemble(files map[string][]byte, model *site.Site, th *theme.Theme, c *source.Content, fsys fs.FS, l *diag.List) *publish.Site {
+	out := &publish.Site{Files: files, Copies: map[string]string{}, FS: fsys}
+	made := map[string]string{} // path -> the file that made it
+	blame := map[string]diag.Pos{}
+	for _, o := range model.Outputs {
+		if _, ok := made[o.Path]; !ok {
+			made[o.Path] = describe(o.Page.File)
+			blame[o.Path] = o.Page.KeyPos("url")
+		}
+	}
+	type copied struct{ dst, src string }
+	var copies []copied
+	for _, src := range sortedKeys(th.Static) {
+		copies = append(copies, copied{th.Static[src], src})
+	}
+	for _, src := range sortedKeys(c.Files) {
+		copies = append(copies, copied{c.Files[src], src})
+	}
+	for _, p := range c.Pages {
+		for _, r := range p.Resources {
+			copies = append(copies, copied{p.ResourcePath(r), r})
+		}
+	}
+	for _, cp := range copies {
+		if who, ok := made[cp.dst]; ok {
+			l.Errorf(diag.Pos{File: cp.src}, "%s and %s both make %s; rename or move one of them", who, cp.src, cp.dst)
+			continue
+		}
+		out.Copies[cp.dst] = cp.src
+		made[cp.dst] = cp.src
+		blame[cp.dst] = diag.Pos{File: cp.src}
+	}
+	for _, p := range out.Paths() {
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			if _, isFile := made[dir]; isFile {
+				l.Errorf(blame[p], "%s makes %s, but %s (from %s) is a file of that name; give the page another url or slug, or rename the file", made[p], p, dir, made[dir])
+			}
+		}
+	}
+	return out
+}
+
+func describe(file string) string {
+	if file == "" {
+		return "the site"
+	}
+	return file
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
