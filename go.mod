@@ -7,4 +7,8 @@ require (
 	github.com/yuin/goldmark v1.8.7
 )
 
-require golang.org/x/tools v0.52.0 // indirect
+require (
+	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392 // indirect
+	github.com/teambition/rrule-go v1.8.2 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)

@@ -46,6 +46,8 @@ func Funcs(cfg *config.Config) template.FuncMap {
 			}
 			return s
 		},
+		"jsonLD": func(p *site.Page) template.JS { return jsonLD(cfg, p) },
+		"dates": func(e *site.Event) string { return FormatRange(e.Start, e.End, e.AllDay, cfg.LanguageCode) },
 		"isoDate": func(t time.Time) string {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},
@@ -55,18 +57,6 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"inc":       func(i int) int { return i + 1 },
 		"list":      func(xs ...string) []string { return xs },
 	}
-}
-
-// FormatDate writes a date as readers of the language expect it:
-// 2024年6月21日 in Chinese, 2024-06-21 otherwise.
-func FormatDate(t time.Time, lang string) string {
-	if t.IsZero() {
-		return ""
-	}
-	if strings.HasPrefix(lang, "zh") {
-		return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-	}
-	return t.Format("2006-01-02")
 }
 
 // aliasPage is the page left at an old address: it sends the reader (and

@@ -27,6 +27,8 @@ type Page struct {
 	Children []*Page
 	// Terms are the page's taxonomy terms, by taxonomy name ("tags").
 	Terms map[string][]*Term
+	// Event is the schedule of an event page, nil for other kinds.
+	Event *Event
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -72,6 +74,9 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	byDir := map[string]*Page{}
 	for i, sp := range pages {
 		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
+		if p.Kind == source.KindEvent {
+			p.Event = newEvent(sp, cfg.Location, now)
+		}
 		s.Pages = append(s.Pages, p)
 		if p.Branch {
 			byDir[p.Dir] = p
@@ -131,6 +136,9 @@ func (s *Site) link(byDir map[string]*Page) {
 	}
 	for _, p := range s.Pages {
 		sortPages(p.Children)
+		if p.Dir == "events" {
+			sortEvents(p.Children)
+		}
 	}
 	for _, list := range s.bySection {
 		sortPages(list)
