@@ -4,11 +4,9 @@ go 1.26.0
 
 require (
 	github.com/BurntSushi/toml v1.6.0
+	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/tools v0.52.0
 )
 
-require (
-	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392 // indirect
-	github.com/teambition/rrule-go v1.8.2 // indirect
-	golang.org/x/tools v0.52.0 // indirect
-)
+require github.com/teambition/rrule-go v1.8.2 // indirect

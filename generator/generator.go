@@ -13,6 +13,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/feeds"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
@@ -148,6 +149,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	files := render.Render(ctx, model, th, opts.Workers, l)
+	for p, b := range feeds.Calendars(model) {
+		if _, taken := files[p]; taken {
+			l.Errorf(diag.Pos{File: source.ContentDir}, "a page takes %s, the path of an events calendar; give it another url", p)
+		}
+		files[p] = b
+	}
 	stage("render")
 	if l.Errors() > 0 || ctx.Err() != nil {
 		return fail()

@@ -1,0 +1,116 @@
+// Package feeds writes the files that programs read rather than people:
+// iCalendar files of the events (and, in later work, RSS and the sitemap).
+package feeds
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/site"
+)
+
+// Calendars returns an iCalendar file (RFC 5545) for each event, at
+// <event URL>event.ics, and one with all events at <section>calendar.ics,
+// which calendar programs can subscribe to.
+func Calendars(s *site.Site) map[string][]byte {
+	files := map[string][]byte{}
+	bySection := map[string][]*site.Page{}
+	for _, p := range s.Pages {
+		if p.Event == nil {
+			continue
+		}
+		files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p})
+		bySection[p.Section] = append(bySection[p.Section], p)
+	}
+	for section, events := range bySection {
+		sort.Slice(events, func(i, j int) bool { return events[i].URL < events[j].URL })
+		name := s.Config.Title
+		if sp := s.Section(section); sp != nil {
+			name += " " + sp.Title()
+		}
+		files[section+"/calendar.ics"] = calendar(s.Config, name, events)
+	}
+	return files
+}
+
+func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(fold(s)) }
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//folio//" + escape(cfg.Title) + "//ZH")
+	line("CALSCALE:GREGORIAN")
+	line("METHOD:PUBLISH")
+	line("X-WR-CALNAME:" + escape(name))
+	line("X-WR-TIMEZONE:" + cfg.Location.String())
+	for _, p := range events {
+		e := p.Event
+		line("BEGIN:VEVENT")
+		line("UID:" + strings.Trim(p.URL, "/") + "@" + host(cfg))
+		// DTSTAMP must not be the build's time: same input, same file.
+		stamp := p.Lastmod
+		if stamp.IsZero() {
+			stamp = e.Start
+		}
+		line("DTSTAMP:" + utc(stamp))
+		if e.AllDay {
+			line("DTSTART;VALUE=DATE:" + e.Start.Format("20060102"))
+			line("DTEND;VALUE=DATE:" + e.Until().Format("20060102"))
+		} else {
+			line("DTSTART:" + utc(e.Start))
+			line("DTEND:" + utc(e.Until()))
+		}
+		line("SUMMARY:" + escape(p.Title()))
+		if loc := p.FM.Location; loc != "" {
+			line("LOCATION:" + escape(loc))
+		}
+		if p.Summary != "" {
+			line("DESCRIPTION:" + escape(p.Summary))
+		}
+		line("URL:" + cfg.BaseURL + strings.TrimPrefix(p.URL, "/"))
+		line("STATUS:" + map[string]string{"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}[e.State])
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return []byte(b.String())
+}
+
+func utc(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+func host(cfg *config.Config) string {
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return "folio"
+}
+
+// escape writes text as an iCalendar TEXT value: backslash, semicolon,
+// comma and newline escaped (RFC 5545 3.3.11).
+func escape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+}
+
+// fold ends a content line with CRLF, folding it so that no line is longer
+// than 75 octets, never inside a UTF-8 character (RFC 5545 3.1): Chinese
+// text is three octets a character.
+func fold(s string) string {
+	var b strings.Builder
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the continuation's leading space counts
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+	return b.String()
+}
