@@ -47,7 +47,7 @@ func Funcs(cfg *config.Config) template.FuncMap {
 			return s
 		},
 		"jsonLD": func(p *site.Page) template.JS { return jsonLD(cfg, p) },
-		"dates": func(e *site.Event) string { return FormatRange(e.Start, e.End, e.AllDay, cfg.LanguageCode) },
+		"dates":  func(e *site.Event) string { return FormatRange(e.Start, e.End, e.AllDay, cfg.LanguageCode) },
 		"isoDate": func(t time.Time) string {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},
