@@ -7,6 +7,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
 )
 
 // jsonLD describes a page for search engines as schema.org JSON-LD: an Event
@@ -18,8 +19,10 @@ func jsonLD(cfg *config.Config, p *site.Page) template.JS {
 	switch {
 	case p.Event != nil:
 		v = eventLD(cfg, p)
+	case p.Kind == source.KindArticle:
+		v = articleLD(cfg, p)
 	default:
-		v = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": p.Title(), "url": cfg.BaseURL + p.URL[1:]}
+		v = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": p.Title(), "url": absURL(cfg, p.URL)}
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -39,7 +42,7 @@ func eventLD(cfg *config.Config, p *site.Page) map[string]any {
 		"@context":            "https://schema.org",
 		"@type":               "Event",
 		"name":                p.Title(),
-		"url":                 cfg.BaseURL + p.URL[1:],
+		"url":                 absURL(cfg, p.URL),
 		"startDate":           e.Start.Format(layout),
 		"endDate":             e.End.Format(layout),
 		"eventStatus":         "https://schema.org/" + status,

@@ -46,8 +46,11 @@ func Funcs(cfg *config.Config) template.FuncMap {
 			}
 			return s
 		},
-		"jsonLD": func(p *site.Page) template.JS { return jsonLD(cfg, p) },
-		"dates":  func(e *site.Event) string { return FormatRange(e.Start, e.End, e.AllDay, cfg.LanguageCode) },
+		"jsonLD":   func(p *site.Page) template.JS { return jsonLD(cfg, p) },
+		"citation": func(p *site.Page) string { return Citation(cfg, p) },
+		"highwire": func(p *site.Page) []Meta { return Highwire(cfg, p) },
+		"size":     FormatSize,
+		"dates":    func(e *site.Event) string { return FormatRange(e.Start, e.End, e.AllDay, cfg.LanguageCode) },
 		"isoDate": func(t time.Time) string {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},

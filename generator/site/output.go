@@ -16,9 +16,11 @@ type Output struct {
 	// "alias", "404".
 	Layout   string
 	Page     *Page
-	Pager    *Pager    // for lists
-	Taxonomy *Taxonomy // for taxonomy and term lists
-	Term     *Term     // for term lists
+	Pager    *Pager     // for lists
+	Taxonomy *Taxonomy  // for taxonomy and term lists
+	Term     *Term      // for term lists
+	Archive  *Archive   // for the list of a year or a month
+	Years    []*Archive // for a section's archive index
 	// RedirectTo is the URL an alias page sends the reader to.
 	RedirectTo string
 }
@@ -88,6 +90,8 @@ func (s *Site) outputs() {
 			s.add(Output{Path: outPath(p.URL), Layout: "term", Page: p, Taxonomy: s.Taxonomy(term.Taxonomy), Term: term}, term.Pages)
 		case p.Kind == source.KindHome || p.Kind == source.KindIssue:
 			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: string(p.Kind), Page: p, Pager: &Pager{Number: 1, Items: p.Children, URLs: []string{p.URL}}})
+		case p.Branch && p.Dir == s.Config.Journal.Section:
+			s.add(Output{Path: outPath(p.URL), Layout: "journal", Page: p}, p.Children)
 		case p.Branch:
 			s.add(Output{Path: outPath(p.URL), Layout: "list", Page: p}, p.Children)
 		default:

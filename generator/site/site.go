@@ -29,6 +29,11 @@ type Page struct {
 	Terms map[string][]*Term
 	// Event is the schedule of an event page, nil for other kinds.
 	Event *Event
+	// Issue is set on journal issues; InIssue, PrevArticle and NextArticle
+	// on their articles.
+	Issue                    *Issue
+	InIssue                  *Page
+	PrevArticle, NextArticle *Page
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -65,7 +70,8 @@ type Site struct {
 	Menu       []MenuItem
 	Outputs    []Output
 
-	bySection map[string][]*Page // dated leaf pages of each section, newest first
+	bySection    map[string][]*Page // dated leaf pages of each section, newest first
+	journalYears []*Archive
 }
 
 // Build makes the model. pages and results are parallel slices.
@@ -92,7 +98,9 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 		s.Home.FM.Title = cfg.Title
 	}
 	s.link(byDir)
+	s.journal(l)
 	s.taxonomies(l)
+	s.archives()
 	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)
 	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Weight < menu[j].Weight })
 	for _, item := range menu {

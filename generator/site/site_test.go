@@ -62,6 +62,9 @@ func TestListsAndPagination(t *testing.T) {
 		}
 	}
 	want := []string{
+		"news/2024/index.html archive", "news/2024/page/2/index.html archive", "news/2024/page/3/index.html archive", "news/2024/page/1/index.html alias",
+		"news/2024/06/index.html archive", "news/2024/06/page/2/index.html archive", "news/2024/06/page/3/index.html archive", "news/2024/06/page/1/index.html alias",
+		"news/archive/index.html archives",
 		"tags/技工教育/index.html term", "tags/index.html taxonomy",
 		"index.html home", "about/index.html page",
 		"news/index.html list", "news/page/2/index.html list", "news/page/3/index.html list", "news/page/1/index.html alias",

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"path"
 	"time"
 
 	"folio.dev/folio/generator/diag"
@@ -105,6 +106,8 @@ type Page struct {
 	// Resources are files of the page's bundle or branch folder, as paths in
 	// the site's file system, copied below URL keeping their relative path.
 	Resources []string
+	// sizes are the Resources' sizes in bytes.
+	sizes map[string]int64
 
 	keyPos schema.KeyPos
 	// invalid is set when the front matter had errors: checks for missing
@@ -112,6 +115,15 @@ type Page struct {
 	invalid bool
 	// bare is set when the file has no front matter at all.
 	bare bool
+}
+
+// Resource finds a file of the page's folder by its path relative to the
+// folder ("cover.jpg"), and returns its path in the site's file system and
+// its size.
+func (p *Page) Resource(name string) (file string, size int64, ok bool) {
+	file = path.Join(ContentDir, p.Dir, name)
+	size, ok = p.sizes[file]
+	return file, size, ok
 }
 
 // KeyPos is the position of a front matter key (or the file's first line

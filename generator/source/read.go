@@ -40,6 +40,7 @@ type Content struct {
 // Read reads every Markdown file below content/ in fsys.
 func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *diag.List) *Content {
 	var mdFiles, otherFiles []string
+	sizes := map[string]int64{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
@@ -58,6 +59,9 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 			mdFiles = append(mdFiles, p)
 		case d.Type().IsRegular():
 			otherFiles = append(otherFiles, p)
+			if info, err := d.Info(); err == nil {
+				sizes[p] = info.Size()
+			}
 		}
 		return nil
 	})
@@ -84,7 +88,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		c.Pages = append(c.Pages, p)
 	}
 	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].File < c.Pages[j].File })
-	assignFiles(c, otherFiles, owners)
+	assignFiles(c, otherFiles, sizes, owners)
 	checkURLs(c.Pages, l)
 	return c
 }
@@ -175,6 +179,9 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	}
 	if !p.Branch && p.FM.Title == "" {
 		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
+	}
+	if p.Kind == KindIssue && p.FM.Number == 0 {
+		l.Errorf(p.KeyPos("number"), "front matter: an issue needs its number (期); add a line like number = 15")
 	}
 	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() {
 		what := map[Kind]string{KindPost: "a post", KindIssue: "an issue"}[p.Kind]
@@ -289,7 +296,7 @@ func leftOut(p *Page, opts Options, loc *time.Location) string {
 // assignFiles gives each non-Markdown file to the page whose folder holds it
 // (the nearest folder with an index.md or _index.md); files of no page are
 // copied to the same path below the site root.
-func assignFiles(c *Content, files []string, owners map[string]*Page) {
+func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[string]*Page) {
 	published := map[*Page]bool{}
 	for _, p := range c.Pages {
 		published[p] = true
@@ -316,6 +323,10 @@ func assignFiles(c *Content, files []string, owners map[string]*Page) {
 		}
 		if published[owner] {
 			owner.Resources = append(owner.Resources, f)
+			if owner.sizes == nil {
+				owner.sizes = map[string]int64{}
+			}
+			owner.sizes[f] = sizes[f]
 		}
 	}
 	for _, p := range c.Pages {

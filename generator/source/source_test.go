@@ -321,7 +321,7 @@ func TestKindsAndURLs(t *testing.T) {
 		{
 			name: "journal issue and article",
 			files: map[string]string{
-				"content/journal/2024/15/_index.md":  md(`title = "2024年第15期"`, "date = 2024-06-01"),
+				"content/journal/2024/15/_index.md":  md(`title = "2024年第15期"`, "date = 2024-06-01", "number = 15"),
 				"content/journal/2024/15/a.md":       md(`title = "论文"`),
 				"content/journal/2024/15/b/index.md": md(`title = "论文二"`),
 			},
@@ -335,7 +335,7 @@ func TestKindsAndURLs(t *testing.T) {
 			name:   "journal in another section",
 			config: "[journal]\nsection = \"kan\"\n",
 			files: map[string]string{
-				"content/kan/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01"),
+				"content/kan/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01", "number = 15"),
 				"content/kan/2024/15/a.md":      md(`title = "论文"`),
 				"content/journal/x.md":          md(`title = "x"`, "date = 2024-06-01"),
 			},
@@ -713,7 +713,7 @@ func TestReadErrors(t *testing.T) {
 
 func TestIssueNeedsADate(t *testing.T) {
 	t.Parallel()
-	_, diags := read(t, site("", map[string]string{"content/journal/2024/15/_index.md": md(`title = "第15期"`)}), Options{})
+	_, diags := read(t, site("", map[string]string{"content/journal/2024/15/_index.md": md(`title = "第15期"`, "number = 15")}), Options{})
 	diagsEqual(t, diags, []string{"content/journal/2024/15/_index.md:2:1: front matter: an issue needs a date; add a line like date = 2024-06-21"})
 }
 
@@ -827,7 +827,7 @@ func TestMissingSections(t *testing.T) {
 		"content/news/a.png":                "png",
 		"content/notices/_index.md":         md(`title = "通知公告"`),
 		"content/notices/x.md":              md(`title = "x"`, "date = 2024-06-21"),
-		"content/journal/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01"),
+		"content/journal/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01", "number = 15"),
 		"content/about.md":                  md(`title = "关于"`),
 	}
 	c, diags := read(t, site("", files), Options{})
@@ -898,7 +898,7 @@ func TestResources(t *testing.T) {
 		"content/robots-extra.txt":          "txt",
 		"content/about.md":                  md(`title = "关于"`),
 		"content/about.png":                 "png beside a page that is not a bundle",
-		"content/journal/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01"),
+		"content/journal/2024/15/_index.md": md(`title = "第15期"`, "date = 2024-06-01", "number = 15"),
 		"content/journal/2024/15/cover.jpg": "jpg",
 	}
 	c, diags := read(t, site(permalinks, files), Options{})
