@@ -212,3 +212,33 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// [journal] internal = true puts noindex on the journal's pages, and only
+// on them.
+func TestInternalJournal(t *testing.T) {
+	t.Parallel()
+	site := readTree(t, "../themes/default", "themes/default")
+	for name, text := range map[string]string{
+		"config.toml":                      "title = \"测试\"\n[journal]\ninternal = true\n",
+		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
+		"content/journal/_index.md":        "+++\ntitle = \"内刊\"\n+++\n",
+		"content/journal/2024/1/_index.md": "+++\ntitle = \"第1期\"\ndate = 2024-01-01\nnumber = 1\n+++\n",
+		"content/journal/2024/1/a.md":      "+++\ntitle = \"文章\"\n+++\n",
+		"content/news/a.md":                "+++\ntitle = \"新闻\"\ndate = 2024-01-01\n+++\n",
+	} {
+		site[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"journal/index.html": true, "journal/2024/index.html": true, "journal/2024/1/index.html": true, "journal/2024/1/a/index.html": true,
+		"news/a/index.html": false, "index.html": false,
+	} {
+		got := bytes.Contains(res.Site.Files[path], []byte(`<meta name="robots" content="noindex">`))
+		if got != want {
+			t.Errorf("%s: noindex = %v, want %v", path, got, want)
+		}
+	}
+}

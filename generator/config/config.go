@@ -66,6 +66,10 @@ type Journal struct {
 	Label string `toml:"label"`
 	// Section is the content folder that holds the issues.
 	Section string `toml:"section"`
+	// Internal marks the journal as meant for the sector only (内部资料):
+	// its pages ask search engines not to index them, and feeds and site
+	// search leave them out.
+	Internal bool `toml:"internal"`
 }
 
 // Markup configures Markdown rendering.
