@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"strings"
@@ -132,7 +133,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, ctx.Err() // what was not read would show as false errors
 	}
 
-	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed})
+	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
 	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, l)
 	stage("markdown")
 	if ctx.Err() != nil {
@@ -149,11 +150,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	files := render.Render(ctx, model, th, opts.Workers, l)
-	for p, b := range feeds.Calendars(model) {
+	machine := feeds.Calendars(model)
+	maps.Copy(machine, feeds.RSS(model))
+	machine["sitemap.xml"] = feeds.Sitemap(model)
+	machine["robots.txt"] = feeds.Robots(model)
+	for _, p := range sortedKeys(machine) {
 		if _, taken := files[p]; taken {
-			l.Errorf(diag.Pos{File: source.ContentDir}, "a page takes %s, the path of an events calendar; give it another url", p)
+			l.Errorf(diag.Pos{File: source.ContentDir}, "a page takes %s, the path of a feed, calendar or sitemap; give it another url", p)
 		}
-		files[p] = b
+		files[p] = machine[p]
 	}
 	stage("render")
 	if l.Errors() > 0 || ctx.Err() != nil {

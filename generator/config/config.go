@@ -30,6 +30,7 @@ type Config struct {
 	Journal      Journal           `toml:"journal"`
 	Markup       Markup            `toml:"markup"`
 	Footer       Footer            `toml:"footer"`
+	Feeds        Feeds             `toml:"feeds"`
 
 	// Location is TimeZone loaded; dates without a zone are read in it.
 	Location *time.Location `toml:"-"`
@@ -82,6 +83,15 @@ type Markup struct {
 	SummaryLength int `toml:"summaryLength"`
 }
 
+// Feeds configures the RSS feeds.
+type Feeds struct {
+	// Limit is the number of items of each feed, newest first.
+	Limit int `toml:"limit"`
+	// SummaryOnly lists sections whose feed items carry the summary, not
+	// the whole text.
+	SummaryOnly []string `toml:"summaryOnly"`
+}
+
 // Footer holds the lines Chinese law asks sites to show.
 type Footer struct {
 	Copyright string `toml:"copyright"`
@@ -129,6 +139,9 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	}
 	if c.Markup.ReadingSpeed <= 0 {
 		c.Markup.ReadingSpeed = 400
+	}
+	if c.Feeds.Limit <= 0 {
+		c.Feeds.Limit = 20
 	}
 	if c.Markup.SummaryLength <= 0 {
 		c.Markup.SummaryLength = 120

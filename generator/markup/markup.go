@@ -27,6 +27,9 @@ type Options struct {
 	Unsafe        bool // let raw HTML through
 	SummaryLength int  // characters of an automatic summary
 	ReadingSpeed  int  // characters (or Latin words) a minute
+	// BasePath is the path the site is served below ("/" or "/sub/"); a
+	// link written from the site root (/about/) gets it in front.
+	BasePath string
 }
 
 // Resolver turns a relative link (to a Markdown file, an image, any file of
@@ -87,7 +90,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	body := doc.Src[doc.BodyStart:]
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe}
+	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath}
 	before := d.transform(root)
 
 	var buf bytes.Buffer
@@ -120,11 +123,12 @@ func (d *docWalk) at(off int) diag.Pos {
 
 // docWalk carries one document through the AST fixes.
 type docWalk struct {
-	doc    Doc
-	body   []byte
-	r      Resolver
-	l      *diag.List
-	unsafe bool // raw HTML is let through, so it is not reported
+	doc      Doc
+	body     []byte
+	r        Resolver
+	l        *diag.List
+	unsafe   bool // raw HTML is let through, so it is not reported
+	basePath string
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -192,6 +196,9 @@ func (d *docWalk) rawHTML(off int) {
 // its page or file; anything else (a URL, /path, #anchor) stays as written.
 func (d *docWalk) link(n ast.Node, dest []byte) []byte {
 	target, frag, _ := strings.Cut(string(dest), "#")
+	if base := d.basePath; strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "//") && base != "" && base != "/" {
+		return []byte(base + strings.TrimPrefix(string(dest), "/"))
+	}
 	if target == "" || d.r == nil || strings.Contains(target, ":") || strings.HasPrefix(target, "/") || strings.HasPrefix(target, "?") {
 		return dest
 	}

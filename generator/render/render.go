@@ -59,6 +59,7 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"kindIs":    func(p *site.Page, k string) bool { return string(p.Kind) == k },
 		"inc":       func(i int) int { return i + 1 },
 		"list":      func(xs ...string) []string { return xs },
+		"replace":   strings.ReplaceAll,
 	}
 }
 

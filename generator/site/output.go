@@ -65,14 +65,9 @@ func (s *Site) outputs() {
 	taxonomyPage := map[*Page]*Taxonomy{}
 	termOf := map[*Page]*Term{}
 	for _, t := range s.Taxonomies {
-		if t.Page == nil {
-			t.Page = &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: t.Name, Section: t.Name}, Parent: s.Home}
-		}
 		taxonomyPage[t.Page] = t
 		for _, term := range t.Terms {
-			if term.Page == nil {
-				term.Page = &Page{Page: &source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: t.Name}, Parent: t.Page}
-				term.Page.FM.Title = term.Name
+			if term.Page.File == "" { // a term without a page of its own
 				s.add(Output{Path: outPath(term.URL), Layout: "term", Page: term.Page, Taxonomy: t, Term: term}, term.Pages)
 			}
 			termOf[term.Page] = term

@@ -34,6 +34,8 @@ type Page struct {
 	Issue                    *Issue
 	InIssue                  *Page
 	PrevArticle, NextArticle *Page
+	// Feed is the RSS feed of a list page (the home page's is the site's).
+	Feed *Feed
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -69,6 +71,7 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	Menu       []MenuItem
 	Outputs    []Output
+	Feeds      []*Feed
 
 	bySection    map[string][]*Page // dated leaf pages of each section, newest first
 	journalYears []*Archive
@@ -101,6 +104,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s.journal(l)
 	s.taxonomies(l)
 	s.archives()
+	s.feeds()
 	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)
 	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Weight < menu[j].Weight })
 	for _, item := range menu {

@@ -83,8 +83,15 @@ func (s *Site) taxonomies(l *diag.List) {
 				}
 			}
 		}
+		if t.Page == nil {
+			t.Page = &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: name, Section: name}, Parent: s.Home}
+		}
 		for _, term := range bySlug {
 			sortPages(term.Pages)
+			if term.Page == nil {
+				term.Page = &Page{Page: &source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: name}, Parent: t.Page}
+				term.Page.FM.Title = term.Name
+			}
 			t.Terms = append(t.Terms, term)
 		}
 		sort.Slice(t.Terms, func(i, j int) bool { return termLess(t.Terms[i], t.Terms[j]) })

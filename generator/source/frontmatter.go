@@ -35,6 +35,29 @@ func checkUTF8(file string, src []byte, l *diag.List) bool {
 	return false
 }
 
+// dropControls removes the control characters XML 1.0 forbids (Word and
+// some WeChat editors paste them), which would make every feed that carries
+// the text unreadable, and warns where the first one was.
+func dropControls(file string, src []byte, l *diag.List) []byte {
+	bad := func(r rune) bool {
+		return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+	}
+	first := bytes.IndexFunc(src, bad)
+	if first < 0 {
+		return src
+	}
+	n := 0
+	clean := bytes.Map(func(r rune) rune {
+		if bad(r) {
+			n++
+			return -1
+		}
+		return r
+	}, src)
+	l.Warnf(diag.At(file, src, first), "removed %d invisible control character(s), the first here (pasted from Word?); they are not allowed in feeds", n)
+	return clean
+}
+
 // splitFrontMatter finds TOML front matter between a first line "+++" and the
 // next line "+++". It returns the TOML, its offset in src, and the offset
 // where the body starts. A file without front matter has an empty TOML part.
@@ -70,6 +93,7 @@ func parse(file string, raw []byte, l *diag.List) *Page {
 	if !checkUTF8(file, src, l) {
 		return nil
 	}
+	src = dropControls(file, src, l)
 	fm, fmStart, bodyStart, ok := splitFrontMatter(file, src, l)
 	if !ok {
 		return nil

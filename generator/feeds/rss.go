@@ -1,0 +1,151 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/site"
+)
+
+// RSS returns an RSS 2.0 file for each feed of the model. Feeds carry the
+// whole text with every link made absolute, so that they read right in any
+// feed reader, and no build time: identical input, identical feeds.
+func RSS(s *site.Site) map[string][]byte {
+	files := map[string][]byte{}
+	for _, f := range s.Feeds {
+		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f)
+	}
+	return files
+}
+
+type rssDoc struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Content string     `xml:"xmlns:content,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	DC      string     `xml:"xmlns:dc,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language"`
+	Self          atomLink  `xml:"atom:link"`
+	LastBuildDate string    `xml:"lastBuildDate"`
+	Generator     string    `xml:"generator"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Creator     string   `xml:"dc:creator,omitempty"`
+	Categories  []string `xml:"category"`
+	Description string   `xml:"description"`
+	Content     *cdata   `xml:"content:encoded,omitempty"`
+}
+
+// cdata keeps the HTML of an item readable in the file.
+type cdata struct {
+	Value string `xml:",cdata"`
+}
+
+type rssGUID struct {
+	IsPermaLink string `xml:"isPermaLink,attr"`
+	Value       string `xml:",chardata"`
+}
+
+func rss(s *site.Site, f *site.Feed) []byte {
+	cfg := s.Config
+	title := cfg.Title
+	if f.Page != s.Home {
+		title = f.Page.Title() + " - " + cfg.Title
+	}
+	description := f.Page.FM.Description
+	if description == "" {
+		description = title
+	}
+	ch := rssChannel{
+		Title:       title,
+		Link:        abs(cfg, f.Page.URL),
+		Description: description,
+		Language:    cfg.LanguageCode,
+		Self:        atomLink{Href: abs(cfg, f.URL), Rel: "self", Type: "application/rss+xml"},
+		// The newest item's date, never the build's time.
+		LastBuildDate: date(f.Items[0].Date, cfg),
+		Generator:     "folio",
+	}
+	for _, p := range f.Items {
+		link := abs(cfg, p.URL)
+		item := rssItem{
+			Title:       p.Title(),
+			Link:        link,
+			GUID:        rssGUID{IsPermaLink: "true", Value: link},
+			PubDate:     date(p.Date, cfg),
+			Categories:  p.FM.Tags,
+			Description: p.Summary,
+		}
+		var names []string
+		for _, a := range p.FM.Authors {
+			names = append(names, a.Name)
+		}
+		item.Creator = strings.Join(names, "、")
+		if !slices.Contains(cfg.Feeds.SummaryOnly, p.Section) {
+			item.Content = &cdata{Absolute(p.HTML, link)}
+		}
+		ch.Items = append(ch.Items, item)
+	}
+	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: ch}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<?xml-stylesheet type="text/xsl" href="` + cfg.BasePath() + `feed.xsl"?>` + "\n")
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+// date is RFC 1123 with a numeric zone: +0800, never "CST", which feed
+// readers take for US Central time.
+func date(t time.Time, cfg *config.Config) string {
+	return t.In(cfg.Location).Format(time.RFC1123Z)
+}
+
+func abs(cfg *config.Config, u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
+
+// attrURL finds the URLs goldmark writes: it always quotes with ".
+var attrURL = regexp.MustCompile(`\b(href|src)="([^"]*)"`)
+
+// Absolute makes every href and src of rendered HTML absolute, resolved
+// against the page's own URL: root paths, #footnotes and relative paths.
+func Absolute(html, page string) string {
+	base, err := url.Parse(page)
+	if err != nil {
+		return html
+	}
+	return attrURL.ReplaceAllStringFunc(html, func(m string) string {
+		sub := attrURL.FindStringSubmatch(m)
+		ref, err := url.Parse(strings.ReplaceAll(sub[2], "&amp;", "&"))
+		if err != nil || ref.Scheme != "" {
+			return m
+		}
+		return sub[1] + `="` + strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;") + `"`
+	})
+}

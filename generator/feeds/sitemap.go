@@ -1,0 +1,68 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"sort"
+	"time"
+
+	"folio.dev/folio/generator/site"
+)
+
+// Sitemap lists every public page for search engines, with the date it last
+// changed: the first page of each list, no redirects, no 404, and nothing
+// of an internal journal.
+func Sitemap(s *site.Site) []byte {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod,omitempty"`
+	}
+	seen := map[string]bool{}
+	var entries []entry
+	for _, o := range s.Outputs {
+		if o.Layout == "alias" || o.Layout == "404" || (o.Pager != nil && o.Pager.Number > 1) || seen[o.Page.URL] {
+			continue
+		}
+		if s.Config.Journal.Internal && o.Page.Section == s.Config.Journal.Section {
+			continue
+		}
+		seen[o.Page.URL] = true
+		e := entry{Loc: abs(s.Config, o.Page.URL)}
+		if t := lastmod(o); !t.IsZero() {
+			e.Lastmod = t.In(s.Config.Location).Format(time.RFC3339)
+		}
+		entries = append(entries, e)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Loc < entries[j].Loc })
+	doc := struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: entries}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+// lastmod is a page's own date of change, or for a list the newest date of
+// what it lists.
+func lastmod(o site.Output) time.Time {
+	t := o.Page.Lastmod
+	if o.Pager != nil {
+		for _, p := range o.Pager.Items {
+			if p.Lastmod.After(t) {
+				t = p.Lastmod
+			}
+		}
+	}
+	return t
+}
+
+// Robots is robots.txt: everything may be crawled, and here is the sitemap.
+func Robots(s *site.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs(s.Config, "/sitemap.xml") + "\n")
+}
