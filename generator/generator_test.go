@@ -241,4 +241,12 @@ func TestInternalJournal(t *testing.T) {
 			t.Errorf("%s: noindex = %v, want %v", path, got, want)
 		}
 	}
+	if _, ok := res.Site.Files["journal/feed.xml"]; ok {
+		t.Errorf("an internal journal has a feed")
+	}
+	for _, path := range []string{"feed.xml", "sitemap.xml"} {
+		if b := res.Site.Files[path]; len(b) == 0 || bytes.Contains(b, []byte("/journal/")) {
+			t.Errorf("%s is missing or lists the internal journal:\n%s", path, b)
+		}
+	}
 }
