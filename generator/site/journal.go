@@ -83,6 +83,9 @@ func (s *Site) journal(l *diag.List) {
 		}
 		for j, a := range order {
 			a.InIssue = p
+			if a.Date.IsZero() { // an article is published with its issue
+				a.Date, a.Lastmod = p.Date, p.Lastmod
+			}
 			if j > 0 {
 				a.PrevArticle = order[j-1]
 			}
