@@ -7,9 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"path"
 	"runtime"
-	"strings"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -21,7 +19,6 @@ import (
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
-	"folio.dev/folio/generator/work"
 )
 
 // Options says what to build. Zero values are useful defaults.
@@ -47,6 +44,9 @@ type Options struct {
 	NowLocal bool
 	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
 	Workers int
+	// Cache, if set, keeps this build's work for the next build of the
+	// same site (folio serve): only what changed is done again.
+	Cache *Cache
 }
 
 // Result is what a build did.
@@ -61,6 +61,8 @@ type Result struct {
 	Pages map[source.Kind]int
 	// Written is the number of files written to Destination.
 	Written int
+	// Rendered is the number of outputs rendered (not taken from Cache).
+	Rendered int
 	// Timings are the durations of the stages, in order.
 	Timings []Timing
 }
@@ -127,14 +129,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	stage("config")
 
-	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers}, l)
+	sourceCache, markdownCache, renderCache := opts.Cache.parts()
+	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache}, l)
 	stage("read")
 	if ctx.Err() != nil {
 		return res, ctx.Err() // what was not read would show as false errors
 	}
 
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, l)
+	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, markdownCache, l)
 	stage("markdown")
 	if ctx.Err() != nil {
 		return res, ctx.Err()
@@ -149,7 +152,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if l.Errors() > 0 {
 		return fail()
 	}
-	files := render.Render(ctx, model, th, opts.Workers, l)
+	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, l)
+	res.Rendered = rendered
 	machine := feeds.Calendars(model)
 	maps.Copy(machine, feeds.RSS(model))
 	machine["sitemap.xml"] = feeds.Sitemap(model)
@@ -185,53 +189,4 @@ func rootDir(dir string) string {
 		return "."
 	}
 	return dir
-}
-
-// Links resolve to URLs that start with basePath, so that they work for a
-// site served below a folder (https://example.org/sub/).
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, basePath string, workers int, l *diag.List) []*markup.Result {
-	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
-	for _, p := range c.Pages {
-		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
-		for _, r := range p.Resources {
-			links.files[r] = basePath + p.ResourcePath(r)
-		}
-	}
-	for src, dst := range c.Files {
-		links.files[src] = basePath + dst
-	}
-	results := make([]*markup.Result, len(c.Pages))
-	diags := make([]diag.List, len(c.Pages))
-	work.Each(ctx, len(c.Pages), workers, func(i int) {
-		p := c.Pages[i]
-		results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, links, &diags[i])
-	})
-	for i := range diags {
-		*l = append(*l, diags[i]...)
-		if results[i] == nil {
-			results[i] = &markup.Result{}
-		}
-	}
-	return results
-}
-
-// linkResolver finds the page or file a relative link points to.
-type linkResolver struct {
-	pages map[string]string // Markdown file -> its page's URL
-	files map[string]string // other file of content/ -> its URL
-	left  map[string]string // unpublished Markdown file -> why
-}
-
-func (r linkResolver) Resolve(from, target string) (string, string) {
-	file := path.Join(path.Dir(from), target)
-	if u, ok := r.pages[file]; ok {
-		return u, ""
-	}
-	if u, ok := r.files[file]; ok {
-		return u, ""
-	}
-	if why, ok := r.left[file]; ok {
-		return "", file + " is not published in this build: " + why
-	}
-	return "", "there is no file " + file + "; check the path (upper and lower case must match), relative to this file's folder"
 }

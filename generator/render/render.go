@@ -70,13 +70,27 @@ const aliasPage = `<!DOCTYPE html>
 `
 
 // Render executes the layouts for all outputs with the given number of
-// workers and returns the files by path below the site root.
-func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *diag.List) map[string][]byte {
+// workers and returns the files by path below the site root, and how many
+// it rendered. With a cache, outputs whose inputs did not change since the
+// last build are taken from it instead.
+func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, l *diag.List) (map[string][]byte, int) {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
+	sums := make([]uint64, len(outs))
+	var todo []int
+	for i, o := range outs {
+		sum, ok := fingerprint(o)
+		sums[i] = sum
+		if hit, found := cache.lookup(o.Path, sum); ok && found {
+			bodies[i] = hit
+			continue
+		}
+		todo = append(todo, i)
+	}
 	alias := template.Must(template.New("alias").Parse(aliasPage))
-	work.Each(ctx, len(outs), workers, func(i int) {
+	work.Each(ctx, len(todo), workers, func(k int) {
+		i := todo[k]
 		var buf bytes.Buffer
 		if errs[i] = execute(&buf, s, th, alias, outs[i]); errs[i] == nil {
 			bodies[i] = buf.Bytes()
@@ -102,7 +116,8 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, l *
 			files[o.Path] = bodies[i]
 		}
 	}
-	return files
+	cache.store(outs, sums, bodies)
+	return files, len(todo)
 }
 
 // reportTemplateErrors reports each distinct template error once, at its

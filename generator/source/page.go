@@ -101,6 +101,11 @@ type Page struct {
 	Src       []byte
 	BodyStart int
 
+	// Version identifies the file's content: a hash of Src, which the
+	// generator mixes with what the page's links resolved to. Pages of equal
+	// version render alike, so folio serve renders them only once.
+	Version uint64
+
 	// URL is the page's path from the site root, "/news/2024/06/fair/".
 	URL string
 	// Resources are files of the page's bundle or branch folder, as paths in

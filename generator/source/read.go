@@ -23,6 +23,8 @@ type Options struct {
 	Future  bool      // publish pages whose publishDate (or date) is after Now
 	Now     time.Time // the build's time: future and expired pages are judged against it
 	Workers int       // files read in parallel; 0 means 1
+	// Cache, if set, keeps parsed files for the next Read of the same site.
+	Cache *Cache
 }
 
 // Content is what Read found.
@@ -40,6 +42,7 @@ type Content struct {
 // Read reads every Markdown file below content/ in fsys.
 func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *diag.List) *Content {
 	var mdFiles, otherFiles []string
+	infos := map[string]fs.FileInfo{}
 	sizes := map[string]int64{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -57,6 +60,9 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		case d.IsDir():
 		case strings.HasSuffix(name, ".md"):
 			mdFiles = append(mdFiles, p)
+			if opts.Cache != nil {
+				infos[p], _ = d.Info()
+			}
 		case d.Type().IsRegular():
 			otherFiles = append(otherFiles, p)
 			if info, err := d.Info(); err == nil {
@@ -69,7 +75,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		l.Errorf(diag.Pos{File: ContentDir}, "cannot read the content folder: %v", err)
 		return &Content{}
 	}
-	pages := readAll(ctx, fsys, mdFiles, opts.Workers, l)
+	pages := readAll(ctx, fsys, mdFiles, infos, opts, l)
 	c := &Content{Left: map[string]string{}, Files: map[string]string{}}
 	owners := map[string]*Page{} // folder below content/ -> the page that owns it
 	for _, p := range pages {
@@ -96,16 +102,11 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 // readAll parses the files with a pool of workers. Each file gets its own
 // diagnostics, appended in file order so the result does not depend on
 // which worker finished first.
-func readAll(ctx context.Context, fsys fs.FS, files []string, workers int, l *diag.List) []*Page {
+func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
-	work.Each(ctx, len(files), workers, func(i int) {
-		raw, err := fs.ReadFile(fsys, files[i])
-		if err != nil {
-			diags[i].Errorf(diag.Pos{File: files[i]}, "cannot read: %v", err)
-			return
-		}
-		pages[i] = parse(files[i], raw, &diags[i])
+	work.Each(ctx, len(files), opts.Workers, func(i int) {
+		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], &diags[i])
 	})
 	var out []*Page
 	for i := range files {

@@ -1,0 +1,142 @@
+// Command corpus writes a deterministic synthetic site of N pages, shaped like
+// the association's: news and notices over many years, events, journal
+// issues with articles in columns, tags and committees, Chinese Markdown
+// bodies with headings, lists, tables, links and footnotes. It is for
+// benchmarks: go run ./cmd/corpus -n 10000 -o /tmp/site10k.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of pages")
+	out := flag.String("o", "", "folder to write the site into (must not exist)")
+	theme := flag.String("theme", "themes", "themes folder to link into the site")
+	seed := flag.Uint64("seed", 1, "random seed")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "corpus: -o DIR is required")
+		os.Exit(2)
+	}
+	if _, err := os.Stat(*out); err == nil {
+		fmt.Fprintf(os.Stderr, "corpus: %s exists; give a new folder\n", *out)
+		os.Exit(2)
+	}
+	if err := write(*out, *theme, *n, rand.New(rand.NewPCG(*seed, *seed))); err != nil {
+		fmt.Fprintln(os.Stderr, "corpus:", err)
+		os.Exit(1)
+	}
+}
+
+var (
+	words      = strings.Split("职业 技能 培训 技工 院校 教育 教师 学生 竞赛 课程 改革 发展 协会 会员 单位 企业 合作 人才 培养 质量 标准 规划 实训 基地 专业 建设 服务 创新 交流 研讨", " ")
+	tags       = strings.Split("技工教育 师资培训 技能竞赛 校企合作 教学研究 校园文化 数控 粤菜师傅 班主任 心理健康", " ")
+	committees = []string{"academic", "psychology", "head-teachers", "cnc", "cantonese-cuisine", "early-childhood"}
+	columns    = []string{"卷首语", "政策解读", "院校风采", "教学研究", "技能竞赛"}
+)
+
+func sentence(r *rand.Rand) string {
+	var b strings.Builder
+	for i := 0; i < 8+r.IntN(10); i++ {
+		b.WriteString(words[r.IntN(len(words))])
+	}
+	b.WriteString([]string{"，", "。", "；"}[r.IntN(3)])
+	return b.String()
+}
+
+// body is about 1,200 Chinese characters of Markdown.
+func body(r *rand.Rand, link string) string {
+	var b strings.Builder
+	for s := 0; s < 4; s++ {
+		fmt.Fprintf(&b, "## 第%d部分\n\n", s+1)
+		for p := 0; p < 3; p++ {
+			for i := 0; i < 3; i++ {
+				b.WriteString(sentence(r))
+				if i == 1 {
+					b.WriteString("\n")
+				}
+			}
+			b.WriteString("\n\n")
+		}
+		if s == 1 {
+			b.WriteString("- 第一项：" + sentence(r) + "\n- 第二项：" + sentence(r) + "\n\n")
+		}
+		if s == 2 {
+			b.WriteString("| 项目 | 时间 | 地点 |\n|---|---|---|\n| 培训 | 3月 | 广州 |\n| 竞赛 | 6月 | 佛山 |\n\n")
+		}
+	}
+	if link != "" {
+		fmt.Fprintf(&b, "参见[相关文章](%s)。[^1]\n\n[^1]: 示例脚注。\n", link)
+	}
+	return b.String()
+}
+
+func write(dir, theme string, n int, r *rand.Rand) error {
+	files := map[string]string{
+		"config.toml":                  "title = \"示例协会（合成语料）\"\nbaseURL = \"https://example.org/\"\n[permalinks]\nnews = \"/news/:year/:month/:slug/\"\nnotices = \"/notices/:year/:month/:slug/\"\n[journal]\nname = \"广东职业技能\"\n",
+		"content/_index.md":            "+++\ntitle = \"首页\"\n+++\n合成语料，用于性能测试。\n",
+		"content/news/_index.md":       "+++\ntitle = \"新闻动态\"\n+++\n",
+		"content/notices/_index.md":    "+++\ntitle = \"通知公告\"\n+++\n",
+		"content/events/_index.md":     "+++\ntitle = \"活动\"\n+++\n",
+		"content/journal/_index.md":    "+++\ntitle = \"内刊\"\n+++\n",
+		"content/committees/_index.md": "+++\ntitle = \"专业委员会\"\n+++\n",
+	}
+	for i, c := range committees {
+		files["content/committees/"+c+"/_index.md"] = fmt.Sprintf("+++\ntitle = \"委员会%d\"\nweight = %d\n+++\n", i+1, i+1)
+	}
+	prev := ""
+	issue := 0
+	for i := 0; i < n; i++ {
+		year := 2005 + i*20/n
+		month := 1 + r.IntN(12)
+		day := 1 + r.IntN(26)
+		title := fmt.Sprintf("%s%s%s（%d）", words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], i)
+		fm := fmt.Sprintf("title = %q\ndate = %04d-%02d-%02d\ntags = [%q, %q]\ncommittees = [%q]\n", title, year, month, day, tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], committees[r.IntN(len(committees))])
+		var path string
+		switch k := i % 20; {
+		case k < 9:
+			path = fmt.Sprintf("content/news/%d/n%05d.md", year, i)
+		case k < 15:
+			path = fmt.Sprintf("content/notices/%d/t%05d.md", year, i)
+		case k < 16:
+			path = fmt.Sprintf("content/events/e%05d.md", i)
+			fm += fmt.Sprintf("start = %04d-%02d-%02d\nend = %04d-%02d-%02d\nlocation = \"广州示例学院\"\n", year, month, day, year, month, day+r.IntN(3))
+		default:
+			if issue == 0 || k == 16 {
+				issue++
+				files[fmt.Sprintf("content/journal/%d/%d/_index.md", year, issue)] = fmt.Sprintf("+++\ntitle = \"%d年第%d期\"\ndate = %04d-%02d-%02d\nnumber = %d\ncolumns = [%q, %q, %q, %q, %q]\n+++\n", year, issue, year, month, day, issue, columns[0], columns[1], columns[2], columns[3], columns[4])
+			}
+			path = fmt.Sprintf("content/journal/%d/%d/a%05d.md", year, issue, i)
+			fm = fmt.Sprintf("title = %q\ncolumn = %q\nauthors = [{name = \"作者%d\", affiliation = \"示例学院\"}]\npages = \"%d-%d\"\n", title, columns[r.IntN(len(columns))], i, i%50+1, i%50+3)
+		}
+		link := ""
+		if prev != "" {
+			rel, _ := filepath.Rel(filepath.Dir(path), prev)
+			link = filepath.ToSlash(rel)
+		}
+		files[path] = "+++\n" + fm + "+++\n" + body(r, link)
+		if !strings.Contains(path, "/journal/") {
+			prev = path
+		}
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	abs, err := filepath.Abs(theme)
+	if err != nil {
+		return err
+	}
+	return os.Symlink(abs, filepath.Join(dir, "themes"))
+}

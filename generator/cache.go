@@ -1,0 +1,36 @@
+package generator
+
+import (
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/source"
+)
+
+// Cache keeps what a build made for the next build of the same site, so
+// that folio serve reads, converts and renders again only what changed. A
+// Cache serves one build at a time.
+type Cache struct {
+	source   *source.Cache
+	markdown *markdownCache
+	render   *render.Cache
+}
+
+// NewCache makes an empty cache.
+func NewCache() *Cache {
+	return &Cache{source: source.NewCache(), markdown: &markdownCache{pages: map[string]converted{}}, render: render.NewCache()}
+}
+
+// Forget drops converted pages and rendered outputs, keeping parsed files:
+// call it when the config, a layout, an i18n or a static file changed, since
+// those reach every page.
+func (c *Cache) Forget() {
+	c.markdown = &markdownCache{pages: map[string]converted{}}
+	c.render.Reset()
+}
+
+// parts returns the caches of the stages, all nil for a nil Cache.
+func (c *Cache) parts() (*source.Cache, *markdownCache, *render.Cache) {
+	if c == nil {
+		return nil, nil, nil
+	}
+	return c.source, c.markdown, c.render
+}

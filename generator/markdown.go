@@ -1,0 +1,152 @@
+package generator
+
+import (
+	"context"
+	"hash/fnv"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/work"
+)
+
+// renderMarkdown converts every page's Markdown with a pool of workers.
+// Links resolve to URLs that start with basePath, so that they work for a
+// site served below a folder (https://example.org/sub/). With a cache, a
+// page whose file and link targets did not change is not converted again.
+// Each page's Version becomes its file's version mixed with what its links
+// resolved to, so that a page whose link target moved renders again.
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, basePath string, workers int, cache *markdownCache, l *diag.List) []*markup.Result {
+	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
+	for _, p := range c.Pages {
+		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
+		for _, r := range p.Resources {
+			links.files[r] = basePath + p.ResourcePath(r)
+		}
+	}
+	for src, dst := range c.Files {
+		links.files[src] = basePath + dst
+	}
+	results := make([]*markup.Result, len(c.Pages))
+	diags := make([]diag.List, len(c.Pages))
+	work.Each(ctx, len(c.Pages), workers, func(i int) {
+		p := c.Pages[i]
+		if hit, ok := cache.lookup(p, links); ok {
+			results[i], diags[i] = hit.result, hit.diags
+		} else {
+			rec := &recorder{inner: links, seen: map[string][2]string{}}
+			results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, rec, &diags[i])
+			cache.store(p, rec.seen, results[i], diags[i])
+		}
+		p.Version = mix(p.Version, cache.linkSum(p.File))
+	})
+	for i := range diags {
+		*l = append(*l, diags[i]...)
+		if results[i] == nil {
+			results[i] = &markup.Result{}
+		}
+	}
+	return results
+}
+
+// linkResolver finds the page or file a relative link points to.
+type linkResolver struct {
+	pages map[string]string // Markdown file -> its page's URL
+	files map[string]string // other file of content/ -> its URL
+	left  map[string]string // unpublished Markdown file -> why
+}
+
+func (r linkResolver) Resolve(from, target string) (string, string) {
+	file := path.Join(path.Dir(from), target)
+	if u, ok := r.pages[file]; ok {
+		return u, ""
+	}
+	if u, ok := r.files[file]; ok {
+		return u, ""
+	}
+	if why, ok := r.left[file]; ok {
+		return "", file + " is not published in this build: " + why
+	}
+	return "", "there is no file " + file + "; check the path (upper and lower case must match), relative to this file's folder"
+}
+
+// recorder notes what each link of one page resolved to.
+type recorder struct {
+	inner linkResolver
+	seen  map[string][2]string // target -> URL, problem
+}
+
+func (r *recorder) Resolve(from, target string) (string, string) {
+	u, problem := r.inner.Resolve(from, target)
+	r.seen[target] = [2]string{u, problem}
+	return u, problem
+}
+
+// markdownCache keeps converted pages between builds (folio serve). Safe
+// for the workers of one build.
+type markdownCache struct {
+	mu    sync.Mutex
+	pages map[string]converted
+}
+
+type converted struct {
+	version uint64               // the file's, from source
+	links   map[string][2]string // what its links resolved to
+	result  *markup.Result
+	diags   diag.List
+}
+
+// lookup returns the page's conversion if its file is the same and every
+// link still resolves as before.
+func (c *markdownCache) lookup(p *source.Page, links linkResolver) (converted, bool) {
+	if c == nil || p.Version == 0 {
+		return converted{}, false
+	}
+	c.mu.Lock()
+	hit, ok := c.pages[p.File]
+	c.mu.Unlock()
+	if !ok || hit.version != p.Version {
+		return converted{}, false
+	}
+	for target, was := range hit.links {
+		if u, problem := links.Resolve(p.File, target); u != was[0] || problem != was[1] {
+			return converted{}, false
+		}
+	}
+	return hit, true
+}
+
+func (c *markdownCache) store(p *source.Page, links map[string][2]string, r *markup.Result, d diag.List) {
+	if c == nil || p.Version == 0 {
+		return
+	}
+	c.mu.Lock()
+	c.pages[p.File] = converted{version: p.Version, links: links, result: r, diags: d}
+	c.mu.Unlock()
+}
+
+// linkSum sums what a page's links resolved to in its last conversion.
+func (c *markdownCache) linkSum(file string) uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	links := c.pages[file].links
+	c.mu.Unlock()
+	targets := make([]string, 0, len(links))
+	for t := range links {
+		targets = append(targets, t)
+	}
+	sort.Strings(targets)
+	h := fnv.New64a()
+	for _, t := range targets {
+		h.Write([]byte(t + "\x00" + links[t][0] + "\x00" + links[t][1] + "\x00"))
+	}
+	return h.Sum64()
+}
+
+func mix(a, b uint64) uint64 { return a*1099511628211 ^ b }
