@@ -74,7 +74,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}},
 		{"a deleted page", func() { os.Remove(filepath.Join(dir, "content/notices/2025/paper-call.md")) }},
 		{"a committee's title", func() {
-			edit("committees/cnc/_index.md", func(s string) string { return strings.Replace(s, "title = \"数控委员会\"", "title = \"数控专业委员会\"", 1) })
+			edit("committees/cnc/_index.md", func(s string) string {
+				return strings.Replace(s, "title = \"数控委员会\"", "title = \"数控专业委员会\"", 1)
+			})
 		}},
 		{"an event's dates", func() {
 			edit("events/summer-camp-2026.md", func(s string) string { return strings.Replace(s, "2026-07", "2027-07", -1) })
