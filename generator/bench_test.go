@@ -2,7 +2,12 @@ package generator_test
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"folio.dev/folio/generator"
@@ -17,4 +22,48 @@ func BenchmarkBuildRealSite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+var benchSite = flag.String("site", "", "a site folder for BenchmarkRebuildOneArticle (go run ./cmd/corpus -n 10000 -o DIR)")
+
+// BenchmarkRebuildOneArticle measures what folio serve does after an editor
+// saves one article: a build that reuses the previous one's cache. Run with
+// -site DIR; the real site is used without it.
+func BenchmarkRebuildOneArticle(b *testing.B) {
+	dir := *benchSite
+	if dir == "" {
+		dir = b.TempDir()
+		if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var article string
+	_ = filepath.WalkDir(filepath.Join(dir, "content", "news"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && article == "" && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			article = p
+		}
+		return nil
+	})
+	original, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(article, original, 0o644)
+	cache := generator.NewCache()
+	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: cache}
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		b.Fatal(err)
+	}
+	rendered := 0
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		os.WriteFile(article, append(original, fmt.Sprintf("\n第%d次保存。\n", i)...), 0o644)
+		b.StartTimer()
+		res, err := generator.Build(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rendered = res.Rendered
+	}
+	b.ReportMetric(float64(rendered), "outputs/op")
 }

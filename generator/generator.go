@@ -152,8 +152,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if l.Errors() > 0 {
 		return fail()
 	}
+	stage("theme")
 	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, l)
 	res.Rendered = rendered
+	stage("render")
 	machine := feeds.Calendars(model)
 	maps.Copy(machine, feeds.RSS(model))
 	machine["sitemap.xml"] = feeds.Sitemap(model)
@@ -164,7 +166,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		files[p] = machine[p]
 	}
-	stage("render")
+	stage("feeds")
 	if l.Errors() > 0 || ctx.Err() != nil {
 		return fail()
 	}
@@ -173,6 +175,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if l.Errors() > 0 {
 		return fail()
 	}
+	stage("assemble")
 	res.Site = out
 	l.Sort()
 	if opts.Destination == "" {

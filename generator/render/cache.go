@@ -4,7 +4,8 @@ import (
 	"encoding/binary"
 	"hash"
 	"hash/fnv"
-	"time"
+	"maps"
+	"slices"
 
 	"folio.dev/folio/generator/site"
 )
@@ -60,75 +61,109 @@ func alwaysRender(layout string) bool {
 	return false
 }
 
-// fingerprint sums what an output shows: its page, the pages it lists or
-// links to (breadcrumb, terms, neighbours), and an event's status, which
-// changes with time. Outputs read from elsewhere are in alwaysRender.
-func fingerprint(o site.Output) (uint64, bool) {
-	if alwaysRender(o.Layout) {
-		return 0, false
+// fingerprints sums what each output shows: its page, the pages it lists
+// or links to (breadcrumb, terms, neighbours), and an event's status, which
+// changes with time. Outputs that read from elsewhere are alwaysRender, and
+// get no sum (0). Each page is summed once, however many outputs show it.
+func fingerprints(outs []site.Output) []uint64 {
+	f := fingerprinter{pages: map[*site.Page]uint64{}, refs: map[*site.Page]uint64{}, owns: map[*site.Page]uint64{}}
+	sums := make([]uint64, len(outs))
+	for i, o := range outs {
+		if !alwaysRender(o.Layout) {
+			sums[i] = f.output(o)
+		}
 	}
+	return sums
+}
+
+type fingerprinter struct {
+	pages, refs, owns map[*site.Page]uint64
+}
+
+func (f *fingerprinter) output(o site.Output) uint64 {
 	h := fnv.New64a()
-	str := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
-	str(o.Path)
-	str(o.Layout)
-	str(o.RedirectTo)
-	page(h, o.Page)
-	for _, a := range o.Page.Ancestors() {
-		ref(h, a) // breadcrumbs show only their titles and URLs
-	}
+	h.Write([]byte(o.Path + "\x00" + o.Layout + "\x00" + o.RedirectTo + "\x00"))
+	num(h, f.own(o.Page))
 	if o.Pager != nil {
 		num(h, uint64(o.Pager.Number))
 		for _, u := range o.Pager.URLs {
-			str(u)
+			h.Write([]byte(u + "\x00"))
 		}
 		for _, p := range o.Pager.Items {
-			page(h, p)
+			num(h, f.page(p))
 		}
 	}
-	for _, terms := range o.Page.Terms {
-		for _, t := range terms {
-			str(t.URL)
-			str(t.Name)
+	return h.Sum64() | 1 // never 0, which means "not tracked"
+}
+
+// own sums what a page's own output shows of it and around it: the page,
+// its breadcrumb, terms, event status (which changes with time), issue and
+// neighbours, and feed.
+func (f *fingerprinter) own(p *site.Page) uint64 {
+	if sum, ok := f.owns[p]; ok {
+		return sum
+	}
+	h := fnv.New64a()
+	num(h, f.page(p))
+	for a := p.Parent; a != nil; a = a.Parent {
+		num(h, f.ref(a)) // breadcrumbs show only titles and URLs
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.Terms)) { // a fixed order, or the sum changes
+		for _, t := range p.Terms[name] {
+			h.Write([]byte(t.URL + "\x00" + t.Name + "\x00"))
 		}
 	}
-	if e := o.Page.Event; e != nil {
-		str(e.Status)
-		str(e.State)
-		str(map[bool]string{true: "open", false: "closed"}[e.RegistrationOpen])
+	if e := p.Event; e != nil {
+		h.Write([]byte(e.Status + "\x00" + e.State + "\x00"))
+		if e.RegistrationOpen {
+			h.Write([]byte("open"))
+		}
 	}
-	page(h, o.Page.InIssue)
-	ref(h, o.Page.PrevArticle)
-	ref(h, o.Page.NextArticle)
-	if i := o.Page.Issue; i != nil {
-		ref(h, i.Prev)
-		ref(h, i.Next)
+	num(h, f.page(p.InIssue))
+	num(h, f.ref(p.PrevArticle))
+	num(h, f.ref(p.NextArticle))
+	if i := p.Issue; i != nil {
+		num(h, f.ref(i.Prev))
+		num(h, f.ref(i.Next))
 	}
-	if o.Page.Feed != nil {
-		str(o.Page.Feed.URL)
+	if p.Feed != nil {
+		h.Write([]byte(p.Feed.URL))
 	}
-	return h.Sum64(), true
+	f.owns[p] = h.Sum64()
+	return f.owns[p]
 }
 
 // page sums what identifies a page's look: its content version (which the
-// generator mixes with its resolved links), URL, title and date.
-func page(h hash.Hash64, p *site.Page) {
+// generator mixes with its resolved links), URL, title and dates.
+func (f *fingerprinter) page(p *site.Page) uint64 {
 	if p == nil {
-		h.Write([]byte{1})
-		return
+		return 0
 	}
+	if sum, ok := f.pages[p]; ok {
+		return sum
+	}
+	h := fnv.New64a()
 	num(h, p.Version)
-	h.Write([]byte(p.URL + "\x00" + p.Title() + "\x00" + p.File + "\x00"))
+	num(h, f.ref(p))
+	h.Write([]byte(p.File))
 	num(h, uint64(p.Date.UnixNano()))
-	num(h, uint64(p.Lastmod.Sub(time.Time{})))
+	num(h, uint64(p.Lastmod.UnixNano()))
+	f.pages[p] = h.Sum64()
+	return f.pages[p]
 }
 
 // ref sums what a link to a page shows: its URL and title.
-func ref(h hash.Hash64, p *site.Page) {
+func (f *fingerprinter) ref(p *site.Page) uint64 {
 	if p == nil {
-		h.Write([]byte{1})
-		return
+		return 0
 	}
-	h.Write([]byte(p.URL + "\x00" + p.Title() + "\x00"))
+	if sum, ok := f.refs[p]; ok {
+		return sum
+	}
+	h := fnv.New64a()
+	h.Write([]byte(p.URL + "\x00" + p.Title()))
+	f.refs[p] = h.Sum64()
+	return f.refs[p]
 }
 
 func num(h hash.Hash64, n uint64) {

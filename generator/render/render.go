@@ -77,14 +77,17 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
-	sums := make([]uint64, len(outs))
+	var sums []uint64
+	if cache != nil {
+		sums = fingerprints(outs)
+	}
 	var todo []int
 	for i, o := range outs {
-		sum, ok := fingerprint(o)
-		sums[i] = sum
-		if hit, found := cache.lookup(o.Path, sum); ok && found {
-			bodies[i] = hit
-			continue
+		if cache != nil && sums[i] != 0 {
+			if hit, found := cache.lookup(o.Path, sums[i]); found {
+				bodies[i] = hit
+				continue
+			}
 		}
 		todo = append(todo, i)
 	}

@@ -1,7 +1,9 @@
 package site
 
 import (
-	"sort"
+	"maps"
+	"slices"
+	"strings"
 
 	"folio.dev/folio/generator/source"
 )
@@ -26,7 +28,8 @@ func (s *Site) inFeeds(p *Page) bool {
 }
 
 // feeds makes the site's feed, one per section and one per term, each of
-// the newest pages, at most [feeds] limit of them.
+// the newest pages, at most [feeds] limit of them: one pass over the pages
+// sorted newest first, each page going to every feed it belongs to.
 func (s *Site) feeds() {
 	var all []*Page
 	for _, p := range s.Pages {
@@ -34,50 +37,30 @@ func (s *Site) feeds() {
 			all = append(all, p)
 		}
 	}
-	s.feed(s.Home, "/feed.xml", all)
-	for _, section := range s.Home.Children {
-		if !section.Branch || section.Dir != section.Section {
-			continue
+	slices.SortFunc(all, newestFirst)
+	items := map[*Page][]*Page{} // list page -> its feed's items
+	var order []*Page            // list pages in a fixed order
+	add := func(list *Page, p *Page) {
+		if list == nil || len(items[list]) >= s.Config.Feeds.Limit {
+			return
 		}
-		var items []*Page
-		for _, p := range all {
-			if p.Section == section.Section {
-				items = append(items, p)
+		if _, ok := items[list]; !ok {
+			order = append(order, list)
+		}
+		items[list] = append(items[list], p)
+	}
+	for _, p := range all {
+		add(s.Home, p)
+		add(s.Section(p.Section), p)
+		for _, name := range slices.Sorted(maps.Keys(p.Terms)) {
+			for _, t := range p.Terms[name] {
+				add(t.Page, p)
 			}
 		}
-		s.feed(section, section.URL+"feed.xml", items)
 	}
-	for _, t := range s.Taxonomies {
-		for _, term := range t.Terms {
-			var items []*Page
-			for _, p := range term.Pages {
-				if s.inFeeds(p) {
-					items = append(items, p)
-				}
-			}
-			s.feed(term.Page, term.URL+"feed.xml", items)
-		}
+	slices.SortFunc(order, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
+	for _, list := range order {
+		list.Feed = &Feed{URL: list.URL + "feed.xml", Page: list, Items: items[list]}
+		s.Feeds = append(s.Feeds, list.Feed)
 	}
-}
-
-func (s *Site) feed(list *Page, url string, items []*Page) {
-	if len(items) == 0 {
-		return
-	}
-	items = append([]*Page(nil), items...)
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if a.Title() != b.Title() {
-			return a.Title() < b.Title()
-		}
-		return a.File < b.File
-	})
-	if len(items) > s.Config.Feeds.Limit {
-		items = items[:s.Config.Feeds.Limit]
-	}
-	list.Feed = &Feed{URL: url, Page: list, Items: items}
-	s.Feeds = append(s.Feeds, list.Feed)
 }

@@ -85,8 +85,8 @@ func (s *Site) outputs() {
 			s.add(Output{Path: outPath(p.URL), Layout: "term", Page: p, Taxonomy: s.Taxonomy(term.Taxonomy), Term: term}, term.Pages)
 		case p.Kind == source.KindHome || p.Kind == source.KindIssue:
 			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: string(p.Kind), Page: p, Pager: &Pager{Number: 1, Items: p.Children, URLs: []string{p.URL}}})
-		case p.Branch && p.Dir == s.Config.Journal.Section:
-			s.add(Output{Path: outPath(p.URL), Layout: "journal", Page: p}, p.Children)
+		case p.Branch && p.Dir == s.Config.Journal.Section: // all issues by year, on one page
+			s.Outputs = append(s.Outputs, Output{Path: outPath(p.URL), Layout: "journal", Page: p, Pager: &Pager{Number: 1, Items: p.Children, URLs: []string{p.URL}}})
 		case p.Branch:
 			s.add(Output{Path: outPath(p.URL), Layout: "list", Page: p}, p.Children)
 		default:

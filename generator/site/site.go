@@ -5,7 +5,9 @@
 package site
 
 import (
+	"cmp"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -162,22 +164,29 @@ func (s *Site) link(byDir map[string]*Page) {
 // ties broken by title, then file, so output never depends on the order
 // files were read in.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
+	slices.SortStableFunc(ps, func(a, b *Page) int {
 		if a.FM.Weight != b.FM.Weight {
-			if a.FM.Weight == 0 || b.FM.Weight == 0 {
-				return b.FM.Weight == 0
+			switch {
+			case a.FM.Weight == 0:
+				return 1
+			case b.FM.Weight == 0:
+				return -1
 			}
-			return a.FM.Weight < b.FM.Weight
+			return cmp.Compare(a.FM.Weight, b.FM.Weight)
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if a.FM.Title != b.FM.Title {
-			return a.FM.Title < b.FM.Title
-		}
-		return a.File < b.File
+		return newestFirst(a, b)
 	})
+}
+
+// newestFirst orders pages by date, newest first, then title, then file.
+func newestFirst(a, b *Page) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.FM.Title, b.FM.Title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.File, b.File)
 }
 
 // Recent returns the newest n dated pages of a section.
