@@ -27,9 +27,11 @@ import (
 const usage = `folio builds a publication website from Markdown.
 
 Usage:
-  folio build [flags]   build the site into public/
-  folio version         print the version
-  folio help            print this help
+  folio build [flags]           build the site into public/
+  folio serve [flags]           serve the site at http://127.0.0.1:1313/, rebuilding on every save
+  folio new KIND TITLE [flags]  write a new page: KIND is notice, news, event, issue or article
+  folio version                 print the version
+  folio help                    print this help
 
 Flags of build:
   -s, --source DIR        the site's folder (default: the current folder)
@@ -39,6 +41,19 @@ Flags of build:
       --future            include pages dated in the future
       --now TIME          build as if it were TIME (2024-06-21 or 2024-06-21T09:00:00+08:00)
       --quiet             print errors only
+
+Flags of serve:
+  -s, --source DIR        the site's folder (default: the current folder)
+  -p, --port PORT         the port (default 1313)
+      --bind ADDRESS      the address to listen on (default 127.0.0.1: this computer only)
+      --drafts, --future  as for build
+      --poll DURATION     look for changes every DURATION (e.g. 1s) instead of
+                          being told by the system: for Docker, WSL and network folders
+      --open              open the site in the browser
+
+Flags of new:
+  -s, --source DIR        the site's folder (default: the current folder)
+      --section NAME      the section for notice and news (default notices, news)
 `
 
 func main() {
@@ -53,6 +68,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "serve", "server":
+		return serveCommand(args[1:], stdout, stderr)
+	case "new":
+		return newCommand(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "folio", version())
 		return 0

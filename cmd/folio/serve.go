@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"time"
+
+	"folio.dev/folio/generator/serve"
+)
+
+func serveCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("folio serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var src, bind string
+	var port int
+	var drafts, future, open bool
+	var poll time.Duration
+	fs.StringVar(&src, "source", ".", "")
+	fs.StringVar(&src, "s", ".", "")
+	fs.IntVar(&port, "port", 1313, "")
+	fs.IntVar(&port, "p", 1313, "")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "")
+	fs.BoolVar(&drafts, "drafts", false, "")
+	fs.BoolVar(&future, "future", false, "")
+	fs.BoolVar(&open, "open", false, "")
+	fs.DurationVar(&poll, "poll", 0, "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "folio serve: %v\n\n%s", err, usage)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "folio serve: unexpected argument %q\n\n%s", fs.Arg(0), usage)
+		return 2
+	}
+	if _, err := os.Stat(src + "/config.toml"); err != nil {
+		fmt.Fprintf(stderr, "folio serve: %s has no config.toml; run folio serve in the site's folder, or pass --source\n", src)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := serve.Run(ctx, serve.Options{
+		Dir: src, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Drafts: drafts, Future: future, Poll: poll, Log: stdout,
+		Ready: func(url string) {
+			fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", url)
+			if open {
+				openBrowser(url)
+			}
+		},
+	})
+	switch {
+	case errors.Is(err, serve.ErrPortInUse):
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "folio serve: stopped")
+	return 0
+}
+
+// openBrowser opens url in the desktop's browser, if there is one.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	_ = cmd.Start() // no browser is no reason to stop serving
+}

@@ -1,0 +1,309 @@
+// Package serve is folio serve: it builds the site in memory, serves it over
+// HTTP, watches the site's files, rebuilds what changed and tells open
+// browser tabs to reload, or shows the build's errors over the page until
+// they are fixed. It wraps the one pipeline, generator.Build, with its cache.
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/publish"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Options says what to serve and how.
+type Options struct {
+	Dir            string        // the site's folder
+	Addr           string        // host:port to listen on
+	Drafts, Future bool          // as folio build's flags
+	Poll           time.Duration // poll files this often instead of fsnotify; 0: fsnotify
+	Log            io.Writer     // one line per rebuild
+	// Listener, if set, is used instead of listening on Addr (tests).
+	Listener net.Listener
+	// Ready, if set, is called with the site's URL once it is served.
+	Ready func(url string)
+}
+
+// Server holds the last good build and the browsers listening for news.
+type Server struct {
+	opts  Options
+	cache *generator.Cache
+
+	mu      sync.RWMutex
+	site    *publish.Site
+	errors  []report // the last build's errors; nil when it succeeded
+	clients map[chan event]bool
+}
+
+type event struct {
+	name string
+	data []byte
+}
+
+// report is a diagnostic as the overlay shows it.
+type report struct {
+	Where   string `json:"where"`
+	Message string `json:"message"`
+}
+
+// ErrPortInUse is returned when Addr is taken.
+var ErrPortInUse = errors.New("port in use")
+
+// Run builds and serves the site until ctx is done.
+func Run(ctx context.Context, opts Options) error {
+	s := &Server{opts: opts, cache: generator.NewCache(), clients: map[chan event]bool{}}
+	ln := opts.Listener
+	if ln == nil {
+		var err error
+		ln, err = net.Listen("tcp", opts.Addr)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%w: %s is taken by another program (another folio serve?); choose another with --port", ErrPortInUse, opts.Addr)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	start := time.Now()
+	s.build(ctx, url, nil, start)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	if opts.Ready != nil {
+		opts.Ready(url)
+	}
+	changes := make(chan []string)
+	go watch(ctx, opts.Dir, opts.Poll, changes)
+	for {
+		select {
+		case <-ctx.Done():
+			s.closeClients()
+			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			return srv.Shutdown(shutdown)
+		case changed := <-changes:
+			s.build(ctx, url, changed, time.Now())
+		}
+	}
+}
+
+// build rebuilds the site after changed (nil: the first build), keeps the
+// result if it succeeded, and tells the browsers.
+func (s *Server) build(ctx context.Context, url string, changed []string, start time.Time) {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") {
+			s.cache.Forget() // config, layouts, i18n and static files reach every page
+			break
+		}
+	}
+	res, err := generator.Build(ctx, generator.Options{
+		Root: os.DirFS(s.opts.Dir), BaseURL: url,
+		Drafts: s.opts.Drafts, Future: s.opts.Future, Cache: s.cache,
+	})
+	took := time.Since(start).Round(time.Millisecond)
+	what := "first build"
+	if changed != nil {
+		what = strings.Join(changed, ", ")
+	}
+	if err != nil {
+		var reports []report
+		for _, d := range res.Diagnostics {
+			reports = append(reports, report{Where: d.Pos.String(), Message: d.Msg})
+		}
+		if len(reports) == 0 {
+			reports = []report{{Where: s.opts.Dir, Message: err.Error()}}
+		}
+		s.mu.Lock()
+		s.errors = reports
+		s.mu.Unlock()
+		data, _ := json.Marshal(reports)
+		s.broadcast(event{"errors", data})
+		fmt.Fprintf(s.opts.Log, "%s: %d error(s), still serving the last good site (%s)\n", what, res.Diagnostics.Errors(), took)
+		res.Diagnostics.Print(s.opts.Log, 10)
+		return
+	}
+	s.mu.Lock()
+	old := s.site
+	s.site = res.Site
+	s.errors = nil
+	s.mu.Unlock()
+	diff := changedOutputs(old, res.Site)
+	fmt.Fprintf(s.opts.Log, "%s: rendered %d page(s), %d file(s) changed, in %s\n", what, res.Rendered, len(diff), took)
+	data, _ := json.Marshal(diff)
+	s.broadcast(event{"reload", data})
+}
+
+// changedOutputs lists the paths whose bytes differ between two builds
+// (added and removed ones too). Copied files are compared by source.
+func changedOutputs(old, cur *publish.Site) []string {
+	var out []string
+	if old == nil {
+		return cur.Paths()
+	}
+	for p, b := range cur.Files {
+		if ob, ok := old.Files[p]; !ok || !bytes.Equal(ob, b) {
+			out = append(out, p)
+		}
+	}
+	for p := range old.Files {
+		if _, ok := cur.Files[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	for p, src := range cur.Copies {
+		if old.Copies[p] != src {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (s *Server) broadcast(e event) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a client that does not read loses this news, not the server
+		}
+	}
+}
+
+func (s *Server) closeClients() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		close(c)
+		delete(s.clients, c)
+	}
+}
+
+// ServeHTTP serves the last good build, with the reload script in pages.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__folio/events":
+		s.events(w, r)
+		return
+	case "/__folio/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(reloadJS)
+		return
+	}
+	s.mu.RLock()
+	site := s.site
+	s.mu.RUnlock()
+	if site == nil { // no good build yet: show the errors
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		// The script shows the errors, which the event stream sends first.
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>folio</title></head><body><script src="/__folio/reload.js"></script></body></html>`)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
+		name = path.Join(name, "index.html")
+	}
+	body, ok := file(site, name)
+	if !ok && path.Ext(name) == "" {
+		if _, dir := file(site, path.Join(name, "index.html")); dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		name = "404.html"
+		body, _ = file(site, name)
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if path.Ext(name) == ".html" {
+		body = inject(body)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+func file(site *publish.Site, name string) ([]byte, bool) {
+	if b, ok := site.Files[name]; ok {
+		return b, true
+	}
+	if src, ok := site.Copies[name]; ok {
+		b, err := fs.ReadFile(site.FS, src)
+		return b, err == nil
+	}
+	return nil, false
+}
+
+// inject adds the reload script at the end of a page's body.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="/__folio/reload.js"></script>`)
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		return slices.Concat(page[:i], tag, page[i:])
+	}
+	return slices.Concat(page, tag)
+}
+
+// events streams Server-Sent Events to one browser tab until it leaves.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	s.mu.Lock()
+	s.clients[c] = true
+	reports := s.errors
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	fmt.Fprint(w, "retry: 1000\n\n")
+	if reports != nil { // a tab opened while the site is broken sees why
+		data, _ := json.Marshal(reports)
+		fmt.Fprintf(w, "event: errors\ndata: %s\n\n", data)
+	}
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e, open := <-c:
+			if !open {
+				return
+			}
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.name, e.data)
+			flusher.Flush()
+		}
+	}
+}
