@@ -250,3 +250,30 @@ func TestInternalJournal(t *testing.T) {
 		}
 	}
 }
+
+// Built with --drafts and --future, drafts and future pages say so on the
+// page; other pages do not.
+func TestUnpublishedBanner(t *testing.T) {
+	t.Parallel()
+	site := readTree(t, "../themes/default", "themes/default")
+	for name, text := range map[string]string{
+		"config.toml":          "title = \"测试\"\n",
+		"content/_index.md":    "+++\ntitle = \"首页\"\n+++\n",
+		"content/draft.md":     "+++\ntitle = \"草稿页\"\ndraft = true\n+++\n",
+		"content/future.md":    "+++\ntitle = \"未来页\"\ndate = 2030-01-01\n+++\n",
+		"content/published.md": "+++\ntitle = \"已发布\"\ndate = 2020-01-01\n+++\n",
+	} {
+		site[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, Drafts: true, Future: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{"draft/index.html": "草稿：", "future/index.html": "未发布：", "published/index.html": ""} {
+		page := string(res.Site.Files[path])
+		has := strings.Contains(page, `class="banner-unpublished"`)
+		if has != (want != "") || (want != "" && !strings.Contains(page, want)) {
+			t.Errorf("%s: banner %v, want %q", path, has, want)
+		}
+	}
+}

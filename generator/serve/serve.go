@@ -146,16 +146,17 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 	s.site = res.Site
 	s.errors = nil
 	s.mu.Unlock()
-	diff := changedOutputs(old, res.Site)
+	diff := changedOutputs(old, res.Site, changed)
 	fmt.Fprintf(s.opts.Log, "%s: rendered %d page(s), %d file(s) changed, in %s\n", what, res.Rendered, len(diff), took)
 	data, _ := json.Marshal(diff)
 	s.broadcast(event{"reload", data})
 }
 
 // changedOutputs lists the paths whose bytes differ between two builds
-// (added and removed ones too). Copied files are compared by source.
-func changedOutputs(old, cur *publish.Site) []string {
-	var out []string
+// (added and removed ones too). A copied file changed if its source moved
+// or was among the changed files.
+func changedOutputs(old, cur *publish.Site, changed []string) []string {
+	out := []string{}
 	if old == nil {
 		return cur.Paths()
 	}
@@ -170,7 +171,7 @@ func changedOutputs(old, cur *publish.Site) []string {
 		}
 	}
 	for p, src := range cur.Copies {
-		if old.Copies[p] != src {
+		if old.Copies[p] != src || slices.Contains(changed, src) {
 			out = append(out, p)
 		}
 	}

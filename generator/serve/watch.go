@@ -43,7 +43,16 @@ func watch(ctx context.Context, dir string, poll time.Duration, out chan<- []str
 			pending[p] = true
 			timer = time.After(debounce)
 		case <-timer:
+			for p := range pending {
+				if _, err := os.Stat(filepath.Join(dir, p)); err != nil && filepath.Ext(p) == "" {
+					delete(pending, p) // an editor's temporary file, already renamed over the real one
+				}
+			}
 			batch := slices.Sorted(maps.Keys(pending))
+			if len(batch) == 0 {
+				timer = nil
+				continue
+			}
 			pending = map[string]bool{}
 			timer = nil
 			select {

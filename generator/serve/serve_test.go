@@ -1,0 +1,159 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startSite copies the real site into a new folder and serves it; it
+// returns the folder, the URL and a function that stops the server and
+// reports how Run ended.
+func startSite(t *testing.T) (string, string, func() error) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../..")); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, "public"))
+	os.RemoveAll(filepath.Join(dir, ".git"))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Dir: dir, Listener: ln, Log: io.Discard, Ready: func(u string) { ready <- u }})
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatalf("serve ended: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	stop := func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(5 * time.Second):
+			return context.DeadlineExceeded
+		}
+	}
+	t.Cleanup(func() { stop() })
+	return dir, url, stop
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	client := http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServe serves pages with the reload script, a 404 page, redirects to
+// the slash URL, and tells listening browsers about each rebuild: a reload
+// naming the changed page, the errors of a broken save (the last good page
+// still served), and a reload once it is fixed. Stopping leaves no files.
+func TestServe(t *testing.T) {
+	t.Parallel()
+	dir, url, stop := startSite(t)
+	if code, body := get(t, url+"about/"); code != 200 || !strings.Contains(body, `<script src="/__folio/reload.js"></script></body>`) {
+		t.Errorf("/about/: %d, reload script present: %v", code, strings.Contains(body, "reload.js"))
+	}
+	if code, body := get(t, url+"no/such/page/"); code != 404 || !strings.Contains(body, "页面不存在") {
+		t.Errorf("a missing page: %d", code)
+	}
+	if code, _ := get(t, url+"about"); code != 301 {
+		t.Errorf("/about without slash: %d, want a redirect", code)
+	}
+	if code, body := get(t, url+"feed.xml"); code != 200 || !strings.Contains(body, "<rss") {
+		t.Errorf("/feed.xml: %d", code)
+	}
+
+	resp, err := http.Get(url + "__folio/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		var name string
+		for sc.Scan() {
+			line := sc.Text()
+			if n, ok := strings.CutPrefix(line, "event: "); ok {
+				name = n
+			}
+			if d, ok := strings.CutPrefix(line, "data: "); ok {
+				events <- name + " " + d
+			}
+		}
+	}()
+	expect := func(prefix, contains string) {
+		t.Helper()
+		for {
+			select {
+			case e := <-events:
+				if strings.HasPrefix(e, prefix) && strings.Contains(e, contains) {
+					return
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("no %q event containing %q", prefix, contains)
+			}
+		}
+	}
+	about := filepath.Join(dir, "content", "about.md")
+	text, _ := os.ReadFile(about)
+	os.WriteFile(about, append(text, "\n新加的一段：实时更新。\n"...), 0o644)
+	expect("reload", `"about/index.html"`)
+	if _, body := get(t, url+"about/"); !strings.Contains(body, "新加的一段：实时更新。") {
+		t.Errorf("the edited page is not served")
+	}
+
+	os.WriteFile(about, []byte(strings.Replace(string(text), "title =", "titel =", 1)), 0o644)
+	expect("errors", `content/about.md:2:1`)
+	if code, body := get(t, url+"about/"); code != 200 || !strings.Contains(body, "新加的一段") {
+		t.Errorf("while the site is broken, the last good page is not served (%d)", code)
+	}
+	os.WriteFile(about, text, 0o644)
+	expect("reload", `"about/index.html"`)
+
+	if err := stop(); err != nil {
+		t.Errorf("stopping: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Errorf("folio serve wrote public/")
+	}
+}
+
+// A port that is taken is a clear error.
+func TestPortInUse(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	err = Run(context.Background(), Options{Dir: t.TempDir(), Addr: ln.Addr().String(), Log: io.Discard})
+	if err == nil || !strings.Contains(err.Error(), "--port") {
+		t.Errorf("a taken port: %v", err)
+	}
+}

@@ -1,0 +1,96 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestWatch checks both ways of watching (fsnotify and polling) see every
+// kind of change an editor or a checkout makes, and that a burst of saves
+// gives one batch.
+func TestWatch(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"notify", 0}, {"poll", 20 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write := func(rel, text string) {
+				p := filepath.Join(dir, rel)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("config.toml", "title = \"x\"\n")
+			write("content/a.md", "a")
+			write("content/b.md", "b")
+			write("themes/default/layouts/single.html", "x")
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			out := make(chan []string, 16)
+			go watch(ctx, dir, mode.poll, out)
+			time.Sleep(100 * time.Millisecond) // let the watcher start
+			next := func(what string, want ...string) {
+				t.Helper()
+				select {
+				case got := <-out:
+					for _, w := range want {
+						if !slices.Contains(got, w) {
+							t.Errorf("%s: batch %q lacks %s", what, got, w)
+						}
+					}
+				case <-time.After(3 * time.Second):
+					t.Fatalf("%s: no batch within 3s", what)
+				}
+			}
+			write("content/a.md", "a changed")
+			next("a write", "content/a.md")
+			write("content/new.md", "new")
+			next("a new file", "content/new.md")
+			os.Remove(filepath.Join(dir, "content/b.md"))
+			next("a removal", "content/b.md")
+			os.Rename(filepath.Join(dir, "content/new.md"), filepath.Join(dir, "content/renamed.md"))
+			next("a rename", "content/renamed.md")
+			write("content/news/2024/deep.md", "in a new folder")
+			next("a file in a new folder", "content/news/2024/deep.md")
+			write("content/news/2024/deep.md", "and written again")
+			next("a file of a folder made after the start", "content/news/2024/deep.md")
+			// An editor's atomic save: write a temporary file, rename it over.
+			write("content/.a.md.tmp", "saved atomically")
+			os.Rename(filepath.Join(dir, "content/.a.md.tmp"), filepath.Join(dir, "content/a.md"))
+			next("an atomic save", "content/a.md")
+			write("themes/default/layouts/single.html", "y")
+			next("a layout", "themes/default/layouts/single.html")
+			write("config.toml", "title = \"y\"\n")
+			next("config.toml", "config.toml")
+			for i := 0; i < 100; i++ {
+				write("content/a.md", string(rune('a'+i%26)))
+			}
+			next("a burst of 100 saves", "content/a.md")
+			select {
+			case extra := <-out:
+				t.Errorf("a burst of saves gave a second batch: %q", extra)
+			case <-time.After(300 * time.Millisecond):
+			}
+		})
+	}
+}
+
+func TestRelevant(t *testing.T) {
+	t.Parallel()
+	for rel, want := range map[string]bool{
+		"content/a.md": true, "config.toml": true, "themes/default/static/css/style.css": true, "layouts/x.html": true,
+		"content/.a.md.swp": false, "content/a.md~": false, "public/index.html": false, "README.md": false, "content/#a.md#": false,
+	} {
+		if got := relevant(rel); got != want {
+			t.Errorf("relevant(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
