@@ -18,12 +18,12 @@ import (
 // a folder of that name, with what made each.
 func assemble(files map[string][]byte, model *site.Site, th *theme.Theme, c *source.Content, fsys fs.FS, l *diag.List) *publish.Site {
 	out := &publish.Site{Files: files, Copies: map[string]string{}, FS: fsys}
-	made := map[string]string{} // path -> the file that made it
-	blame := map[string]diag.Pos{}
+	made := map[string]string{}      // path -> the file that made it
+	pages := map[string]*site.Page{} // path -> the page that made it
 	for _, o := range model.Outputs {
 		if _, ok := made[o.Path]; !ok {
 			made[o.Path] = describe(o.Page.File)
-			blame[o.Path] = o.Page.KeyPos("url")
+			pages[o.Path] = o.Page
 		}
 	}
 	type copied struct{ dst, src string }
@@ -46,12 +46,15 @@ func assemble(files map[string][]byte, model *site.Site, th *theme.Theme, c *sou
 		}
 		out.Copies[cp.dst] = cp.src
 		made[cp.dst] = cp.src
-		blame[cp.dst] = diag.Pos{File: cp.src}
 	}
 	for _, p := range out.Paths() {
 		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
 			if _, isFile := made[dir]; isFile {
-				l.Errorf(blame[p], "%s makes %s, but %s (from %s) is a file of that name; give the page another url or slug, or rename the file", made[p], p, dir, made[dir])
+				pos := diag.Pos{File: made[p]}
+				if page := pages[p]; page != nil {
+					pos = page.KeyPos("url")
+				}
+				l.Errorf(pos, "%s makes %s, but %s (from %s) is a file of that name; give the page another url or slug, or rename the file", made[p], p, dir, made[dir])
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -130,22 +129,44 @@ func date(t time.Time, cfg *config.Config) string {
 
 func abs(cfg *config.Config, u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
 
-// attrURL finds the URLs goldmark writes: it always quotes with ".
-var attrURL = regexp.MustCompile(`\b(href|src)="([^"]*)"`)
-
 // Absolute makes every href and src of rendered HTML absolute, resolved
 // against the page's own URL: root paths, #footnotes and relative paths.
+// goldmark always quotes attributes with ".
 func Absolute(html, page string) string {
 	base, err := url.Parse(page)
 	if err != nil {
 		return html
 	}
-	return attrURL.ReplaceAllStringFunc(html, func(m string) string {
-		sub := attrURL.FindStringSubmatch(m)
-		ref, err := url.Parse(strings.ReplaceAll(sub[2], "&amp;", "&"))
-		if err != nil || ref.Scheme != "" {
-			return m
+	var b strings.Builder
+	for {
+		i := nextURLAttr(html)
+		if i < 0 {
+			b.WriteString(html)
+			return b.String()
 		}
-		return sub[1] + `="` + strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;") + `"`
-	})
+		end := strings.IndexByte(html[i:], '"')
+		if end < 0 {
+			b.WriteString(html)
+			return b.String()
+		}
+		b.WriteString(html[:i])
+		value := html[i : i+end]
+		if ref, err := url.Parse(strings.ReplaceAll(value, "&amp;", "&")); err == nil && ref.Scheme == "" {
+			value = strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;")
+		}
+		b.WriteString(value)
+		html = html[i+end:]
+	}
+}
+
+// nextURLAttr returns where the value of the next href="…" or src="…"
+// starts, or -1.
+func nextURLAttr(html string) int {
+	best := -1
+	for _, attr := range []string{` href="`, ` src="`} {
+		if i := strings.Index(html, attr); i >= 0 && (best < 0 || i+len(attr) < best) {
+			best = i + len(attr)
+		}
+	}
+	return best
 }

@@ -13,10 +13,7 @@ import (
 // changed: the first page of each list, no redirects, no 404, and nothing
 // of an internal journal.
 func Sitemap(s *site.Site) []byte {
-	type entry struct {
-		Loc     string `xml:"loc"`
-		Lastmod string `xml:"lastmod,omitempty"`
-	}
+	type entry struct{ loc, lastmod string }
 	seen := map[string]bool{}
 	var entries []entry
 	for _, o := range s.Outputs {
@@ -27,24 +24,28 @@ func Sitemap(s *site.Site) []byte {
 			continue
 		}
 		seen[o.Page.URL] = true
-		e := entry{Loc: abs(s.Config, o.Page.URL)}
+		e := entry{loc: abs(s.Config, o.Page.URL)}
 		if t := lastmod(o); !t.IsZero() {
-			e.Lastmod = t.In(s.Config.Location).Format(time.RFC3339)
+			e.lastmod = t.In(s.Config.Location).Format(time.RFC3339)
 		}
 		entries = append(entries, e)
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Loc < entries[j].Loc })
-	doc := struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []entry  `xml:"url"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: entries}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].loc < entries[j].loc })
+	// Written by hand: encoding/xml's reflection costs more than the rest
+	// of a rebuild on a large site.
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed
-	b.WriteString("\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, e := range entries {
+		b.WriteString("  <url>\n    <loc>")
+		xml.EscapeText(&b, []byte(e.loc))
+		b.WriteString("</loc>\n")
+		if e.lastmod != "" {
+			b.WriteString("    <lastmod>" + e.lastmod + "</lastmod>\n")
+		}
+		b.WriteString("  </url>\n")
+	}
+	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
 

@@ -85,10 +85,12 @@ func (f *fingerprinter) output(o site.Output) uint64 {
 	h.Write([]byte(o.Path + "\x00" + o.Layout + "\x00" + o.RedirectTo + "\x00"))
 	num(h, f.own(o.Page))
 	if o.Pager != nil {
+		// The pages of a list have URLs made from the first and their
+		// number: summing all of them on every page would cost n² for a
+		// list of n pages.
 		num(h, uint64(o.Pager.Number))
-		for _, u := range o.Pager.URLs {
-			h.Write([]byte(u + "\x00"))
-		}
+		num(h, uint64(len(o.Pager.URLs)))
+		h.Write([]byte(o.Pager.URLs[0]))
 		for _, p := range o.Pager.Items {
 			num(h, f.page(p))
 		}
