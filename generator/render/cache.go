@@ -50,15 +50,11 @@ func (c *Cache) store(outs []site.Output, sums []uint64, bodies [][]byte) {
 	}
 }
 
-// alwaysRender tells layouts that read the whole site (the home page's
-// latest news, the lists of terms, issues and archives): cheap, few, and
-// rendered every time rather than tracked.
+// alwaysRender tells layouts that read from all over the site (the home
+// page's latest news and events): few, and rendered every time rather than
+// tracked.
 func alwaysRender(layout string) bool {
-	switch layout {
-	case "home", "taxonomy", "journal", "archives", "404":
-		return true
-	}
-	return false
+	return layout == "home" || layout == "404"
 }
 
 // fingerprints sums what each output shows: its page, the pages it lists
@@ -93,6 +89,20 @@ func (f *fingerprinter) output(o site.Output) uint64 {
 		h.Write([]byte(o.Pager.URLs[0]))
 		for _, p := range o.Pager.Items {
 			num(h, f.page(p))
+		}
+	}
+	if t := o.Taxonomy; t != nil && o.Term == nil { // the list of terms shows how many pages each has
+		for _, term := range t.Terms {
+			num(h, f.ref(term.Page))
+			num(h, uint64(len(term.Pages)))
+		}
+	}
+	for _, y := range o.Years { // the archive index shows how many pages each period has
+		num(h, f.ref(y.Page))
+		num(h, uint64(len(y.Pages)))
+		for _, m := range y.Months {
+			num(h, f.ref(m.Page))
+			num(h, uint64(len(m.Pages)))
 		}
 	}
 	return h.Sum64() | 1 // never 0, which means "not tracked"

@@ -79,6 +79,7 @@ type Site struct {
 	Feeds      []*Feed
 
 	bySection    map[string][]*Page // dated leaf pages of each section, newest first
+	listed       []*Page            // every page in listing order (sortPages)
 	journalYears []*Archive
 }
 
@@ -135,7 +136,11 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 // link gives each page its parent (the branch page of the nearest folder
 // above it that has one) and each branch page its children.
 func (s *Site) link(byDir map[string]*Page) {
-	for _, p := range s.Pages {
+	// Going through the pages in listing order fills every list already
+	// sorted: one sort of the site instead of one per list.
+	s.listed = slices.Clone(s.Pages)
+	sortPages(s.listed)
+	for _, p := range s.listed {
 		if p.Kind == source.KindHome {
 			continue
 		}
@@ -162,13 +167,9 @@ func (s *Site) link(byDir map[string]*Page) {
 		}
 	}
 	for _, p := range s.Pages {
-		sortPages(p.Children)
 		if p.Dir == "events" {
 			sortEvents(p.Children)
 		}
-	}
-	for _, list := range s.bySection {
-		sortPages(list)
 	}
 }
 

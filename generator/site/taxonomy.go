@@ -58,7 +58,7 @@ func (s *Site) taxonomies(l *diag.List) {
 			known = append(known, slug, term.Name)
 		}
 		sort.Strings(known)
-		for _, p := range s.Pages {
+		for _, p := range s.listed { // in listing order, so term lists come out sorted
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil {
@@ -87,7 +87,6 @@ func (s *Site) taxonomies(l *diag.List) {
 			t.Page = &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: name, Section: name}, Parent: s.Home}
 		}
 		for _, term := range bySlug {
-			sortPages(term.Pages)
 			if term.Page == nil {
 				term.Page = &Page{Page: &source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: name}, Parent: t.Page}
 				term.Page.FM.Title = term.Name
