@@ -47,6 +47,10 @@ type Options struct {
 	// Cache, if set, keeps this build's work for the next build of the
 	// same site (folio serve): only what changed is done again.
 	Cache *Cache
+	// Changed, with a Cache, lists the files changed since the last build
+	// (paths from the site's root, as a file watcher reports them), so that
+	// the others are not even looked at. nil means not known.
+	Changed []string
 }
 
 // Result is what a build did.
@@ -130,7 +134,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	stage("config")
 
 	sourceCache, markdownCache, renderCache := opts.Cache.parts()
-	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache}, l)
+	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: opts.Changed}, l)
 	stage("read")
 	if ctx.Err() != nil {
 		return res, ctx.Err() // what was not read would show as false errors

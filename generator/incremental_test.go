@@ -25,9 +25,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	os.RemoveAll(filepath.Join(dir, "public"))
 	cache := generator.NewCache()
+	var changed []string // what the edits touched, as a watcher reports it
 	build := func(c *generator.Cache) *generator.Result {
 		t.Helper()
-		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: c})
+		opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: c}
+		if c != nil {
+			opts.Changed, changed = changed, []string{}
+		}
+		res, err := generator.Build(context.Background(), opts)
 		if err != nil {
 			var b bytes.Buffer
 			res.Diagnostics.Print(&b, 0)
@@ -40,6 +45,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	edit := func(name string, change func(string) string) {
 		t.Helper()
 		p := filepath.Join(dir, "content", name)
+		changed = append(changed, "content/"+name)
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -69,10 +75,19 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				return strings.Replace(s, "+++\n", "+++\nslug = \"plan\"\n", 1)
 			})
 		}},
-		{"a new page", func() {
-			os.WriteFile(filepath.Join(dir, "content/news/2026/new.md"), []byte("+++\ntitle = \"新文章\"\ndate = 2026-11-01\ntags = [\"技工教育\"]\n+++\n新的正文。\n"), 0o644)
+		{"a new page in a new folder", func() {
+			os.MkdirAll(filepath.Join(dir, "content/news/2027"), 0o755)
+			os.WriteFile(filepath.Join(dir, "content/news/2027/new.md"), []byte("+++\ntitle = \"新文章\"\ndate = 2026-11-01\ntags = [\"技工教育\"]\n+++\n新的正文。\n"), 0o644)
+			changed = append(changed, "content/news/2027") // a watcher reports the new folder
 		}},
-		{"a deleted page", func() { os.Remove(filepath.Join(dir, "content/notices/2025/paper-call.md")) }},
+		{"a deleted page", func() {
+			os.Remove(filepath.Join(dir, "content/notices/2025/paper-call.md"))
+			changed = append(changed, "content/notices/2025/paper-call.md")
+		}},
+		{"a renamed bundle folder", func() {
+			os.Rename(filepath.Join(dir, "content/news/2025/summer-camp"), filepath.Join(dir, "content/news/2025/camp"))
+			changed = append(changed, "content/news/2025/summer-camp", "content/news/2025/camp")
+		}},
 		{"a committee's title", func() {
 			edit("committees/cnc/_index.md", func(s string) string {
 				return strings.Replace(s, "title = \"数控委员会\"", "title = \"数控专业委员会\"", 1)

@@ -35,7 +35,8 @@ type Config struct {
 	// Location is TimeZone loaded; dates without a zone are read in it.
 	Location *time.Location `toml:"-"`
 
-	keyPos schema.KeyPos
+	keyPos   schema.KeyPos
+	basePath string // BaseURL's path, worked out once: templates ask for it on every link
 }
 
 // KeyPos is the position of a key of config.toml, for messages about its
@@ -211,15 +212,18 @@ func (c *Config) SetBaseURL(s string) error {
 		}
 	}
 	c.BaseURL = s
+	c.basePath = "/"
+	if u, err := url.Parse(s); err == nil && u.Path != "" {
+		c.basePath = u.Path
+	}
 	return nil
 }
 
 // BasePath is the path part of BaseURL ("/" or "/sub/"), which every site
 // URL starts with.
 func (c *Config) BasePath() string {
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || u.Path == "" {
+	if c.basePath == "" {
 		return "/"
 	}
-	return u.Path
+	return c.basePath
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"encoding/binary"
 	"hash"
 	"hash/fnv"
@@ -8,6 +9,7 @@ import (
 	"slices"
 
 	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/work"
 )
 
 // Cache keeps rendered outputs between builds of the same site (folio
@@ -60,15 +62,20 @@ func alwaysRender(layout string) bool {
 // fingerprints sums what each output shows: its page, the pages it lists
 // or links to (breadcrumb, terms, neighbours), and an event's status, which
 // changes with time. Outputs that read from elsewhere are alwaysRender, and
-// get no sum (0). Each page is summed once, however many outputs show it.
-func fingerprints(outs []site.Output) []uint64 {
-	f := fingerprinter{pages: map[*site.Page]uint64{}, refs: map[*site.Page]uint64{}, owns: map[*site.Page]uint64{}}
+// get no sum (0). The outputs are shared out to the workers; each sums a
+// page once, however many of its outputs show it.
+func fingerprints(ctx context.Context, outs []site.Output, workers int) []uint64 {
 	sums := make([]uint64, len(outs))
-	for i, o := range outs {
-		if !alwaysRender(o.Layout) {
-			sums[i] = f.output(o)
+	workers = max(1, workers)
+	chunk := (len(outs) + workers - 1) / workers
+	work.Each(ctx, workers, workers, func(w int) {
+		f := fingerprinter{pages: map[*site.Page]uint64{}, refs: map[*site.Page]uint64{}, owns: map[*site.Page]uint64{}}
+		for i := w * chunk; i < min(len(outs), (w+1)*chunk); i++ {
+			if !alwaysRender(outs[i].Layout) {
+				sums[i] = f.output(outs[i])
+			}
 		}
-	}
+	})
 	return sums
 }
 

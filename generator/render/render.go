@@ -79,7 +79,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	errs := make([]error, len(outs))
 	var sums []uint64
 	if cache != nil {
-		sums = fingerprints(outs)
+		sums = fingerprints(ctx, outs, workers)
 	}
 	var todo []int
 	for i, o := range outs {

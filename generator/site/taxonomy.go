@@ -58,11 +58,20 @@ func (s *Site) taxonomies(l *diag.List) {
 			known = append(known, slug, term.Name)
 		}
 		sort.Strings(known)
+		slugOf := map[string]string{} // value -> slug: thousands of pages share a few terms
+		slug := func(v string) string {
+			s, ok := slugOf[v]
+			if !ok {
+				s = markup.Slug(v)
+				slugOf[v] = s
+			}
+			return s
+		}
 		for _, p := range s.listed { // in listing order, so term lists come out sorted
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil {
-					term = bySlug[markup.Slug(value)]
+					term = bySlug[slug(value)]
 				}
 				if term == nil && closed {
 					hint := ""
@@ -73,9 +82,8 @@ func (s *Site) taxonomies(l *diag.List) {
 					continue
 				}
 				if term == nil {
-					slug := markup.Slug(value)
-					term = &Term{Taxonomy: name, Name: value, Slug: slug, URL: t.URL + slug + "/"}
-					bySlug[slug] = term
+					term = &Term{Taxonomy: name, Name: value, Slug: slug(value), URL: t.URL + slug(value) + "/"}
+					bySlug[slug(value)] = term
 				}
 				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
 					term.Pages = append(term.Pages, p)

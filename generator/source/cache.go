@@ -3,6 +3,7 @@ package source
 import (
 	"hash/fnv"
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]parsed
+	list  map[string]fs.FileInfo // the last listing of content/
 }
 
 type parsed struct {
@@ -22,6 +24,71 @@ type parsed struct {
 	modTime time.Time
 	page    *Page // as parse left it: never placed, never changed
 	diags   diag.List
+}
+
+// listing returns every file of content/ that makes the site, with its
+// info. With a previous listing and the changed files known, only those are
+// looked at; else the whole folder is walked. nil means content/ cannot be
+// read (reported).
+func (c *Cache) listing(fsys fs.FS, changed []string, l *diag.List) map[string]fs.FileInfo {
+	if c != nil && c.list != nil && changed != nil {
+		for _, p := range changed {
+			if p != ContentDir && !strings.HasPrefix(p, ContentDir+"/") {
+				continue
+			}
+			for q := range c.list { // a removed or renamed folder takes its files along
+				if q == p || strings.HasPrefix(q, p+"/") {
+					delete(c.list, q)
+				}
+			}
+			walkContent(fsys, p, c.list, l)
+		}
+		return c.list
+	}
+	files := map[string]fs.FileInfo{}
+	if !walkContent(fsys, ContentDir, files, l) {
+		return nil
+	}
+	if c != nil {
+		c.list = files
+	}
+	return files
+}
+
+// walkContent adds the files below root (a folder or a file) to files,
+// leaving out editors' backup and swap files. It reports whether root could
+// be read.
+func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.List) bool {
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != root {
+				l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				files[p] = info
+			}
+		}
+		return nil
+	})
+	if err != nil && root == ContentDir {
+		l.Errorf(diag.Pos{File: ContentDir}, "cannot read the content folder: %v", err)
+		return false
+	}
+	if _, statErr := fs.Stat(fsys, root); statErr != nil && root == ContentDir {
+		l.Errorf(diag.Pos{File: ContentDir}, "there is no content folder: %v; the site's pages go in content/", statErr)
+		return false
+	}
+	return true
 }
 
 // NewCache makes an empty cache.

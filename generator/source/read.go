@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -25,6 +27,10 @@ type Options struct {
 	Workers int       // files read in parallel; 0 means 1
 	// Cache, if set, keeps parsed files for the next Read of the same site.
 	Cache *Cache
+	// Changed, with a Cache, lists the files (paths from the site's root)
+	// changed since the last Read: the others are not looked at again.
+	// nil means not known: every file is looked at.
+	Changed []string
 }
 
 // Content is what Read found.
@@ -41,41 +47,21 @@ type Content struct {
 
 // Read reads every Markdown file below content/ in fsys.
 func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *diag.List) *Content {
-	var mdFiles, otherFiles []string
-	infos := map[string]fs.FileInfo{}
-	sizes := map[string]int64{}
-	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
-			return nil
-		}
-		name := d.Name()
-		if p != ContentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil // editors' backup and swap files
-		}
-		switch {
-		case d.IsDir():
-		case strings.HasSuffix(name, ".md"):
-			mdFiles = append(mdFiles, p)
-			if opts.Cache != nil {
-				infos[p], _ = d.Info()
-			}
-		case d.Type().IsRegular():
-			otherFiles = append(otherFiles, p)
-			if info, err := d.Info(); err == nil {
-				sizes[p] = info.Size()
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		l.Errorf(diag.Pos{File: ContentDir}, "cannot read the content folder: %v", err)
+	files := opts.Cache.listing(fsys, opts.Changed, l)
+	if files == nil {
 		return &Content{}
 	}
-	pages := readAll(ctx, fsys, mdFiles, infos, opts, l)
+	var mdFiles, otherFiles []string
+	sizes := map[string]int64{}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if strings.HasSuffix(p, ".md") {
+			mdFiles = append(mdFiles, p)
+		} else {
+			otherFiles = append(otherFiles, p)
+			sizes[p] = files[p].Size()
+		}
+	}
+	pages := readAll(ctx, fsys, mdFiles, files, opts, l)
 	c := &Content{Left: map[string]string{}, Files: map[string]string{}}
 	owners := map[string]*Page{} // folder below content/ -> the page that owns it
 	for _, p := range pages {
