@@ -63,8 +63,9 @@ type Result struct {
 	Model *site.Site
 	// Pages counts content pages by kind.
 	Pages map[source.Kind]int
-	// Written is the number of files written to Destination.
-	Written int
+	// Written says what was written to Destination: files of the site,
+	// files written anew (the others kept, with their times), bytes.
+	Written publish.Stats
 	// Rendered is the number of outputs rendered (not taken from Cache).
 	Rendered int
 	// Timings are the durations of the stages, in order.
@@ -185,8 +186,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Destination == "" {
 		return res, nil
 	}
-	n, err := publish.Write(out, opts.Destination, opts.Workers)
-	res.Written = n
+	written, err := publish.Write(out, opts.Destination, opts.Workers)
+	res.Written = written
 	stage("write")
 	return res, err
 }

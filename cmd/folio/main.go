@@ -153,7 +153,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "folio: built %s -> %d files in %s in %s\n", summary(res.Pages), res.Written, dest, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "folio: built %s -> %d files (%d changed) in %s in %s\n", summary(res.Pages), res.Written.Files, res.Written.Written, dest, time.Since(start).Round(time.Millisecond))
 	}
 	return 0
 }

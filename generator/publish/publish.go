@@ -5,9 +5,9 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -93,84 +93,107 @@ func within(path, dir string) bool {
 	return err == nil && rel != "." && filepath.IsLocal(rel)
 }
 
+// Stats says what Write did.
+type Stats struct {
+	Files   int   // files of the site
+	Written int   // files whose bytes changed (or are new), written anew
+	Bytes   int64 // bytes of the site
+}
+
 // Write writes the site to dest through a staging folder and swaps it in.
-// It returns the number of files written.
-func Write(s *Site, dest string, workers int) (int, error) {
+// A file whose bytes did not change is linked from the previous site, not
+// written, so it keeps its modification time: rsync and object-storage
+// uploads then send only what changed. Files no longer in the site are gone
+// with the previous folder.
+func Write(s *Site, dest string, workers int) (Stats, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, err
+		return Stats{}, err
 	}
 	staging := filepath.Join(parent, "."+base+".folio-staging")
 	old := filepath.Join(parent, "."+base+".folio-old")
 	for _, leftover := range []string{staging, old} {
 		if err := os.RemoveAll(leftover); err != nil {
-			return 0, err
+			return Stats{}, err
 		}
 	}
-	paths := s.Paths()
-	if err := writeAll(s, staging, paths, workers); err != nil {
-		os.RemoveAll(staging)
-		return 0, err
+	prev := ""
+	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
+		prev = dest
 	}
-	if _, err := os.Stat(dest); err == nil {
+	paths := s.Paths()
+	stats, err := writeAll(s, staging, prev, paths, workers)
+	if err != nil {
+		os.RemoveAll(staging)
+		return Stats{}, err
+	}
+	if prev != "" {
 		if err := os.Rename(dest, old); err != nil {
 			os.RemoveAll(staging)
-			return 0, err
+			return Stats{}, err
 		}
 	}
 	if err := os.Rename(staging, dest); err != nil {
 		os.Rename(old, dest) // put the previous site back
 		os.RemoveAll(staging)
-		return 0, err
+		return Stats{}, err
 	}
 	// The new site is in place; a previous one that cannot be removed now
 	// is removed by the next build, so it is no reason to fail this one.
 	os.RemoveAll(old)
-	return len(paths), nil
+	return stats, nil
 }
 
 // writeAll writes every path below dir with a pool of workers and returns
-// the first error, in path order.
-func writeAll(s *Site, dir string, paths []string, workers int) error {
+// what it did, or the first error in path order.
+func writeAll(s *Site, dir, prev string, paths []string, workers int) (Stats, error) {
 	errs := make([]error, len(paths))
+	written := make([]bool, len(paths))
+	sizes := make([]int64, len(paths))
 	work.Each(context.Background(), len(paths), workers, func(i int) {
-		errs[i] = writeOne(s, dir, paths[i])
+		written[i], sizes[i], errs[i] = writeOne(s, dir, prev, paths[i])
 	})
-	for _, err := range errs {
+	stats := Stats{Files: len(paths)}
+	for i, err := range errs {
 		if err != nil {
-			return err
+			return Stats{}, err
 		}
+		if written[i] {
+			stats.Written++
+		}
+		stats.Bytes += sizes[i]
 	}
-	return nil
+	return stats, nil
 }
 
-func writeOne(s *Site, dir, p string) error {
+// writeOne puts one file in dir: linked from prev if its bytes are the
+// same there, written otherwise. It reports whether it wrote.
+func writeOne(s *Site, dir, prev, p string) (bool, int64, error) {
 	if !filepath.IsLocal(filepath.FromSlash(p)) || strings.Contains(p, "\\") {
-		return fmt.Errorf("refusing to write %q: it is outside the destination", p)
+		return false, 0, fmt.Errorf("refusing to write %q: it is outside the destination", p)
 	}
 	target := filepath.Join(dir, filepath.FromSlash(p))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return err
+		return false, 0, err
 	}
-	if b, ok := s.Files[p]; ok {
-		return os.WriteFile(target, b, 0o644)
+	data, ok := s.Files[p]
+	if !ok {
+		var err error
+		if data, err = fs.ReadFile(s.FS, s.Copies[p]); err != nil {
+			return false, 0, err
+		}
 	}
-	in, err := s.FS.Open(s.Copies[p])
-	if err != nil {
-		return err
+	if prev != "" {
+		old := filepath.Join(prev, filepath.FromSlash(p))
+		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
+			if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, target) == nil {
+				return false, int64(len(data)), nil
+			}
+		}
 	}
-	defer in.Close()
-	out, err := os.Create(target)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return true, int64(len(data)), os.WriteFile(target, data, 0o644)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestCheckDestination(t *testing.T) {
@@ -56,7 +57,7 @@ func TestWriteSwapsWholeSite(t *testing.T) {
 	dest := filepath.Join(dir, "public")
 	src := fstest.MapFS{"content/a/photo.svg": {Data: []byte("<svg/>")}}
 	first := &Site{Files: map[string][]byte{"index.html": []byte("v1"), "old/index.html": []byte("old")}, FS: src}
-	if n, err := Write(first, dest, 2); err != nil || n != 2 {
+	if n, err := Write(first, dest, 2); err != nil || n.Files != 2 || n.Written != 2 {
 		t.Fatalf("first write: %d files, %v", n, err)
 	}
 	second := &Site{
@@ -64,7 +65,7 @@ func TestWriteSwapsWholeSite(t *testing.T) {
 		Copies: map[string]string{"a/photo.svg": "content/a/photo.svg"},
 		FS:     src,
 	}
-	if n, err := Write(second, dest, 2); err != nil || n != 3 {
+	if n, err := Write(second, dest, 2); err != nil || n.Files != 3 || n.Written != 3 {
 		t.Fatalf("second write: %d files, %v", n, err)
 	}
 	for p, want := range map[string]string{"index.html": "v2", "a/index.html": "a", "a/photo.svg": "<svg/>"} {
@@ -93,5 +94,49 @@ func TestWriteSwapsWholeSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "outside.html")); err == nil {
 		t.Errorf("a file was written outside the destination")
+	}
+}
+
+// A file whose bytes did not change keeps its modification time (and
+// inode); a changed one is written anew; a stale one is removed.
+func TestUnchangedFilesKeepTheirTime(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	src := fstest.MapFS{"static/a.css": {Data: []byte("a{}")}}
+	site := func(index string) *Site {
+		return &Site{
+			Files:  map[string][]byte{"index.html": []byte(index), "same/index.html": []byte("same"), "gone.html": []byte("x")},
+			Copies: map[string]string{"a.css": "static/a.css"},
+			FS:     src,
+		}
+	}
+	if _, err := Write(site("v1"), dest, 2); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range []string{"index.html", "same/index.html", "a.css"} {
+		os.Chtimes(filepath.Join(dest, p), past, past)
+	}
+	next := site("v2")
+	delete(next.Files, "gone.html")
+	stats, err := Write(next, dest, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Files != 3 || stats.Written != 1 {
+		t.Errorf("stats %+v, want 3 files, 1 written", stats)
+	}
+	for p, kept := range map[string]bool{"index.html": false, "same/index.html": true, "a.css": true} {
+		fi, err := os.Stat(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.ModTime().Equal(past) != kept {
+			t.Errorf("%s: time %v, kept = %v, want %v", p, fi.ModTime(), !kept, kept)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "gone.html")); err == nil {
+		t.Errorf("a file no longer in the site is still there")
 	}
 }
