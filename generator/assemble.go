@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
@@ -75,4 +78,26 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// fingerprint renames the theme's stylesheets and scripts after their
+// content (css/style.css -> css/style.1a2b3c4d5e.css) and records the new
+// names in assets for the layouts, so that hosts can let browsers cache
+// them for a year: a changed file gets a new name.
+func fingerprint(fsys fs.FS, th *theme.Theme, assets map[string]string) {
+	for _, src := range sortedKeys(th.Static) {
+		dst := th.Static[src]
+		ext := path.Ext(dst)
+		if ext != ".css" && ext != ".js" {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, src)
+		if err != nil {
+			continue // the copy reports it
+		}
+		sum := sha256.Sum256(b)
+		named := strings.TrimSuffix(dst, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		th.Static[src] = named
+		assets["/"+dst] = "/" + named
+	}
 }

@@ -47,6 +47,11 @@ type Options struct {
 	// Cache, if set, keeps this build's work for the next build of the
 	// same site (folio serve): only what changed is done again.
 	Cache *Cache
+	// Minify makes the output smaller (as config.toml's minify = true).
+	Minify bool
+	// Preview is folio serve's build: never minified, assets keep their
+	// names (so a stylesheet can be swapped in the open page).
+	Preview bool
 	// Changed, with a Cache, lists the files changed since the last build
 	// (paths from the site's root, as a file watcher reports them), so that
 	// the others are not even looked at. nil means not known.
@@ -68,6 +73,9 @@ type Result struct {
 	Written publish.Stats
 	// Rendered is the number of outputs rendered (not taken from Cache).
 	Rendered int
+	// Minified are the bytes of the minified files before and after, when
+	// the build minified.
+	Minified struct{ Before, After int64 }
 	// Timings are the durations of the stages, in order.
 	Timings []Timing
 }
@@ -153,16 +161,24 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Pages = render.Kinds(model)
 	stage("model")
 
-	th := theme.Load(opts.Root, cfg, render.Funcs(cfg), l)
+	assets := map[string]string{}
+	th := theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)
 	if l.Errors() > 0 {
 		return fail()
+	}
+	if !opts.Preview {
+		fingerprint(opts.Root, th, assets)
 	}
 	stage("theme")
 	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, l)
 	res.Rendered = rendered
 	stage("render")
 	machine := feeds.Calendars(model)
-	maps.Copy(machine, feeds.RSS(model))
+	style := "/feed.css"
+	if a, ok := assets[style]; ok {
+		style = a
+	}
+	maps.Copy(machine, feeds.RSS(model, style))
 	machine["sitemap.xml"] = feeds.Sitemap(model)
 	machine["robots.txt"] = feeds.Robots(model)
 	for _, p := range sortedKeys(machine) {
@@ -181,6 +197,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	stage("assemble")
+	if opts.Minify || (cfg.Minify && !opts.Preview) {
+		before, after, err := publish.Minify(out)
+		if err != nil {
+			l.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
+			return fail()
+		}
+		res.Minified.Before, res.Minified.After = before, after
+		stage("minify")
+	}
 	res.Site = out
 	l.Sort()
 	if opts.Destination == "" {

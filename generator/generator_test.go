@@ -28,10 +28,19 @@ func TestRealSite(t *testing.T) {
 	}
 	for _, p := range []string{"index.html", "about/index.html", "contact/index.html", "notices/index.html",
 		"news/index.html", "journal/index.html", "events/index.html", "committees/index.html", "404.html",
-		"notices/2020/03/development-plan-2020-2024/index.html", "css/style.css"} {
+		"notices/2020/03/development-plan-2020-2024/index.html"} {
 		if _, ok := output(res, p); !ok {
 			t.Errorf("the real site has no %s", p)
 		}
+	}
+	var style string
+	for _, p := range res.Site.Paths() {
+		if strings.HasPrefix(p, "css/style.") && strings.HasSuffix(p, ".css") {
+			style = p
+		}
+	}
+	if len(style) != len("css/style.0123456789.css") || !strings.Contains(string(res.Site.Files["index.html"]), `href="/`+style+`"`) {
+		t.Errorf("the stylesheet %q is not fingerprinted, or the home page does not link it", style)
 	}
 	for _, committee := range []string{"academic", "psychology", "head-teachers", "cnc", "cantonese-cuisine", "early-childhood"} {
 		if _, ok := output(res, "committees/"+committee+"/index.html"); !ok {

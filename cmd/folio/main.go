@@ -40,6 +40,8 @@ Flags of build:
       --drafts            include pages with draft = true
       --future            include pages dated in the future
       --now TIME          build as if it were TIME (2024-06-21 or 2024-06-21T09:00:00+08:00)
+      --minify            write smaller HTML, CSS, JS, JSON, SVG and XML
+                          (also: minify = true in config.toml)
       --quiet             print errors only
 
 Flags of serve:
@@ -94,7 +96,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("folio build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var src, dest, baseURL, now string
-	var drafts, future, quiet bool
+	var drafts, future, quiet, minify bool
 	fs.StringVar(&src, "source", ".", "")
 	fs.StringVar(&src, "s", ".", "")
 	fs.StringVar(&dest, "destination", "", "")
@@ -104,6 +106,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&drafts, "drafts", false, "")
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
+	fs.BoolVar(&minify, "minify", false, "")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n\n%s", err, usage)
 		return 2
@@ -117,7 +120,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := generator.Options{
 		Root: os.DirFS(src), RootDir: src, Destination: dest, BaseURL: baseURL,
-		Drafts: drafts, Future: future,
+		Drafts: drafts, Future: future, Minify: minify,
 	}
 	if home, err := os.UserHomeDir(); err == nil {
 		opts.Protect = append(opts.Protect, home)
@@ -153,7 +156,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "folio: built %s -> %d files (%d changed) in %s in %s\n", summary(res.Pages), res.Written.Files, res.Written.Written, dest, time.Since(start).Round(time.Millisecond))
+		minified := ""
+		if m := res.Minified; m.Before > 0 {
+			minified = fmt.Sprintf(", minified %d -> %d KB", m.Before/1024, m.After/1024)
+		}
+		fmt.Fprintf(stdout, "folio: built %s -> %d files (%d changed%s) in %s in %s\n", summary(res.Pages), res.Written.Files, res.Written.Written, minified, dest, time.Since(start).Round(time.Millisecond))
 	}
 	return 0
 }

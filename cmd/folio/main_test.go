@@ -74,7 +74,7 @@ func TestBuildCommand(t *testing.T) {
 	}{
 		{name: "build", files: good, args: []string{"build", "--now", "2026-11-26"}, code: 0,
 			stdout: `^folio: built 8 pages \(1 event, 1 home, 1 page, 3 posts, 2 sections\) -> \d+ files \(\d+ changed\) in .*public in \d+m?s\n$`,
-			built:  []string{"index.html", "news/a/index.html", "events/e/index.html", "css/style.css"}, notBuilt: []string{"draft/index.html", "future/index.html"}},
+			built:  []string{"index.html", "news/a/index.html", "events/e/index.html", "feed.xml", "sitemap.xml"}, notBuilt: []string{"draft/index.html", "future/index.html"}},
 		{name: "drafts and future", files: good, args: []string{"build", "--drafts", "--future", "--quiet", "--now", "2026-11-26"}, code: 0,
 			built: []string{"draft/index.html", "future/index.html"}},
 		{name: "content errors", files: bad, args: []string{"build"}, code: 1,

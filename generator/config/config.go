@@ -17,20 +17,23 @@ import (
 
 // Config is the site's configuration after defaults are applied.
 type Config struct {
-	Title        string            `toml:"title"`
-	BaseURL      string            `toml:"baseURL"`
-	LanguageCode string            `toml:"languageCode"`
-	TimeZone     string            `toml:"timeZone"`
-	Theme        string            `toml:"theme"`
-	Paginate     int               `toml:"paginate"`
-	Permalinks   map[string]string `toml:"permalinks"`
-	Taxonomies   map[string]string `toml:"taxonomies"`
-	Menu         Menus             `toml:"menu"`
-	Params       map[string]any    `toml:"params"`
-	Journal      Journal           `toml:"journal"`
-	Markup       Markup            `toml:"markup"`
-	Footer       Footer            `toml:"footer"`
-	Feeds        Feeds             `toml:"feeds"`
+	Title        string `toml:"title"`
+	BaseURL      string `toml:"baseURL"`
+	LanguageCode string `toml:"languageCode"`
+	TimeZone     string `toml:"timeZone"`
+	Theme        string `toml:"theme"`
+	Paginate     int    `toml:"paginate"`
+	// Minify makes folio build write smaller HTML, CSS, JS, JSON, SVG and
+	// XML, as --minify does; folio serve never minifies.
+	Minify     bool              `toml:"minify"`
+	Permalinks map[string]string `toml:"permalinks"`
+	Taxonomies map[string]string `toml:"taxonomies"`
+	Menu       Menus             `toml:"menu"`
+	Params     map[string]any    `toml:"params"`
+	Journal    Journal           `toml:"journal"`
+	Markup     Markup            `toml:"markup"`
+	Footer     Footer            `toml:"footer"`
+	Feeds      Feeds             `toml:"feeds"`
 
 	// Location is TimeZone loaded; dates without a zone are read in it.
 	Location *time.Location `toml:"-"`

@@ -15,10 +15,11 @@ import (
 // RSS returns an RSS 2.0 file for each feed of the model. Feeds carry the
 // whole text with every link made absolute, so that they read right in any
 // feed reader, and no build time: identical input, identical feeds.
-func RSS(s *site.Site) map[string][]byte {
+// style is the path of the stylesheet browsers show feeds with.
+func RSS(s *site.Site, style string) map[string][]byte {
 	files := map[string][]byte{}
 	for _, f := range s.Feeds {
-		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f)
+		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style)
 	}
 	return files
 }
@@ -70,7 +71,7 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-func rss(s *site.Site, f *site.Feed) []byte {
+func rss(s *site.Site, f *site.Feed, style string) []byte {
 	cfg := s.Config
 	title := cfg.Title
 	if f.Page != s.Home {
@@ -113,7 +114,7 @@ func rss(s *site.Site, f *site.Feed) []byte {
 	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: ch}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.BasePath() + `feed.css"?>` + "\n")
+	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.BasePath() + strings.TrimPrefix(style, "/") + `"?>` + "\n")
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed

@@ -33,9 +33,18 @@ func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML) }
 func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
 
 // Funcs are the template functions of every layout. The theme adds T.
-func Funcs(cfg *config.Config) template.FuncMap {
+// assets maps a static file's path to its fingerprinted one
+// (/css/style.css -> /css/style.1a2b3c4d5e.css), which asset writes.
+func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
+	relURL := func(u string) string { return cfg.BasePath() + strings.TrimPrefix(u, "/") }
 	return template.FuncMap{
-		"relURL": func(u string) string { return cfg.BasePath() + strings.TrimPrefix(u, "/") },
+		"relURL": relURL,
+		"asset": func(u string) string {
+			if a, ok := assets[u]; ok {
+				u = a
+			}
+			return relURL(u)
+		},
 		"absURL": func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") },
 		"date":   func(t time.Time) string { return FormatDate(t.In(cfg.Location), cfg.LanguageCode) },
 		// when shows a front matter date with its time of day, if it has one.

@@ -117,7 +117,7 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 	}
 	res, err := generator.Build(ctx, generator.Options{
 		Root: os.DirFS(s.opts.Dir), BaseURL: url,
-		Drafts: s.opts.Drafts, Future: s.opts.Future, Cache: s.cache, Changed: changed,
+		Drafts: s.opts.Drafts, Future: s.opts.Future, Cache: s.cache, Changed: changed, Preview: true,
 	})
 	took := time.Since(start).Round(time.Millisecond)
 	what := "first build"
