@@ -73,6 +73,11 @@ type Result struct {
 	Written publish.Stats
 	// Rendered is the number of outputs rendered (not taken from Cache).
 	Rendered int
+	// NextChange is the earliest time after the build's at which the site
+	// would change without an edit: a page's publishDate or expiryDate, an
+	// event starting or ending, a registration closing. Zero if none: CI can
+	// schedule the next build for it.
+	NextChange time.Time
 	// Minified are the bytes of the minified files before and after, when
 	// the build minified.
 	Minified struct{ Before, After int64 }
@@ -158,6 +163,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 	model := site.Build(cfg, content.Pages, results, now, l)
 	res.Model = model
+	res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
 	res.Pages = render.Kinds(model)
 	stage("model")
 

@@ -286,3 +286,49 @@ func TestUnpublishedBanner(t *testing.T) {
 		}
 	}
 }
+
+// NextChange is the first moment after the build's when the site would
+// change without an edit.
+func TestNextChange(t *testing.T) {
+	t.Parallel()
+	base := map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // RFC 3339 in Shanghai, "" for none
+	}{
+		{"nothing due", map[string]string{"content/a.md": "+++\ntitle = \"a\"\ndate = 2026-01-01\n+++\n"}, ""},
+		{"a page to be published", map[string]string{"content/a.md": "+++\ntitle = \"a\"\npublishDate = 2026-12-01T08:00:00\n+++\n"}, "2026-12-01T08:00:00+08:00"},
+		{"a page to expire", map[string]string{"content/a.md": "+++\ntitle = \"a\"\nexpiryDate = 2026-11-30\n+++\n"}, "2026-11-30T00:00:00+08:00"},
+		{"an event to start", map[string]string{"content/events/e.md": "+++\ntitle = \"e\"\nstart = 2026-12-10T09:00:00\nend = 2026-12-10T17:00:00\n+++\n"}, "2026-12-10T09:00:00+08:00"},
+		{"an event under way ends", map[string]string{"content/events/e.md": "+++\ntitle = \"e\"\nstart = 2026-11-25\nend = 2026-11-27\n+++\n"}, "2026-11-28T00:00:00+08:00"},
+		{"registration closes first", map[string]string{"content/events/e.md": "+++\ntitle = \"e\"\nstart = 2027-01-10\nregistration = \"https://example.org/\"\ndeadline = 2026-12-01\n+++\n"}, "2026-12-02T00:00:00+08:00"},
+	}
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	for _, tt := range tests {
+		site := fstest.MapFS{}
+		for k, v := range base {
+			site[k] = &fstest.MapFile{Data: []byte(v)}
+		}
+		for k, v := range tt.files {
+			site[k] = &fstest.MapFile{Data: []byte(v)}
+		}
+		for k, v := range readTree(t, "testdata/theme-mini", "themes/default") {
+			site[k] = v
+		}
+		res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := ""
+		if !res.NextChange.IsZero() {
+			got = res.NextChange.In(shanghai).Format(time.RFC3339)
+		}
+		if got != tt.want {
+			t.Errorf("%s: NextChange = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -36,13 +36,15 @@ Usage:
 Flags of build:
   -s, --source DIR        the site's folder (default: the current folder)
   -d, --destination DIR   where to write the site (default: DIR/public)
-      --baseURL URL       the site's address, overriding config.toml
+      --baseURL URL       the site's address, overriding config.toml (and FOLIO_BASEURL)
       --drafts            include pages with draft = true
       --future            include pages dated in the future
       --now TIME          build as if it were TIME (2024-06-21 or 2024-06-21T09:00:00+08:00)
       --minify            write smaller HTML, CSS, JS, JSON, SVG and XML
                           (also: minify = true in config.toml)
       --quiet             print errors only
+      --report FILE       write what the build did as JSON, with next_change: when
+                          the site changes next without a commit (schedule a build then)
 
 Flags of serve:
   -s, --source DIR        the site's folder (default: the current folder)
@@ -95,7 +97,7 @@ func version() string {
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("folio build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	var src, dest, baseURL, now string
+	var src, dest, baseURL, now, reportFile string
 	var drafts, future, quiet, minify bool
 	fs.StringVar(&src, "source", ".", "")
 	fs.StringVar(&src, "s", ".", "")
@@ -103,6 +105,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&dest, "d", "", "")
 	fs.StringVar(&baseURL, "baseURL", "", "")
 	fs.StringVar(&now, "now", "", "")
+	fs.StringVar(&reportFile, "report", "", "")
 	fs.BoolVar(&drafts, "drafts", false, "")
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
@@ -117,6 +120,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	if dest == "" {
 		dest = filepath.Join(src, "public")
+	}
+	if baseURL == "" {
+		baseURL = os.Getenv("FOLIO_BASEURL") // preview deployments set it
 	}
 	opts := generator.Options{
 		Root: os.DirFS(src), RootDir: src, Destination: dest, BaseURL: baseURL,
@@ -154,6 +160,12 @@ func build(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "folio build: %v; %s is as it was\n", err, dest)
 		return 1
+	}
+	if reportFile != "" {
+		if err := writeReport(reportFile, res); err != nil {
+			fmt.Fprintf(stderr, "folio build: cannot write the report: %v\n", err)
+			return 1
+		}
 	}
 	if !quiet {
 		minified := ""

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -134,5 +135,44 @@ func TestBuildCommand(t *testing.T) {
 				t.Errorf("a stack trace reached the editor:\n%s", stderr.String())
 			}
 		})
+	}
+}
+
+// --report writes JSON a CI job can read; FOLIO_BASEURL sets the address
+// when --baseURL is not given. (Not parallel: it sets the environment.)
+func TestReportAndEnvironment(t *testing.T) {
+	t.Setenv("FOLIO_BASEURL", "https://preview.example.org/pr-7/")
+	dir := newSite(t, map[string]string{
+		"config.toml":       "title = \"测试\"\nbaseURL = \"https://www.example.org/\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+		"content/news/a.md": "+++\ntitle = \"甲\"\ndate = 2026-01-01\n+++\n",
+		"content/news/b.md": "+++\ntitle = \"乙\"\npublishDate = 2026-12-24T10:00:00+08:00\n+++\n",
+	})
+	reportFile := filepath.Join(dir, "report.json")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "--now", "2026-11-26", "--report", reportFile, "--quiet"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(reportFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Pages      map[string]int `json:"pages"`
+		Files      int            `json:"files"`
+		Written    int            `json:"written"`
+		Stages     []struct{ Name string }
+		Warnings   []string `json:"warnings"`
+		NextChange string   `json:"next_change"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatalf("the report is not JSON: %v\n%s", err, b)
+	}
+	if r.Pages["post"] != 1 || r.Files == 0 || r.Written != r.Files || len(r.Stages) < 5 || r.Warnings == nil || r.NextChange != "2026-12-24T10:00:00+08:00" {
+		t.Errorf("report: %s", b)
+	}
+	home, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if !bytes.Contains(home, []byte(`href="https://preview.example.org/pr-7/"`)) {
+		t.Errorf("FOLIO_BASEURL did not set the address: the canonical link is not under it")
 	}
 }

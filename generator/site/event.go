@@ -62,6 +62,22 @@ func newEvent(p *source.Page, loc *time.Location, now time.Time) *Event {
 	return e
 }
 
+// NextChange is the earliest time after the build's when an event's status
+// or registration changes: it starts, ends, or its registration closes.
+func (s *Site) NextChange() time.Time {
+	var next time.Time
+	for _, p := range s.Pages {
+		if e := p.Event; e != nil {
+			deadline := e.Deadline
+			if !deadline.IsZero() && p.FM.Deadline.DateOnly() {
+				deadline = deadline.AddDate(0, 0, 1)
+			}
+			next = source.Earliest(next, s.Now, e.Start, e.Until(), deadline)
+		}
+	}
+	return next
+}
+
 // sortEvents orders a list of events as readers look for them: upcoming and
 // ongoing ones soonest first, then past ones, most recent first.
 func sortEvents(ps []*Page) {

@@ -43,6 +43,10 @@ type Content struct {
 	// Files are content files outside any page folder, copied as they are:
 	// path in the site's file system -> path below the site root.
 	Files map[string]string
+	// NextChange is the earliest time after Now at which a page comes in
+	// (its publishDate or date arrives) or goes (its expiryDate arrives);
+	// zero if none. Drafts do not count: they wait for a commit.
+	NextChange time.Time
 }
 
 // Read reads every Markdown file below content/ in fsys.
@@ -73,6 +77,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	pages = append(pages, missingSections(pages, owners, opts, cfg.Location)...)
 	checkArticles(pages, owners, cfg, l)
 	for _, p := range pages {
+		c.NextChange = Earliest(c.NextChange, opts.Now, p.FM.PublishDate.In(cfg.Location), p.FM.Date.In(cfg.Location), p.FM.ExpiryDate.In(cfg.Location))
 		if why := leftOut(p, opts, cfg.Location); why != "" {
 			c.Left[p.File] = why
 			continue
@@ -126,6 +131,9 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 	p.Kind = kindOf(p, parts, cfg, l)
 	loc := cfg.Location
 	p.Date = p.FM.Date.In(loc)
+	if p.Date.IsZero() { // a page to be published later is dated then
+		p.Date = p.FM.PublishDate.In(loc)
+	}
 	p.Lastmod = p.FM.Lastmod.In(loc)
 	if p.Lastmod.IsZero() {
 		p.Lastmod = p.Date
@@ -170,7 +178,7 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	if p.Kind == KindIssue && p.FM.Number == 0 {
 		l.Errorf(p.KeyPos("number"), "front matter: an issue needs its number (期); add a line like number = 15")
 	}
-	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() {
+	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() && p.FM.PublishDate.IsZero() {
 		what := map[Kind]string{KindPost: "a post", KindIssue: "an issue"}[p.Kind]
 		l.Errorf(p.KeyPos("date"), "front matter: %s needs a date; add a line like date = 2024-06-21", what)
 	}
@@ -259,6 +267,17 @@ func checkArticles(pages []*Page, owners map[string]*Page, cfg *config.Config, l
 			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "a journal article must be in an issue's folder, content/%s/<year>/<number>/, beside the issue's _index.md; move the file there", cfg.Journal.Section)
 		}
 	}
+}
+
+// Earliest returns the earliest of next and the times given that are after
+// now; zero times are ignored.
+func Earliest(next, now time.Time, times ...time.Time) time.Time {
+	for _, t := range times {
+		if t.After(now) && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
+	return next
 }
 
 // leftOut tells why a page is not published in this build, or "". Dates
