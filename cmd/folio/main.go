@@ -30,6 +30,7 @@ Usage:
   folio build [flags]           build the site into public/
   folio serve [flags]           serve the site at http://127.0.0.1:1313/, rebuilding on every save
   folio new KIND TITLE [flags]  write a new page: KIND is notice, news, event, issue or article
+  folio check [flags]           build in memory and report broken links, images and #parts
   folio version                 print the version
   folio help                    print this help
 
@@ -55,6 +56,12 @@ Flags of serve:
                           being told by the system: for Docker, WSL and network folders
       --open              open the site in the browser
 
+Flags of check:
+  -s, --source DIR        the site's folder (default: the current folder)
+      --external          also try every link to another site (failures are warnings;
+                          answers are kept for a day in .folio-linkcache.json)
+      --drafts, --future, --now   as for build
+
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
       --section NAME      the section for notice and news (default notices, news)
@@ -76,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serveCommand(args[1:], stdout, stderr)
 	case "new":
 		return newCommand(args[1:], stdout, stderr)
+	case "check":
+		return checkCommand(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "folio", version())
 		return 0

@@ -84,6 +84,9 @@ func TestBuildCommand(t *testing.T) {
 		{name: "unknown flag", files: good, args: []string{"build", "--bogus"}, code: 2, stderr: `flag provided but not defined: -bogus`},
 		{name: "bad --now", files: good, args: []string{"build", "--now", "tomorrow"}, code: 2, stderr: `--now "tomorrow" is not a time`},
 		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `unknown command "bulid"`},
+		{name: "check", files: good, args: []string{"check", "--now", "2026-11-26"}, code: 0, stdout: `^folio check: no problems`},
+		{name: "check finds a broken link", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check"}, code: 1,
+			stderr: `^content/_index.md:4:2: link to /notices/none/: there is no such page or file in the site\nfolio check: 1 problem\n$`},
 		{name: "version", files: good, args: []string{"version"}, code: 0, stdout: `^folio `},
 		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[flags\]`},
 		{name: "destination is the project", files: good, args: []string{"build", "-d", "."}, code: 2, stderr: `would replace`},
@@ -97,7 +100,7 @@ func TestBuildCommand(t *testing.T) {
 			}
 			dir := newSite(t, files)
 			args := append([]string(nil), tt.args...)
-			if args[0] == "build" {
+			if args[0] == "build" || args[0] == "check" {
 				for i, a := range args {
 					if a == "." {
 						args[i] = dir

@@ -55,6 +55,15 @@ type Result struct {
 	Summary     string // plain text
 	WordCount   int    // Han characters and Latin words
 	ReadingTime int    // minutes, at least 1
+	// Links are the page's links and images, as written in its HTML, with
+	// where they are in the file, for folio check.
+	Links []Link
+}
+
+// Link is a link or image of a page.
+type Link struct {
+	URL string
+	Pos diag.Pos
 }
 
 // Markdown is a converter; one is built per build and shared by all workers.
@@ -97,7 +106,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(&buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
-	res := &Result{HTML: buf.String(), TOC: toc(root, body)}
+	res := &Result{HTML: buf.String(), TOC: toc(root, body), Links: d.links}
 	all := plainText(root, body)
 	res.WordCount = countWords(all)
 	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
@@ -129,6 +138,7 @@ type docWalk struct {
 	l        *diag.List
 	unsafe   bool // raw HTML is let through, so it is not reported
 	basePath string
+	links    []Link
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -155,8 +165,16 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 			trimIndent(n, d.body)
 		case *ast.Link:
 			n.Destination = d.link(n, n.Destination)
+			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.Image:
 			n.Destination = d.link(n, n.Destination)
+			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && n.FirstChild() != nil {
+				if t, ok := n.FirstChild().(*ast.Text); ok {
+					d.links = append(d.links, Link{URL: string(n.URL(d.body)), Pos: d.at(t.Segment.Start)})
+				}
+			}
 		case *ast.HTMLBlock:
 			if isMore(n, d.body) {
 				more = n

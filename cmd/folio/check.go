@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/check"
+	"folio.dev/folio/generator/schema"
+)
+
+// checkCommand is folio check: it builds the site in memory, writes
+// nothing, and reports every problem a reader would trip on.
+func checkCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("folio check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var src, now string
+	var drafts, future, external bool
+	fs.StringVar(&src, "source", ".", "")
+	fs.StringVar(&src, "s", ".", "")
+	fs.StringVar(&now, "now", "", "")
+	fs.BoolVar(&drafts, "drafts", false, "")
+	fs.BoolVar(&future, "future", false, "")
+	fs.BoolVar(&external, "external", false, "")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "folio check: %v\n\n%s", err, usage)
+		return 2
+	}
+	opts := generator.Options{Root: os.DirFS(src), Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL")}
+	if now != "" {
+		t, ok := schema.ParseTime(now)
+		if !ok {
+			fmt.Fprintf(stderr, "folio check: --now %q is not a time; write it like 2024-06-21\n", now)
+			return 2
+		}
+		opts.Now, opts.NowLocal = t.In(time.UTC), !t.Zoned()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := generator.Build(ctx, opts)
+	l := res.Diagnostics
+	if err == nil {
+		c := check.New(res.Site, res.Model)
+		c.Internal(&l)
+		if external {
+			client := &http.Client{Timeout: 15 * time.Second}
+			c.External(ctx, filepath.Join(src, ".folio-linkcache.json"), client, time.Now(), &l)
+		}
+		l.Sort()
+	} else if !errors.Is(err, generator.ErrContent) {
+		fmt.Fprintf(stderr, "folio check: %v\n", err)
+		return 1
+	}
+	l.Print(stderr, 100)
+	if n := l.Errors(); n > 0 {
+		fmt.Fprintf(stderr, "folio check: %d problem%s\n", n, plural(n))
+		return 1
+	}
+	fmt.Fprintf(stdout, "folio check: no problems (%d pages, %d files)\n", len(res.Model.Pages), len(res.Site.Paths()))
+	return 0
+}

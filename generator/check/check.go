@@ -1,0 +1,161 @@
+// Package check finds what a build does not stop for but readers would
+// trip on: links and images that lead nowhere inside the site, links to a
+// #part a page does not have, and, when asked, external links that fail.
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/site"
+)
+
+// idAttr finds the ids of a page: the targets of its #links. Pages are
+// html/template and goldmark output, which always quote with ".
+var idAttr = regexp.MustCompile(` id="([^"]+)"`)
+
+// urlAttr finds the links and images of a page.
+var urlAttr = regexp.MustCompile(` (?:href|src)="([^"]*)"`)
+
+// Checker checks the links of one built site.
+type Checker struct {
+	site     *publish.Site
+	model    *site.Site
+	basePath string
+
+	mu  sync.Mutex
+	ids map[string]map[string]bool // output path -> its ids
+}
+
+// New prepares a checker for a built site and its model.
+func New(s *publish.Site, model *site.Site) *Checker {
+	return &Checker{site: s, model: model, basePath: model.Config.BasePath(), ids: map[string]map[string]bool{}}
+}
+
+// Internal reports every link and image of the content whose target is
+// inside the site but is not there, or lacks the #part linked to; and, once
+// for each, those that the layouts make.
+func (c *Checker) Internal(l *diag.List) {
+	for _, p := range c.model.Pages {
+		for _, link := range p.Links {
+			if problem := c.target(p.URL, link.URL); problem != "" {
+				l.Errorf(link.Pos, "link to %s: %s", link.URL, problem)
+			}
+		}
+	}
+	// Links the layouts make: report each broken one once, with a page
+	// that has it.
+	broken := map[string]string{}
+	for _, o := range c.model.Outputs {
+		if o.Layout == "alias" {
+			continue
+		}
+		html := string(c.site.Files[o.Path])
+		for _, m := range urlAttr.FindAllStringSubmatch(html, -1) {
+			u := strings.ReplaceAll(m[1], "&amp;", "&")
+			if _, seen := broken[u]; seen || c.inContent(o, u) {
+				continue
+			}
+			if problem := c.target(o.Page.URL, u); problem != "" {
+				broken[u] = fmt.Sprintf("the page %s links to %s: %s", o.Path, u, problem)
+			}
+		}
+	}
+	var keys []string
+	for k := range broken {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		l.Errorf(diag.Pos{File: "themes/" + c.model.Config.Theme + "/layouts"}, "theme: %s", broken[k])
+	}
+}
+
+// inContent tells whether a URL of an output came from its page's content,
+// which Internal reports with its position instead.
+func (c *Checker) inContent(o site.Output, u string) bool {
+	for _, link := range o.Page.Links {
+		if canonical(link.URL) == canonical(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical writes a URL one way, whether its Chinese is escaped or not.
+func canonical(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return p.String()
+	}
+	return u
+}
+
+// target checks one link of the page at pageURL; "" means it is fine, or
+// leads outside the site.
+func (c *Checker) target(pageURL, link string) string {
+	if link == "" || strings.HasPrefix(link, "mailto:") || strings.HasPrefix(link, "tel:") {
+		return ""
+	}
+	base, _ := url.Parse("http://site" + c.basePath + strings.TrimPrefix(pageURL, "/"))
+	ref, err := url.Parse(link)
+	if err != nil {
+		return "it is not a valid address"
+	}
+	if ref.Scheme != "" || ref.Host != "" {
+		return "" // external: see External
+	}
+	abs := base.ResolveReference(ref)
+	p, ok := strings.CutPrefix(abs.Path, c.basePath)
+	if !ok {
+		return fmt.Sprintf("it leads outside the site's base path %s", c.basePath)
+	}
+	file := c.file("/" + p)
+	switch {
+	case c.exists(file):
+	case c.exists(file + "/index.html"): // /about for /about/: servers redirect
+		file += "/index.html"
+	default:
+		return "there is no such page or file in the site"
+	}
+	if abs.Fragment != "" && strings.HasSuffix(file, ".html") && !c.hasID(file, abs.Fragment) {
+		return fmt.Sprintf("the page has no part #%s (its headings' ids are shown in its table of contents)", abs.Fragment)
+	}
+	return ""
+}
+
+// file is the output file a site path is served from.
+func (c *Checker) file(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func (c *Checker) exists(file string) bool {
+	if _, ok := c.site.Files[file]; ok {
+		return true
+	}
+	_, ok := c.site.Copies[file]
+	return ok
+}
+
+func (c *Checker) hasID(file, id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids, ok := c.ids[file]
+	if !ok {
+		ids = map[string]bool{}
+		for _, m := range idAttr.FindAllStringSubmatch(string(c.site.Files[file]), -1) {
+			ids[m[1]] = true
+		}
+		c.ids[file] = ids
+	}
+	return ids[id]
+}

@@ -1,0 +1,105 @@
+package check
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
+)
+
+var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// build builds a small site with the repository's theme.
+func build(t *testing.T, files map[string]string) *generator.Result {
+	t.Helper()
+	site := fstest.MapFS{}
+	_ = filepath.WalkDir("../../themes/default", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel("../../themes/default", p)
+			site["themes/default/"+filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	files["config.toml"] = "title = \"测试\"\n" + files["config.toml"]
+	files["content/_index.md"] = "+++\ntitle = \"首页\"\n+++\n"
+	for k, v := range files {
+		site[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: now})
+	if err != nil {
+		var b strings.Builder
+		res.Diagnostics.Print(&b, 0)
+		t.Fatalf("build: %v\n%s", err, b.String())
+	}
+	return res
+}
+
+func TestInternal(t *testing.T) {
+	t.Parallel()
+	res := build(t, map[string]string{
+		"content/a.md": "+++\ntitle = \"甲\"\n+++\n## 第一节\n\n" +
+			"[好](b.md#结论) [好](#第一节) [好](/b/) [好](/b) [好](https://example.org/x)\n\n" +
+			"[坏](/notices/no-such/) [坏](b.md#没有这一节)\n\n" +
+			"![坏图](/images/missing.png)\n",
+		"content/b.md": "+++\ntitle = \"乙\"\n+++\n## 结论\n\n正文。\n",
+		// A layout of the site's own that links nowhere, on every page.
+		"layouts/page.html": `{{define "main"}}<a href="/nowhere/">x</a>{{.Content}}{{end}}`,
+	})
+	var l diag.List
+	New(res.Site, res.Model).Internal(&l)
+	l.Sort()
+	var b strings.Builder
+	l.Print(&b, 0)
+	want := "content/a.md:8:1: link to /notices/no-such/: there is no such page or file in the site\n" +
+		"content/a.md:8:24: link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
+		"content/a.md:10:1: link to /images/missing.png: there is no such page or file in the site\n" +
+		"themes/default/layouts: theme: the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestExternal(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/ok":
+		case "/no-head":
+			if r.Method == http.MethodHead {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+			}
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	res := build(t, map[string]string{
+		"content/a.md": "+++\ntitle = \"甲\"\n+++\n[一](" + srv.URL + "/ok) [二](" + srv.URL + "/no-head)\n\n[三](" + srv.URL + "/gone)\n",
+	})
+	cache := filepath.Join(t.TempDir(), "links.json")
+	run := func() diag.List {
+		var l diag.List
+		New(res.Site, res.Model).External(context.Background(), cache, srv.Client(), now, &l)
+		return l
+	}
+	l := run()
+	if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Pos.String() != "content/a.md:6:1" || !strings.Contains(l[0].Msg, "404") {
+		t.Errorf("first check: %v", l)
+	}
+	before := hits.Load()
+	if again := run(); len(again) != 1 || hits.Load() != before {
+		t.Errorf("the second check did not use the cache: %d more requests, %v", hits.Load()-before, again)
+	}
+}

@@ -1,0 +1,112 @@
+package check
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/work"
+)
+
+// External checks the content's links to other sites, at most 8 at a time
+// and 10 seconds each. Answers are kept in cacheFile (JSON, if given) for a
+// day, so repeated checks do not knock on the same doors. A failure is a
+// warning: the other site may only be down for a while.
+func (c *Checker) External(ctx context.Context, cacheFile string, client *http.Client, now time.Time, l *diag.List) {
+	byURL := map[string][]diag.Pos{}
+	for _, p := range c.model.Pages {
+		for _, link := range p.Links {
+			if u, err := url.Parse(link.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+				byURL[link.URL] = append(byURL[link.URL], link.Pos)
+			}
+		}
+	}
+	urls := make([]string, 0, len(byURL))
+	for u := range byURL {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	cache := readCache(cacheFile)
+	results := make([]string, len(urls))
+	var mu sync.Mutex
+	work.Each(ctx, len(urls), 8, func(i int) {
+		mu.Lock()
+		hit, ok := cache[urls[i]]
+		mu.Unlock()
+		if ok && now.Sub(hit.Checked) < 24*time.Hour {
+			results[i] = hit.Problem
+			return
+		}
+		results[i] = fetch(ctx, client, urls[i])
+		mu.Lock()
+		cache[urls[i]] = answer{Checked: now, Problem: results[i]}
+		mu.Unlock()
+	})
+	for i, u := range urls {
+		if results[i] == "" {
+			continue
+		}
+		for _, pos := range byURL[u] {
+			l.Warnf(pos, "link to %s: %s (checked from here; the other site may only be down for now)", u, results[i])
+		}
+	}
+	writeCache(cacheFile, cache)
+}
+
+type answer struct {
+	Checked time.Time `json:"checked"`
+	Problem string    `json:"problem,omitempty"`
+}
+
+// fetch asks for a page with HEAD, then GET for servers that refuse HEAD;
+// "" means it answered with a success.
+func fetch(ctx context.Context, client *http.Client, u string) string {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	for _, method := range []string{http.MethodHead, http.MethodGet} {
+		req, err := http.NewRequestWithContext(ctx, method, u, nil)
+		if err != nil {
+			return err.Error()
+		}
+		req.Header.Set("User-Agent", "folio-check")
+		resp, err := client.Do(req)
+		if err != nil {
+			return fmt.Sprintf("no answer (%v)", err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode < 400 {
+			return ""
+		}
+		if method == http.MethodGet || (resp.StatusCode != http.StatusMethodNotAllowed && resp.StatusCode != http.StatusNotImplemented) {
+			return fmt.Sprintf("the other site answered %s", resp.Status)
+		}
+	}
+	return ""
+}
+
+func readCache(file string) map[string]answer {
+	cache := map[string]answer{}
+	if file == "" {
+		return cache
+	}
+	if b, err := os.ReadFile(file); err == nil {
+		_ = json.Unmarshal(b, &cache) // a damaged cache is only a slower check
+	}
+	return cache
+}
+
+func writeCache(file string, cache map[string]answer) {
+	if file == "" {
+		return
+	}
+	if b, err := json.MarshalIndent(cache, "", "  "); err == nil {
+		_ = os.WriteFile(file, append(b, '\n'), 0o644)
+	}
+}
