@@ -332,3 +332,35 @@ func TestNextChange(t *testing.T) {
 		}
 	}
 }
+
+// Two builds of the real site in a row leave every file's modification
+// time as it was: nothing changed, so nothing is written.
+func TestRebuildKeepsTimes(t *testing.T) {
+	t.Parallel()
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := generator.Options{Root: os.DirFS(".."), RootDir: "..", Destination: dest, Now: fixedNow, Minify: true}
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var files []string
+	filepath.Walk(dest, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			files = append(files, p)
+			os.Chtimes(p, past, past)
+		}
+		return nil
+	})
+	res, err := generator.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written.Written != 0 || res.Written.Files != len(files) {
+		t.Errorf("the second build wrote %d of %d files, want 0 of %d", res.Written.Written, res.Written.Files, len(files))
+	}
+	for _, p := range files {
+		if fi, err := os.Stat(p); err != nil || !fi.ModTime().Equal(past) {
+			t.Errorf("%s: its time changed", p)
+		}
+	}
+}
