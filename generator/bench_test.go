@@ -50,7 +50,7 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 	}
 	defer os.WriteFile(article, original, 0o644)
 	cache := generator.NewCache()
-	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: cache}
+	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: cache, Preview: true} // as folio serve builds
 	if _, err := generator.Build(context.Background(), opts); err != nil {
 		b.Fatal(err)
 	}

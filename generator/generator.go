@@ -16,6 +16,7 @@ import (
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/search"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
@@ -186,6 +187,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	maps.Copy(machine, feeds.RSS(model, style))
 	machine["sitemap.xml"] = feeds.Sitemap(model)
+	stage("feeds")
+	if !opts.Preview {
+		// folio serve leaves search out: the index is made from every page,
+		// and an editor's save must show in the browser at once.
+		maps.Copy(machine, search.Index(ctx, model, opts.Workers))
+	}
 	machine["robots.txt"] = feeds.Robots(model)
 	for _, p := range sortedKeys(machine) {
 		if _, taken := files[p]; taken {
@@ -193,7 +200,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		files[p] = machine[p]
 	}
-	stage("feeds")
+	stage("search")
 	if l.Errors() > 0 || ctx.Err() != nil {
 		return fail()
 	}

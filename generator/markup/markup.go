@@ -55,6 +55,8 @@ type Result struct {
 	Summary     string // plain text
 	WordCount   int    // Han characters and Latin words
 	ReadingTime int    // minutes, at least 1
+	// Text is the page's text as a reader reads it, for the search index.
+	Text string
 	// Links are the page's links and images, as written in its HTML, with
 	// where they are in the file, for folio check.
 	Links []Link
@@ -108,6 +110,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	}
 	res := &Result{HTML: buf.String(), TOC: toc(root, body), Links: d.links}
 	all := plainText(root, body)
+	res.Text = all
 	res.WordCount = countWords(all)
 	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
 	switch {

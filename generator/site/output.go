@@ -97,6 +97,8 @@ func (s *Site) outputs() {
 		}
 	}
 	s.Outputs = append(s.Outputs, Output{Path: "404.html", Layout: "404", Page: s.Home})
+	search := &Page{Page: &source.Page{Kind: source.KindPage, URL: "/search/", Section: "search"}, Parent: s.Home}
+	s.Outputs = append(s.Outputs, Output{Path: "search/index.html", Layout: "search", Page: search})
 }
 
 // taxonomyOutput is the page listing a taxonomy's terms. Its pager lists

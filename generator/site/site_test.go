@@ -69,7 +69,7 @@ func TestListsAndPagination(t *testing.T) {
 		"index.html home", "about/index.html page",
 		"news/index.html list", "news/page/2/index.html list", "news/page/3/index.html list", "news/page/1/index.html alias",
 		"news/2024/e/index.html post", "news/a/index.html post", "news/b/index.html post", "news/c/index.html post", "news/d/index.html post",
-		"404.html 404",
+		"404.html 404", "search/index.html search",
 	}
 	if !reflect.DeepEqual(paths, want) {
 		t.Errorf("outputs:\n%q\nwant:\n%q", paths, want)

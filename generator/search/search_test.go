@@ -1,0 +1,114 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+)
+
+func TestTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want string // tokens joined by |
+	}{
+		{"", ""},
+		{"技工院校", "技工|工院|院校"},
+		{"技工 招生", "技工|招生"},
+		{"校", "校"},
+		{"第15期", "第|15|期"},
+		{"Hello World", "hello|world"},
+		{"２０２４年ＡＢＣ", "2024|年|abc"},
+		{"校长、培训！", "校长|培训"},
+		{"a1b2", "a|1|b|2"},
+		{"数控CNC加工", "数控|cnc|加工"},
+		{"“引号”与（括号）", "引号|与|括号"},
+		{"it's", "it|s"},
+		{"Ｗｏｒｄ", "word"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Tokens(tt.in), "|"); got != tt.want {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := strings.Join(Chars("第15期技工"), "|"); got != "第|期|技|工" {
+		t.Errorf("Chars = %q", got)
+	}
+}
+
+// model makes a site model of pages with the given titles and texts.
+func model(t *testing.T, internal bool, pages map[string][2]string) *site.Site {
+	t.Helper()
+	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte("title = \"t\"\n")}}, "config.toml", &diag.List{})
+	cfg.Journal.Internal = internal
+	var sps []*source.Page
+	var results []*markup.Result
+	home := &source.Page{File: "content/_index.md", Kind: source.KindHome, Branch: true, URL: "/"}
+	sps = append(sps, home)
+	results = append(results, &markup.Result{})
+	for file, tt := range pages {
+		section := strings.Split(strings.TrimPrefix(file, "content/"), "/")[0]
+		kind := source.KindPost
+		if section == "journal" {
+			kind = source.KindArticle
+		}
+		p := &source.Page{File: file, Kind: kind, Section: section, Dir: strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md"), Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		p.URL = "/" + p.Dir + "/"
+		p.FM.Title = tt[0]
+		sps = append(sps, p)
+		results = append(results, &markup.Result{Text: tt[1], Summary: tt[1]})
+	}
+	var l diag.List
+	return site.Build(cfg, sps, results, time.Now(), &l)
+}
+
+func TestIndex(t *testing.T) {
+	t.Parallel()
+	for _, internal := range []bool{false, true} {
+		s := model(t, internal, map[string][2]string{
+			"content/news/a.md":           {"技工院校招生", "今年技工院校招生工作开始。"},
+			"content/news/b.md":           {"校长培训", "校长培训班开班。技工。"},
+			"content/journal/2024/1/c.md": {"期刊文章", "技工教育研究。"},
+		})
+		files := Index(context.Background(), s, 2)
+		var m meta
+		if err := json.Unmarshal(files[Dir+"index.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		wantDocs := 3
+		if internal {
+			wantDocs = 2 // an internal journal stays out of the index
+		}
+		if m.Docs != wantDocs || len(m.Len) != wantDocs || len(m.Terms) != 8 {
+			t.Errorf("internal=%v: %d pages, %d lengths, %d token files", internal, m.Docs, len(m.Len), len(m.Terms))
+		}
+		// The postings of 技工: in the bodies of all pages, in one title.
+		var shard map[string][2][]int
+		json.Unmarshal(files[Dir+m.Terms[Shard("技工", len(m.Terms))]], &shard)
+		p := shard["技工"]
+		if len(p[0]) != wantDocs {
+			t.Errorf("internal=%v: 技工 is in %d pages, want %d", internal, len(p[0]), wantDocs)
+		}
+		titles := 0
+		for _, v := range p[1] {
+			titles += v & 1
+		}
+		if titles != 1 {
+			t.Errorf("技工 is in %d titles, want 1", titles)
+		}
+		// A single character finds the titles that have it.
+		json.Unmarshal(files[Dir+m.Terms[Shard("培", len(m.Terms))]], &shard)
+		if got := shard["培"]; len(got[0]) != 1 || got[1][0]&1 != 1 {
+			t.Errorf("培 in titles: %v", got)
+		}
+	}
+}
