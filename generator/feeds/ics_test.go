@@ -55,3 +55,30 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCalendarText: any text survives escaping and folding: no line over
+// 75 octets, no split character, and unfolding and unescaping give it back.
+func FuzzCalendarText(f *testing.F) {
+	for _, s := range []string{"", "广州，示例路；100号", "a,b;c\\d", "line1\nline2", strings.Repeat("职业技能", 40), "\r\n\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		line := "DESCRIPTION:" + escape(s)
+		folded := fold(line)
+		for _, l := range strings.Split(strings.TrimSuffix(folded, "\r\n"), "\r\n") {
+			if len(l) > 75 || !utf8.ValidString(l) {
+				t.Fatalf("bad line %q", l)
+			}
+		}
+		unfolded := strings.ReplaceAll(strings.TrimSuffix(folded, "\r\n"), "\r\n ", "")
+		if unfolded != line {
+			t.Fatalf("unfolding gives %q, want %q", unfolded, line)
+		}
+		if strings.ContainsAny(escape(s), "\r\n") {
+			t.Fatalf("escape(%q) keeps a line break", s)
+		}
+	})
+}

@@ -112,3 +112,21 @@ func TestIndex(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokens: tokens are never empty, never hold a space, and are the same
+// for full-width and ordinary forms of the text.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"技工院校 招生", "第15期", "Hello World", "２０２４年ＡＢＣ", "𠀀字", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range Tokens(s) {
+			if tok == "" || strings.ContainsAny(tok, " \t\n") {
+				t.Fatalf("Tokens(%q) has %q", s, tok)
+			}
+			if again := Tokens(tok); len(again) == 0 {
+				t.Fatalf("token %q of %q gives no tokens again", tok, s)
+			}
+		}
+	})
+}

@@ -1076,3 +1076,23 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		parse("content/a.md", raw, &l)
 	})
 }
+
+// FuzzCleanURL: whatever an editor writes as url, the result is a path
+// inside the site, or an error.
+func FuzzCleanURL(f *testing.F) {
+	for _, s := range []string{"/about/", "../../x", "/a/../../b", "/old/page.html", "//evil", `/a\b`, "/%2e%2e/", "/新闻/", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		got, err := cleanURL(u)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(got, "/") || strings.Contains(got, "/../") || strings.HasSuffix(got, "/..") || strings.Contains(got, "\\") || strings.HasPrefix(got, "//") {
+			t.Fatalf("cleanURL(%q) = %q, which may leave the site", u, got)
+		}
+		if again, err := cleanURL(got); err != nil || again != got {
+			t.Fatalf("cleanURL is not stable: %q -> %q -> %q (%v)", u, got, again, err)
+		}
+	})
+}
