@@ -71,7 +71,15 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A bug in folio must not show an editor a stack trace: say what
+		// happened in a sentence, and fail.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "folio: internal error: %v\nThis is a bug in folio, not a mistake in your content; please report it with the command you ran. Nothing was written.\n", r)
+			code = 1
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2

@@ -51,7 +51,8 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 // make most: Chinese punctuation typed for TOML's, dates without leading
 // zeros, a table written twice.
 func syntaxHint(pe toml.ParseError, src []byte) string {
-	lineStart := strings.LastIndexByte(string(src[:min(pe.Position.Start, len(src))]), '\n') + 1
+	// The parser gives no position (-1) for some inputs, a lone \r among them.
+	lineStart := strings.LastIndexByte(string(src[:max(0, min(pe.Position.Start, len(src)))]), '\n') + 1
 	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
 	switch {
 	case strings.ContainsAny(line, "“”‘’，＝［］"):

@@ -3,12 +3,15 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -155,5 +158,74 @@ func TestPortInUse(t *testing.T) {
 	err = Run(context.Background(), Options{Dir: t.TempDir(), Addr: ln.Addr().String(), Log: io.Discard})
 	if err == nil || !strings.Contains(err.Error(), "--port") {
 		t.Errorf("a taken port: %v", err)
+	}
+}
+
+// Requests that try to leave the site, plain or encoded, get nothing but
+// the site: folio serve serves only the built site, never the files it is
+// built from.
+func TestServeRefusesEscapes(t *testing.T) {
+	t.Parallel()
+	_, url, _ := startSite(t)
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	for _, target := range []string{"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/content/about.md", "/config.toml", "/themes/default/layouts/baseof.html", "/.git/config"} {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n")
+		b, _ := io.ReadAll(conn)
+		conn.Close()
+		resp := string(b)
+		if !strings.HasPrefix(resp, "HTTP/1.1 404") && !strings.HasPrefix(resp, "HTTP/1.1 400") {
+			t.Errorf("%s: %s", target, strings.SplitN(resp, "\r\n", 2)[0])
+		}
+		if strings.Contains(resp, "root:") || strings.Contains(resp, "+++") || strings.Contains(resp, "{{") {
+			t.Errorf("%s: a file outside the built site was served", target)
+		}
+	}
+}
+
+// 30 seconds of concurrent requests (to 127.0.0.1 only, in a bounded loop)
+// while an editor saves a file again and again: no request fails.
+func TestServeUnderLoad(t *testing.T) {
+	t.Parallel()
+	dir, url, _ := startSite(t)
+	pages := []string{"", "about/", "news/", "notices/", "journal/", "events/", "feed.xml", "tags/", "no/such/"}
+	deadline := time.Now().Add(30 * time.Second)
+	var requests, failures atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			client := &http.Client{Timeout: 10 * time.Second}
+			for i := w; time.Now().Before(deadline); i++ {
+				resp, err := client.Get(url + pages[i%len(pages)])
+				requests.Add(1)
+				if err != nil {
+					failures.Add(1)
+					t.Errorf("GET %s: %v", pages[i%len(pages)], err)
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if want := map[bool]int{true: 404, false: 200}[pages[i%len(pages)] == "no/such/"]; resp.StatusCode != want {
+					failures.Add(1)
+					t.Errorf("GET %s: %d", pages[i%len(pages)], resp.StatusCode)
+				}
+			}
+		}(w)
+	}
+	about := filepath.Join(dir, "content", "about.md")
+	text, _ := os.ReadFile(about)
+	for i := 0; time.Now().Before(deadline); i++ {
+		os.WriteFile(about, append(text, fmt.Sprintf("\n第%d次保存。\n", i)...), 0o644)
+		time.Sleep(200 * time.Millisecond)
+	}
+	wg.Wait()
+	t.Logf("%d requests, %d failed", requests.Load(), failures.Load())
+	if requests.Load() < 100 {
+		t.Errorf("only %d requests in 30 s", requests.Load())
 	}
 }

@@ -1,0 +1,154 @@
+package generator_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"folio.dev/folio/generator"
+)
+
+// TestBadInput is the table of what editors and CI will feed folio. Each
+// row either fails with a clear message at its position, leaving the
+// previous public/ exactly as it was, or is accepted on purpose.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	big := "+++\ntitle = \"很长的文章\"\n+++\n" + strings.Repeat("职业技能培训和技工教育协会发展规划。\n\n", 20<<20/56)
+	tests := []struct {
+		name  string
+		setup func(dir string)
+		want  string // "" means the build succeeds
+	}{
+		{"unclosed +++", write("content/a.md", "+++\ntitle = \"a\"\n"), "content/a.md:1:1: front matter: the +++ on line 1 is never closed"},
+		{"malformed TOML", write("content/a.md", "+++\ntitle = \"a\n+++\n"), "content/a.md:2:11: front matter: strings cannot contain newlines"},
+		{"a date that is not one", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = \"昨天\"\n+++\n"), `content/news/a.md:3:1: front matter: date = "昨天" is not a date`},
+		{"a list written as text", write("content/a.md", "+++\ntitle = \"a\"\ntags = \"a\"\n+++\n"), `content/a.md:3:1: front matter: tags must be a list, like tags = ["a"]`},
+		{"an empty file", write("content/a.md", ""), "content/a.md:1:1: the file has no front matter"},
+		{"a UTF-8 byte order mark", write("content/a.md", "\ufeff+++\ntitle = \"a\"\n+++\n正文\n"), ""},
+		{"CRLF line ends", write("content/a.md", "+++\r\ntitle = \"a\"\r\n+++\r\n正文\r\n"), ""},
+		{"invalid UTF-8 (GBK)", write("content/a.md", "+++\ntitle = \"a\"\n+++\n\xd6\xd0\xce\xc4\n"), "content/a.md:4:1: the file is not valid UTF-8 text"},
+		{"a 20 MB Markdown file", write("content/big.md", big), ""},
+		{"a binary file in content/", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), ""},
+		{"a binary file named .md", write("content/x.md", "\x00\x01\x02\xff\xfe"), "content/x.md:1:4: the file is not valid UTF-8 text"},
+		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, ""},
+		{"two pages with one URL", func(dir string) {
+			write("content/a.md", "+++\ntitle = \"a\"\n+++\n")(dir)
+			write("content/b.md", "+++\ntitle = \"b\"\nurl = \"/a/\"\n+++\n")(dir)
+		}, "content/a.md and content/b.md both make the page /a/"},
+		{"a url that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"../../etc/x\"\n+++\n"), `content/a.md:3:1: front matter: url "../../etc/x" must be a path from the site root`},
+		{"a slug that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"../../x\"\n+++\n"), `content/a.md:3:1: front matter: slug "../../x" must be one part of a URL`},
+		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},
+		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), "content/journal/a.md:1:1: a journal article must be in an issue's folder"},
+		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
+		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), `config.toml:2:1: config: theme "nope" not found`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir, dest, before := builtSite(t)
+			tt.setup(dir)
+			res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
+			var b strings.Builder
+			res.Diagnostics.Print(&b, 0)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("rejected: %v\n%s", err, b.String())
+				}
+				return
+			}
+			if !errors.Is(err, generator.ErrContent) || !strings.Contains(b.String(), tt.want) {
+				t.Errorf("got %v:\n%s\nwant a message containing %q", err, b.String(), tt.want)
+			}
+			if strings.Contains(b.String(), "goroutine ") || strings.Contains(b.String(), "panic") {
+				t.Errorf("a stack trace reached the editor")
+			}
+			sameTree(t, dest, before)
+		})
+	}
+}
+
+// The destination cases and Ctrl-C: refused or stopped before public/ is
+// touched.
+func TestBadDestinationsAndInterrupts(t *testing.T) {
+	t.Parallel()
+	dir, dest, before := builtSite(t)
+	for _, d := range []string{dir, filepath.Join(dir, "content"), filepath.Join(dir, "content", "public")} {
+		_, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: d, Now: fixedNow})
+		var usage *generator.UsageError
+		if !errors.As(err, &usage) {
+			t.Errorf("destination %s: %v, want it refused", d, err)
+		}
+	}
+	// A destination that cannot be written: its parent is a file.
+	_, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: filepath.Join(dir, "config.toml", "public"), Now: fixedNow})
+	if err == nil {
+		t.Errorf("writing below a file succeeded")
+	}
+	// Ctrl-C before the build: it stops, and nothing is written.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	write("content/new.md", "+++\ntitle = \"新\"\n+++\n")(dir)
+	if _, err := generator.Build(ctx, generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow}); !errors.Is(err, context.Canceled) {
+		t.Errorf("an interrupted build returned %v", err)
+	}
+	sameTree(t, dest, before)
+}
+
+func write(name, text string) func(dir string) {
+	return func(dir string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+}
+
+// builtSite makes a small site with the repository's theme, builds it, and
+// returns its folder, its public/ and what public/ holds.
+func builtSite(t *testing.T) (string, string, map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	copyTheme(t, filepath.Join(dir, "themes", "default"))
+	write("config.toml", "title = \"测试\"\n")(dir)
+	write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n")(dir)
+	write("content/ok.md", "+++\ntitle = \"好\"\n+++\n正文。\n")(dir)
+	dest := filepath.Join(dir, "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, dest, snapshot(t, dest)
+}
+
+func sameTree(t *testing.T, dest string, before map[string]string) {
+	t.Helper()
+	after := snapshot(t, dest)
+	if len(after) != len(before) {
+		t.Errorf("public/ changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("public/%s changed", p)
+		}
+	}
+}
+
+// An unreadable file is an error naming it. (Root reads any file, so the
+// test needs another user; CI runs as root and skips it.)
+func TestUnreadableFile(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() == 0 {
+		t.Skip("root can read a file whatever its mode")
+	}
+	dir, dest, before := builtSite(t)
+	write("content/secret.md", "+++\ntitle = \"s\"\n+++\n")(dir)
+	os.Chmod(filepath.Join(dir, "content", "secret.md"), 0)
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
+	var b strings.Builder
+	res.Diagnostics.Print(&b, 0)
+	if err == nil || !strings.Contains(b.String(), "content/secret.md: cannot read") {
+		t.Errorf("got %v: %s", err, b.String())
+	}
+	sameTree(t, dest, before)
+}
