@@ -47,7 +47,8 @@ func TestMemoryStaysBounded(t *testing.T) {
 		build()
 	}
 	last := heap()
-	runtime.KeepAlive(cache) // what serve holds between builds	t.Logf("heap after the first build %d KB, after the fourth %d KB", first>>10, last>>10)
+	runtime.KeepAlive(cache) // what serve holds between builds
+	t.Logf("heap after the first build %d KB, after the fourth %d KB", first>>10, last>>10)
 	if float64(last) > 1.1*float64(first) {
 		t.Errorf("the heap grew from %d to %d bytes over four builds", first, last)
 	}
