@@ -156,7 +156,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	results := renderMarkdown(ctx, md, content, cfg.BasePath(), opts.Workers, markdownCache, l)
+	results := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, l)
 	stage("markdown")
 	if ctx.Err() != nil {
 		return res, ctx.Err()

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"hash/fnv"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -20,8 +22,8 @@ import (
 // page whose file and link targets did not change is not converted again.
 // Each page's Version becomes its file's version mixed with what its links
 // resolved to, so that a page whose link target moved renders again.
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, basePath string, workers int, cache *markdownCache, l *diag.List) []*markup.Result {
-	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, l *diag.List) []*markup.Result {
+	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: &imageSizes{fsys: fsys, seen: map[string][2]int{}}}
 	for _, p := range c.Pages {
 		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
 		for _, r := range p.Resources {
@@ -58,6 +60,16 @@ type linkResolver struct {
 	pages map[string]string // Markdown file -> its page's URL
 	files map[string]string // other file of content/ -> its URL
 	left  map[string]string // unpublished Markdown file -> why
+	sizes *imageSizes
+}
+
+// ImageSize tells the size of an image of content/ a page shows.
+func (r linkResolver) ImageSize(from, target string) (int, int, bool) {
+	file := path.Join(path.Dir(from), target)
+	if _, ok := r.files[file]; !ok {
+		return 0, 0, false
+	}
+	return r.sizes.size(file)
 }
 
 func (r linkResolver) Resolve(from, target string) (string, string) {
@@ -84,6 +96,16 @@ func (r *recorder) Resolve(from, target string) (string, string) {
 	u, problem := r.inner.Resolve(from, target)
 	r.seen[target] = [2]string{u, problem}
 	return u, problem
+}
+
+// sizeKey marks an image's size among the things a page's conversion used,
+// so that a resized image converts the page again.
+const sizeKey = "\x00size:"
+
+func (r *recorder) ImageSize(from, target string) (int, int, bool) {
+	w, h, ok := r.inner.ImageSize(from, target)
+	r.seen[sizeKey+target] = [2]string{fmt.Sprint(w, "x", h), ""}
+	return w, h, ok
 }
 
 // markdownCache keeps converted pages between builds (folio serve). Safe
@@ -113,6 +135,12 @@ func (c *markdownCache) lookup(p *source.Page, links linkResolver) (converted, b
 		return converted{}, false
 	}
 	for target, was := range hit.links {
+		if img, ok := strings.CutPrefix(target, sizeKey); ok {
+			if w, h, _ := links.ImageSize(p.File, img); fmt.Sprint(w, "x", h) != was[0] {
+				return converted{}, false
+			}
+			continue
+		}
 		if u, problem := links.Resolve(p.File, target); u != was[0] || problem != was[1] {
 			return converted{}, false
 		}

@@ -7,6 +7,7 @@ package markup
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,12 @@ type Options struct {
 // returns a message for the editor when there is no such page or file.
 type Resolver interface {
 	Resolve(from, target string) (url string, problem string)
+}
+
+// ImageSizer, when the Resolver is one, tells the size of an image of
+// content/, so that pages say it and nothing moves as images load.
+type ImageSizer interface {
+	ImageSize(from, target string) (width, height int, ok bool)
 }
 
 // Doc is one page's Markdown and where it came from.
@@ -142,6 +149,7 @@ type docWalk struct {
 	unsafe   bool // raw HTML is let through, so it is not reported
 	basePath string
 	links    []Link
+	images   int // images seen so far
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -170,6 +178,7 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 			n.Destination = d.link(n, n.Destination)
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.Image:
+			d.image(n)
 			n.Destination = d.link(n, n.Destination)
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.AutoLink:
@@ -239,6 +248,30 @@ func (d *docWalk) link(n ast.Node, dest []byte) []byte {
 	return []byte(u)
 }
 
+// image gives an image its size, when it is a file of content/, and lazy
+// loading after the page's first image (which is likely in view at once);
+// an image without a description is reported, since screen readers and
+// readers whose images do not load have only that.
+func (d *docWalk) image(n *ast.Image) {
+	if n.FirstChild() == nil && d.l != nil {
+		d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s has no description; write what it shows between the brackets: ![夏令营合影](%s)", n.Destination, n.Destination)
+	}
+	if sizer, ok := d.r.(ImageSizer); ok {
+		target, _, _ := strings.Cut(string(n.Destination), "#")
+		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
+			if w, h, ok := sizer.ImageSize(d.doc.File, t); ok {
+				n.SetAttributeString("width", []byte(fmt.Sprint(w)))
+				n.SetAttributeString("height", []byte(fmt.Sprint(h)))
+			}
+		}
+	}
+	if d.images > 0 {
+		n.SetAttributeString("loading", []byte("lazy"))
+	}
+	n.SetAttributeString("decoding", []byte("async"))
+	d.images++
+}
+
 // linkStart finds the offset of a link's "[" (or an image's "!["), which
 // goldmark does not keep:
 // back from the link's first text, or, for a link without text, before the
@@ -266,7 +299,11 @@ func linkStart(n ast.Node, dest string, src []byte) int {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		if j := bytes.Index(seg.Value(src), []byte("]("+dest)); j > 0 {
-			return seg.Start + j - 1
+			i := seg.Start + j - 1
+			if _, ok := n.(*ast.Image); ok && i > 0 && src[i-1] == '!' {
+				i--
+			}
+			return i
 		}
 	}
 	if lines.Len() > 0 {

@@ -99,7 +99,7 @@ func TestChineseLineBreaks(t *testing.T) {
 		{"a line ending in a Latin link", "见[plan](https://example.org/)\n中文", "<p>见<a href=\"https://example.org/\">plan</a>\n中文</p>\n"},
 		{"a line ending in emphasis", "**加粗**\n中文", "<p><strong>加粗</strong>中文</p>\n"},
 		{"a line starting with emphasis", "中文\n**加粗**", "<p>中文<strong>加粗</strong></p>\n"},
-		{"a line starting with an image", "文字\n![图](a.png)\n文字", "<p>文字<img src=\"/news/a/a.png\" alt=\"图\">文字</p>\n"},
+		{"a line starting with an image", "文字\n![图](a.png)\n文字", "<p>文字<img src=\"/news/a/a.png\" alt=\"图\" decoding=\"async\">文字</p>\n"},
 		{"list items", "- 第一项\n  续行\n- second\n  行", "<ul>\n<li>第一项续行</li>\n<li>second\n行</li>\n</ul>\n"},
 		{"hard break with two spaces stays", "中文。  \n硬换行", "<p>中文。<br>\n硬换行</p>\n"},
 		{"hard break with a backslash stays", "中文\\\n硬换行", "<p>中文<br>\n硬换行</p>\n"},
@@ -473,12 +473,12 @@ func TestLinks(t *testing.T) {
 		{
 			name: "links to files and images become their URLs",
 			in:   "[文件](a.png) ![图](%E5%9B%BE%201.png)",
-			html: "<p><a href=\"/news/a/a.png\">文件</a> <img src=\"/news/a/%E5%9B%BE%201.png\" alt=\"图\"></p>\n",
+			html: "<p><a href=\"/news/a/a.png\">文件</a> <img src=\"/news/a/%E5%9B%BE%201.png\" alt=\"图\" decoding=\"async\"></p>\n",
 		},
 		{
 			name:  "a missing image is an error at its !",
 			in:    "文字![图](missing.png)",
-			html:  "<p>文字<img src=\"missing.png\" alt=\"图\"></p>\n",
+			html:  "<p>文字<img src=\"missing.png\" alt=\"图\" decoding=\"async\"></p>\n",
 			diags: []string{"content/news/a.md:5:3: link to missing.png: there is no such page"},
 		},
 		{
