@@ -38,6 +38,8 @@ type Page struct {
 	PrevArticle, NextArticle *Page
 	// Feed is the RSS feed of a list page (the home page's is the site's).
 	Feed *Feed
+	// Files are the page's attachments.
+	Files []File
 	// Unpublished is "draft" or "future" for a page that a normal build
 	// leaves out (built with --drafts or --future), so the theme can say so.
 	Unpublished string
@@ -118,6 +120,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	}
 	s.link(byDir)
 	s.journal(l)
+	s.attachments(l)
 	s.taxonomies(l)
 	s.archives()
 	s.feeds()

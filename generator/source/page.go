@@ -64,6 +64,12 @@ type FrontMatter struct {
 	PDF     string   `toml:"pdf"`
 	Columns []string `toml:"columns"`
 
+	// Notices: the document number (文号), the issuing body (落款) and
+	// attached files of the page's folder.
+	DocNo       string       `toml:"docno"`
+	Issuer      string       `toml:"issuer"`
+	Attachments []Attachment `toml:"attachments"`
+
 	// Journal articles.
 	Column   string   `toml:"column"`
 	Authors  []Author `toml:"authors"`
@@ -71,6 +77,13 @@ type FrontMatter struct {
 	Keywords []string `toml:"keywords"`
 	Pages    string   `toml:"pages"`
 	Order    int      `toml:"order"`
+}
+
+// Attachment is a file attached to a notice: a file of the page's folder
+// (a bundle) and how to call it.
+type Attachment struct {
+	Title string `toml:"title"`
+	File  string `toml:"file"`
 }
 
 // Author is a journal article's author.

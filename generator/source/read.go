@@ -340,6 +340,13 @@ func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[
 	}
 }
 
+// ResourceURL is the URL of a file of the page's folder, by its path
+// relative to the folder.
+func (p *Page) ResourceURL(name string) string {
+	file, _, _ := p.Resource(name)
+	return "/" + p.ResourcePath(file)
+}
+
 // ResourcePath returns where a page's resource file is written, below the
 // site root: beside the page, keeping its path inside the page's folder.
 func (p *Page) ResourcePath(file string) string {
