@@ -29,8 +29,8 @@ func needTool(t *testing.T, env, how string) string {
 	return ""
 }
 
-// Every page of the real site is valid HTML for the Nu Html Checker, as
-// built and minified.
+// Every page of the real site is valid HTML, and every stylesheet valid
+// CSS, for the Nu Html Checker, as built and minified.
 func TestHTMLValid(t *testing.T) {
 	t.Parallel()
 	jar := needTool(t, "VNU_JAR", "npm install vnu-jar and set VNU_JAR to node_modules/vnu-jar/build/dist/vnu.jar")
@@ -47,6 +47,19 @@ func TestHTMLValid(t *testing.T) {
 	out, err := exec.Command("java", append([]string{"-jar", jar, "--skip-non-html", "--errors-only"}, dests...)...).CombinedOutput()
 	if err != nil {
 		t.Errorf("the Nu Html Checker found errors (%v):\n%s", err, out)
+	}
+	// And the stylesheets, as built and minified, pass its CSS check.
+	var styles []string
+	for _, dest := range dests {
+		found, _ := filepath.Glob(filepath.Join(dest, "css", "*.css"))
+		more, _ := filepath.Glob(filepath.Join(dest, "*.css"))
+		styles = append(append(styles, found...), more...)
+	}
+	if len(styles) < 4 {
+		t.Fatalf("stylesheets: %v", styles)
+	}
+	if out, err := exec.Command("java", append([]string{"-jar", jar, "--css", "--errors-only"}, styles...)...).CombinedOutput(); err != nil {
+		t.Errorf("the CSS check found errors (%v):\n%s", err, out)
 	}
 }
 
