@@ -12,28 +12,14 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
-
-// needTool returns the value of env, the path of a tool the test needs.
-// Without it the test fails under CI (CI=true) and skips elsewhere, saying
-// how to get it.
-func needTool(t *testing.T, env, how string) string {
-	t.Helper()
-	if v := os.Getenv(env); v != "" {
-		return v
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not set: %s (.ci/run does this)", env, how)
-	}
-	t.Skipf("%s is not set: %s", env, how)
-	return ""
-}
 
 // Every page of the real site is valid HTML, and every stylesheet valid
 // CSS, for the Nu Html Checker, as built and minified.
 func TestHTMLValid(t *testing.T) {
 	t.Parallel()
-	jar := needTool(t, "VNU_JAR", "npm install vnu-jar and set VNU_JAR to node_modules/vnu-jar/build/dist/vnu.jar")
+	jar := testkit.Tool(t, "VNU_JAR", "npm install vnu-jar and set VNU_JAR to node_modules/vnu-jar/build/dist/vnu.jar")
 	dir := t.TempDir()
 	var dests []string
 	for _, minify := range []bool{false, true} {

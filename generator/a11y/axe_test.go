@@ -5,13 +5,7 @@ package a11y
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
-	"mime"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path"
 	"strings"
 	"testing"
 	"time"
@@ -19,38 +13,15 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
-
-// needTool returns the value of env, or fails under CI and skips elsewhere.
-func needTool(t *testing.T, env, how string) string {
-	t.Helper()
-	if v := os.Getenv(env); v != "" {
-		return v
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not set: %s (.ci/run does this)", env, how)
-	}
-	t.Skipf("%s is not set: %s", env, how)
-	return ""
-}
-
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	needTool(t, "NO_SUCH_TOOL", "apt-get install chromium")
-	return ""
-}
 
 // TestAxe runs axe-core on the kinds of pages readers see, at phone and
 // desktop widths, and fails on any serious or critical violation of WCAG
 // 2.1 A and AA.
 func TestAxe(t *testing.T) {
 	t.Parallel()
-	axePath := needTool(t, "AXE_JS", "npm install axe-core and set AXE_JS to node_modules/axe-core/axe.min.js")
+	axePath := testkit.Tool(t, "AXE_JS", "npm install axe-core and set AXE_JS to node_modules/axe-core/axe.min.js")
 	axe, err := os.ReadFile(axePath)
 	if err != nil {
 		t.Fatal(err)
@@ -60,41 +31,16 @@ func TestAxe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(r.URL.Path, "/")
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		b, ok := res.Site.Files[name]
-		if src, found := res.Site.Copies[name]; !ok && found {
-			b, _ = fs.ReadFile(res.Site.FS, src)
-			ok = true
-		}
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
-		w.Write(b)
-	}))
-	defer srv.Close()
+	url := testkit.Serve(t, res.Site)
 	pages := []string{
 		"/", "/news/", "/news/2024/06/skills-fair/", "/notices/2020/03/development-plan-2020-2024/",
 		"/events/teaching-showcase-2027/", "/journal/2024/15/", "/journal/2024/15/editorial/",
 		"/tags/%E6%8A%80%E5%B7%A5%E6%95%99%E8%82%B2/", "/committees/cnc/", "/search/?q=%E6%8A%80%E5%B7%A5", "/404.html",
 	}
 	for _, width := range []int{390, 1280} {
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(width, 900),
-		)
-		actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, cancel2 := chromedp.NewContext(actx)
-		ctx, cancel3 := context.WithTimeout(ctx, 120*time.Second)
+		ctx := testkit.Browse(t, "", width)
 		for _, p := range pages {
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p)); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Navigate(url+p)); err != nil {
 				t.Fatal(err)
 			}
 			time.Sleep(200 * time.Millisecond) // let the search page show its results
@@ -115,8 +61,5 @@ func TestAxe(t *testing.T) {
 				t.Errorf("width %d, %s: %s (%s): %s, at %s", width, p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 			}
 		}
-		cancel3()
-		cancel2()
-		cancel()
 	}
 }

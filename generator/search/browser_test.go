@@ -4,40 +4,23 @@ import (
 	"context"
 	"flag"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/testkit"
 )
 
 var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium: apt-get install chromium (.ci/run does)")
-	}
-	t.Skip("no chromium: apt-get install chromium to run the browser test")
-	return ""
-}
 
 // serveSite builds a site in memory and serves it over HTTP, as a static
 // host would.
@@ -47,78 +30,16 @@ func serveSite(t *testing.T, root fs.FS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := strings.TrimPrefix(r.URL.Path, "/")
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		b, ok := res.Site.Files[name]
-		if !ok {
-			if src, found := res.Site.Copies[name]; found {
-				b, _ = fs.ReadFile(res.Site.FS, src)
-				ok = true
-			}
-		}
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
-		w.Write(b)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return testkit.Serve(t, res.Site)
 }
 
-// browse opens url in headless Chromium, fails the test on any JavaScript
-// exception, and returns a context to run actions in.
-func browse(t *testing.T, url string, width int) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(width, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
-	chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
-			d := e.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			t.Errorf("JavaScript exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg)
-		}
-	})
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatal(err)
-	}
-	return ctx
+func browse(t testing.TB, url string, width int) context.Context {
+	return testkit.Browse(t, url, width)
 }
 
 func results(t *testing.T, ctx context.Context) []string {
 	t.Helper()
-	// A poll that starts while the page is still loading loses its
-	// JavaScript context; it is tried again in the loaded page.
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#search-results li').length > 0 || document.getElementById('search-status').textContent !== ''`, chromedp.WithPollingTimeout(time.Until(deadline))))
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) || !strings.Contains(err.Error(), "context with specified id") {
-			t.Fatalf("no results: %v", err)
-		}
-	}
+	testkit.Poll(t, ctx, "results", `document.querySelectorAll('#search-results li').length > 0 || document.getElementById('search-status').textContent !== ''`)
 	titles, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#search-results .item-title')].map(a => a.textContent)`))
 	if err != nil {
 		t.Fatal(err)
@@ -229,8 +150,7 @@ func BenchmarkBrowserQuery(b *testing.B) {
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(*benchSite)))
 	defer srv.Close()
-	t := &testing.T{}
-	ctx := browse(t, srv.URL+"/search/", 1280)
+	ctx := browse(b, srv.URL+"/search/", 1280)
 	queries := []string{"技工 培训", "职业 技能", "课程 改革", "质量 标准"}
 	for _, q := range queries { // fetch the files once
 		chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => { const i = document.getElementById('search-q'); i.value = '`+q+`'; i.dispatchEvent(new Event('input')); await new Promise(r => setTimeout(r, 500)); return true })()`, chromedp.EvalAwaitPromise))

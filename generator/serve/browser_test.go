@@ -1,32 +1,15 @@
 package serve
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds Debian's Chromium. Without it the test fails under CI
-// (CI=true: .ci/run installs it) and skips elsewhere.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium: apt-get install chromium (.ci/run does)")
-	}
-	t.Skip("no chromium: apt-get install chromium to run the browser test")
-	return ""
-}
+	"folio.dev/folio/generator/testkit"
+)
 
 // TestBrowserLiveReload opens a page of folio serve in real headless
 // Chromium and edits the site as an editor would: the new text shows up
@@ -35,24 +18,8 @@ func chromium(t *testing.T) string {
 // without reloading the page.
 func TestBrowserLiveReload(t *testing.T) {
 	t.Parallel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
 	dir, url, _ := startSite(t)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
-
+	ctx := testkit.Browse(t, "", 1280)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"about/")); err != nil {
 		t.Fatal(err)
 	}
@@ -63,21 +30,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	if !strings.Contains(h1, "协会概况") {
 		t.Fatalf("h1 = %q", h1)
 	}
-	// wait polls js until it is true; a reload of the page cuts a poll
-	// short, and then it polls again in the new page.
-	wait := func(what, js string) {
-		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(time.Until(deadline))))
-			if err == nil {
-				return
-			}
-			if time.Now().After(deadline) || !(strings.Contains(err.Error(), "navigated") || strings.Contains(err.Error(), "context with specified id")) {
-				t.Fatalf("%s: %v", what, err)
-			}
-		}
-	}
+	wait := func(what, js string) { t.Helper(); testkit.Poll(t, ctx, what, js) }
 	about := filepath.Join(dir, "content", "about.md")
 	text, _ := os.ReadFile(about)
 	// Mark the page: a reload clears the mark, a stylesheet refresh does not.
