@@ -134,9 +134,59 @@ func write(dir, theme string, n int, r *rand.Rand) error {
 			return err
 		}
 	}
+	for name, text := range hugoSite() {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
 	abs, err := filepath.Abs(theme)
 	if err != nil {
 		return err
 	}
 	return os.Symlink(abs, filepath.Join(dir, "themes"))
+}
+
+// hugoSite is the same site for Hugo, for side-by-side benchmarks
+// (docs/bench.sh): its own config file and layouts folder, so the two never
+// read each other's, and layouts that do the same work as folio's: a page
+// per post with its terms, paginated lists of sections and terms, RSS for the
+// site, each section and each term, and the sitemap.
+func hugoSite() map[string]string {
+	base := `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} - {{ site.Title }}</title>
+{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}">{{ end }}</head>
+<body><nav>{{ range site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}</nav><main>{{ block "main" . }}{{ end }}</main></body></html>
+`
+	return map[string]string{
+		"hugo.toml": `title = "示例协会（合成语料）"
+baseURL = "https://example.org/"
+languageCode = "zh-CN"
+layoutDir = "hugo-layouts"
+publishDir = "public-hugo"
+paginate = 10
+[permalinks]
+news = "/news/:year/:month/:slug/"
+notices = "/notices/:year/:month/:slug/"
+[taxonomies]
+tag = "tags"
+committee = "committees"
+[services.rss]
+limit = 20
+`,
+		"hugo-layouts/_default/baseof.html": base,
+		"hugo-layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006年1月2日" }}</time> {{ .WordCount }} 字
+{{ with .TableOfContents }}<nav>{{ . }}</nav>{{ end }}{{ .Content }}
+{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}
+{{ range .GetTerms "committees" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</article>{{ end }}
+`,
+		"hugo-layouts/_default/list.html": `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>
+{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006年1月2日" }}<p>{{ .Summary | plainify | truncate 120 }}</p></li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}{{ end }}
+`,
+		"hugo-layouts/_default/terms.html": `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+`,
+	}
 }
