@@ -17,9 +17,10 @@ import (
 // feed reader, and no build time: identical input, identical feeds.
 // style is the path of the stylesheet browsers show feeds with.
 func RSS(s *site.Site, style string) map[string][]byte {
-	files := map[string][]byte{}
+	files := make(map[string][]byte, len(s.Feeds))
+	content := map[*site.Page]string{} // a page is in several feeds (site, section, terms); its HTML is made absolute once
 	for _, f := range s.Feeds {
-		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style)
+		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style, content)
 	}
 	return files
 }
@@ -71,7 +72,7 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-func rss(s *site.Site, f *site.Feed, style string) []byte {
+func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string) []byte {
 	cfg := s.Config
 	title := cfg.Title
 	if f.Page != s.Home {
@@ -107,7 +108,12 @@ func rss(s *site.Site, f *site.Feed, style string) []byte {
 		}
 		item.Creator = strings.Join(names, "、")
 		if !slices.Contains(cfg.Feeds.SummaryOnly, p.Section) {
-			item.Content = &cdata{Absolute(p.HTML, link)}
+			html, ok := content[p]
+			if !ok {
+				html = Absolute(p.HTML, link)
+				content[p] = html
+			}
+			item.Content = &cdata{html}
 		}
 		ch.Items = append(ch.Items, item)
 	}
@@ -139,6 +145,7 @@ func Absolute(html, page string) string {
 		return html
 	}
 	var b strings.Builder
+	b.Grow(len(html) + len(html)/8) // the links grow by the site's address
 	for {
 		i := nextURLAttr(html)
 		if i < 0 {

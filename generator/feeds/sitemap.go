@@ -14,8 +14,8 @@ import (
 // of an internal journal.
 func Sitemap(s *site.Site) []byte {
 	type entry struct{ loc, lastmod string }
-	seen := map[string]bool{}
-	var entries []entry
+	seen := make(map[string]bool, len(s.Outputs))
+	entries := make([]entry, 0, len(s.Outputs))
 	for _, o := range s.Outputs {
 		if o.Layout == "alias" || o.Layout == "404" || (o.Pager != nil && o.Pager.Number > 1) || seen[o.Page.URL] {
 			continue
@@ -34,6 +34,7 @@ func Sitemap(s *site.Site) []byte {
 	// Written by hand: encoding/xml's reflection costs more than the rest
 	// of a rebuild on a large site.
 	var b bytes.Buffer
+	b.Grow(len(entries) * 128) // about one entry's size: growing by doubling copies the sitemap many times
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, e := range entries {

@@ -2,9 +2,6 @@ package render
 
 import (
 	"context"
-	"encoding/binary"
-	"hash"
-	"hash/fnv"
 	"maps"
 	"slices"
 
@@ -84,35 +81,37 @@ type fingerprinter struct {
 }
 
 func (f *fingerprinter) output(o site.Output) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(o.Path + "\x00" + o.Layout + "\x00" + o.RedirectTo + "\x00"))
-	num(h, f.own(o.Page))
+	h := newHash64()
+	h.str(o.Path)
+	h.str(o.Layout)
+	h.str(o.RedirectTo)
+	h.num(f.own(o.Page))
 	if o.Pager != nil {
 		// The pages of a list have URLs made from the first and their
 		// number: summing all of them on every page would cost n² for a
 		// list of n pages.
-		num(h, uint64(o.Pager.Number))
-		num(h, uint64(len(o.Pager.URLs)))
-		h.Write([]byte(o.Pager.URLs[0]))
+		h.num(uint64(o.Pager.Number))
+		h.num(uint64(len(o.Pager.URLs)))
+		h.str(o.Pager.URLs[0])
 		for _, p := range o.Pager.Items {
-			num(h, f.page(p))
+			h.num(f.page(p))
 		}
 	}
 	if t := o.Taxonomy; t != nil && o.Term == nil { // the list of terms shows how many pages each has
 		for _, term := range t.Terms {
-			num(h, f.ref(term.Page))
-			num(h, uint64(len(term.Pages)))
+			h.num(f.ref(term.Page))
+			h.num(uint64(len(term.Pages)))
 		}
 	}
 	for _, y := range o.Years { // the archive index shows how many pages each period has
-		num(h, f.ref(y.Page))
-		num(h, uint64(len(y.Pages)))
+		h.num(f.ref(y.Page))
+		h.num(uint64(len(y.Pages)))
 		for _, m := range y.Months {
-			num(h, f.ref(m.Page))
-			num(h, uint64(len(m.Pages)))
+			h.num(f.ref(m.Page))
+			h.num(uint64(len(m.Pages)))
 		}
 	}
-	return h.Sum64() | 1 // never 0, which means "not tracked"
+	return uint64(h) | 1 // never 0, which means "not tracked"
 }
 
 // own sums what a page's own output shows of it and around it: the page,
@@ -122,33 +121,38 @@ func (f *fingerprinter) own(p *site.Page) uint64 {
 	if sum, ok := f.owns[p]; ok {
 		return sum
 	}
-	h := fnv.New64a()
-	num(h, f.page(p))
+	h := newHash64()
+	h.num(f.page(p))
 	for a := p.Parent; a != nil; a = a.Parent {
-		num(h, f.ref(a)) // breadcrumbs show only titles and URLs
+		h.num(f.ref(a)) // breadcrumbs show only titles and URLs
 	}
-	for _, name := range slices.Sorted(maps.Keys(p.Terms)) { // a fixed order, or the sum changes
+	var names [8]string // on the stack: pages have a few taxonomies
+	sorted := slices.AppendSeq(names[:0], maps.Keys(p.Terms))
+	slices.Sort(sorted)
+	for _, name := range sorted { // a fixed order, or the sum changes
 		for _, t := range p.Terms[name] {
-			h.Write([]byte(t.URL + "\x00" + t.Name + "\x00"))
+			h.str(t.URL)
+			h.str(t.Name)
 		}
 	}
 	if e := p.Event; e != nil {
-		h.Write([]byte(e.Status + "\x00" + e.State + "\x00"))
+		h.str(e.Status)
+		h.str(e.State)
 		if e.RegistrationOpen {
-			h.Write([]byte("open"))
+			h.str("open")
 		}
 	}
-	num(h, f.page(p.InIssue))
-	num(h, f.ref(p.PrevArticle))
-	num(h, f.ref(p.NextArticle))
+	h.num(f.page(p.InIssue))
+	h.num(f.ref(p.PrevArticle))
+	h.num(f.ref(p.NextArticle))
 	if i := p.Issue; i != nil {
-		num(h, f.ref(i.Prev))
-		num(h, f.ref(i.Next))
+		h.num(f.ref(i.Prev))
+		h.num(f.ref(i.Next))
 	}
 	if p.Feed != nil {
-		h.Write([]byte(p.Feed.URL))
+		h.str(p.Feed.URL)
 	}
-	f.owns[p] = h.Sum64()
+	f.owns[p] = uint64(h)
 	return f.owns[p]
 }
 
@@ -161,13 +165,13 @@ func (f *fingerprinter) page(p *site.Page) uint64 {
 	if sum, ok := f.pages[p]; ok {
 		return sum
 	}
-	h := fnv.New64a()
-	num(h, p.Version)
-	num(h, f.ref(p))
-	h.Write([]byte(p.File))
-	num(h, uint64(p.Date.UnixNano()))
-	num(h, uint64(p.Lastmod.UnixNano()))
-	f.pages[p] = h.Sum64()
+	h := newHash64()
+	h.num(p.Version)
+	h.num(f.ref(p))
+	h.str(p.File)
+	h.num(uint64(p.Date.UnixNano()))
+	h.num(uint64(p.Lastmod.UnixNano()))
+	f.pages[p] = uint64(h)
 	return f.pages[p]
 }
 
@@ -179,14 +183,36 @@ func (f *fingerprinter) ref(p *site.Page) uint64 {
 	if sum, ok := f.refs[p]; ok {
 		return sum
 	}
-	h := fnv.New64a()
-	h.Write([]byte(p.URL + "\x00" + p.Title()))
-	f.refs[p] = h.Sum64()
+	h := newHash64()
+	h.str(p.URL)
+	h.str(p.Title())
+	f.refs[p] = uint64(h)
 	return f.refs[p]
 }
 
-func num(h hash.Hash64, n uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], n)
-	h.Write(b[:])
+// hash64 is FNV-1a, 64 bits, kept in a value: hash/fnv's interface would
+// allocate for every string written, and this runs for every output of
+// every rebuild.
+type hash64 uint64
+
+func newHash64() hash64 { return 14695981039346656037 }
+
+const fnvPrime = 1099511628211
+
+// str writes s and a 0 after it, so that "ab","c" and "a","bc" differ.
+func (h *hash64) str(s string) {
+	x := *h // a local, which the loop keeps in a register
+	for i := 0; i < len(s); i++ {
+		x = (x ^ hash64(s[i])) * fnvPrime
+	}
+	*h = x * fnvPrime // the 0: x ^ 0 is x
+}
+
+func (h *hash64) num(n uint64) {
+	x := *h
+	for range 8 {
+		x = (x ^ hash64(n&0xff)) * fnvPrime
+		n >>= 8
+	}
+	*h = x
 }

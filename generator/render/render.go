@@ -113,9 +113,10 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
 	}
 	files := make(map[string][]byte, len(outs))
-	owner := map[string]site.Output{}
+	owner := make(map[string]int, len(outs)) // path -> index of the output that makes it
 	for i, o := range outs {
-		if prev, ok := owner[o.Path]; ok {
+		if j, ok := owner[o.Path]; ok {
+			prev := outs[j]
 			blame := o.Page // the page with a file, whose url the editor can change
 			if blame.File == "" {
 				blame = prev.Page
@@ -123,7 +124,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			l.Errorf(blame.KeyPos("url"), "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
 			continue
 		}
-		owner[o.Path] = o
+		owner[o.Path] = i
 		if bodies[i] != nil {
 			files[o.Path] = bodies[i]
 		}

@@ -122,6 +122,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s.journal(l)
 	s.attachments(l)
 	s.taxonomies(l)
+	s.Outputs = make([]Output, 0, len(s.Pages)*3/2) // a page each, and lists: growing by appending would copy them all again and again
 	s.archives()
 	s.feeds()
 	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)
