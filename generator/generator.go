@@ -177,17 +177,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		fingerprint(opts.Root, th, assets)
 	}
 	stage("theme")
+	// Feeds, calendars and the sitemap only read the model, as the layouts
+	// do: they are made while the layouts render, which on a rebuild in
+	// folio serve takes as long as the rendering itself.
+	machineFiles := make(chan map[string][]byte, 1)
+	go func() { machineFiles <- machineReadable(model, assets) }()
 	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, l)
 	res.Rendered = rendered
 	stage("render")
-	machine := feeds.Calendars(model)
-	style := "/feed.css"
-	if a, ok := assets[style]; ok {
-		style = a
-	}
-	maps.Copy(machine, feeds.RSS(model, style))
-	machine["sitemap.xml"] = feeds.Sitemap(model)
-	stage("feeds")
+	machine := <-machineFiles
+	stage("feeds") // what of them outlasted the rendering
 	if !opts.Preview {
 		// folio serve leaves search out: the index is made from every page,
 		// and an editor's save must show in the browser at once.
@@ -235,4 +234,17 @@ func rootDir(dir string) string {
 		return "."
 	}
 	return dir
+}
+
+// machineReadable makes the files that programs read: each event's and
+// section's calendar, the RSS feeds, and the sitemap.
+func machineReadable(model *site.Site, assets map[string]string) map[string][]byte {
+	files := feeds.Calendars(model)
+	style := "/feed.css"
+	if a, ok := assets[style]; ok {
+		style = a
+	}
+	maps.Copy(files, feeds.RSS(model, style))
+	files["sitemap.xml"] = feeds.Sitemap(model)
+	return files
 }
