@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"runtime"
+	"strings"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -156,7 +157,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	results := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, l)
+	results := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), l)
 	stage("markdown")
 	if ctx.Err() != nil {
 		return res, ctx.Err()
@@ -247,4 +248,18 @@ func machineReadable(model *site.Site, assets map[string]string) map[string][]by
 	maps.Copy(files, feeds.RSS(model, style))
 	files["sitemap.xml"] = feeds.Sitemap(model)
 	return files
+}
+
+// onlyMarkdown tells whether the changed paths are all Markdown files; nil
+// (not known) is not.
+func onlyMarkdown(changed []string) bool {
+	if changed == nil {
+		return false
+	}
+	for _, p := range changed {
+		if !strings.HasSuffix(p, ".md") {
+			return false
+		}
+	}
+	return true
 }

@@ -15,8 +15,8 @@ import (
 // A build that reuses the cache of the previous one gives exactly the files
 // of a build from scratch, after every kind of edit an editor makes: text,
 // a date that moves a page between list pages, a slug that other pages
-// link to, a new page, a deleted page, a committee's title, an event's
-// dates.
+// link to, a new page, a deleted page, an image's size, a renamed folder,
+// a committee's title, an event's dates.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -83,6 +83,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"a deleted page", func() {
 			os.Remove(filepath.Join(dir, "content/notices/2025/paper-call.md"))
 			changed = append(changed, "content/notices/2025/paper-call.md")
+		}},
+		{"an image redrawn at another size", func() { // no URL moves: only the image's width and height in the page change
+			edit("news/2025/summer-camp/photo.svg", func(s string) string {
+				return strings.Replace(s, `width="800" height="500"`, `width="640" height="400"`, 1)
+			})
 		}},
 		{"a renamed bundle folder", func() {
 			os.Rename(filepath.Join(dir, "content/news/2025/summer-camp"), filepath.Join(dir, "content/news/2025/camp"))

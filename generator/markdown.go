@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"sort"
@@ -22,7 +23,10 @@ import (
 // page whose file and link targets did not change is not converted again.
 // Each page's Version becomes its file's version mixed with what its links
 // resolved to, so that a page whose link target moved renders again.
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, l *diag.List) []*markup.Result {
+// onlyText says that only Markdown files changed since the cache's last
+// build: with every page's URL as it was, no image changed, and no link
+// could resolve differently.
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, l *diag.List) []*markup.Result {
 	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: &imageSizes{fsys: fsys, seen: map[string][2]int{}}}
 	for _, p := range c.Pages {
 		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
@@ -33,11 +37,12 @@ func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content,
 	for src, dst := range c.Files {
 		links.files[src] = basePath + dst
 	}
+	recheck := cache.relink(links.state(), onlyText)
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
 	work.Each(ctx, len(c.Pages), workers, func(i int) {
 		p := c.Pages[i]
-		if hit, ok := cache.lookup(p, links); ok {
+		if hit, ok := cache.lookup(p, links, recheck); ok {
 			results[i], diags[i] = hit.result, hit.diags
 		} else {
 			rec := &recorder{inner: links, seen: map[string][2]string{}}
@@ -70,6 +75,33 @@ func (r linkResolver) ImageSize(from, target string) (int, int, bool) {
 		return 0, 0, false
 	}
 	return r.sizes.size(file)
+}
+
+// state sums every page's and file's URL and every unpublished file, in
+// any order: when it is the same as in the last build, links resolve as
+// they did.
+func (r linkResolver) state() uint64 {
+	var sum uint64
+	for i, m := range []map[string]string{r.pages, r.files, r.left} {
+		for k, v := range m {
+			sum += spread((maphash.String(stateSeed, k)*31+maphash.String(stateSeed, v))*31 + uint64(i))
+		}
+	}
+	return sum
+}
+
+// stateSeed is the same for every build of a process, as it must be for
+// states to compare.
+var stateSeed = maphash.MakeSeed()
+
+// spread is splitmix64's finalizer: adding the entries' sums after it does
+// not let two changes cancel out the way adding raw sums could.
+func spread(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 func (r linkResolver) Resolve(from, target string) (string, string) {
@@ -113,6 +145,7 @@ func (r *recorder) ImageSize(from, target string) (int, int, bool) {
 type markdownCache struct {
 	mu    sync.Mutex
 	pages map[string]converted
+	state uint64 // the link resolver's in the last build
 }
 
 type converted struct {
@@ -122,9 +155,21 @@ type converted struct {
 	diags   diag.List
 }
 
-// lookup returns the page's conversion if its file is the same and every
-// link still resolves as before.
-func (c *markdownCache) lookup(p *source.Page, links linkResolver) (converted, bool) {
+// relink records the link resolver's state of this build and tells
+// whether cached pages' links must be resolved again to be trusted: unless
+// only Markdown changed and every URL is as it was.
+func (c *markdownCache) relink(state uint64, onlyText bool) bool {
+	if c == nil {
+		return true
+	}
+	same := onlyText && c.state == state
+	c.state = state
+	return !same
+}
+
+// lookup returns the page's conversion if its file is the same and, when
+// recheck, every link still resolves as before.
+func (c *markdownCache) lookup(p *source.Page, links linkResolver, recheck bool) (converted, bool) {
 	if c == nil || p.Version == 0 {
 		return converted{}, false
 	}
@@ -133,6 +178,9 @@ func (c *markdownCache) lookup(p *source.Page, links linkResolver) (converted, b
 	c.mu.Unlock()
 	if !ok || hit.version != p.Version {
 		return converted{}, false
+	}
+	if !recheck {
+		return hit, true
 	}
 	for target, was := range hit.links {
 		if img, ok := strings.CutPrefix(target, sizeKey); ok {
