@@ -14,7 +14,6 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/check"
-	"folio.dev/folio/generator/schema"
 )
 
 // checkCommand is folio check: it builds the site in memory, writes
@@ -30,18 +29,12 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&drafts, "drafts", false, "")
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&external, "external", false, "")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "folio check: %v\n\n%s", err, usage)
+	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
 	opts := generator.Options{Root: os.DirFS(src), Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL")}
-	if now != "" {
-		t, ok := schema.ParseTime(now)
-		if !ok {
-			fmt.Fprintf(stderr, "folio check: --now %q is not a time; write it like 2024-06-21\n", now)
-			return 2
-		}
-		opts.Now, opts.NowLocal = t.In(time.UTC), !t.Zoned()
+	if !setNow(&opts, "folio check", now, stderr) {
+		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -104,6 +104,35 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	return 2
 }
 
+// parseFlags parses a command's flags, which take no arguments after them,
+// and says what is wrong if they do not parse.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n\n%s", fs.Name(), err, usage)
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n\n%s", fs.Name(), fs.Arg(0), usage)
+		return false
+	}
+	return true
+}
+
+// setNow sets the build's time from --now: a date or time without a zone
+// is in the site's own time zone.
+func setNow(opts *generator.Options, command, now string, stderr io.Writer) bool {
+	if now == "" {
+		return true
+	}
+	t, ok := schema.ParseTime(now)
+	if !ok {
+		fmt.Fprintf(stderr, "%s: --now %q is not a time; write it like 2024-06-21 or 2024-06-21T09:00:00+08:00\n", command, now)
+		return false
+	}
+	opts.Now, opts.NowLocal = t.In(time.UTC), !t.Zoned()
+	return true
+}
+
 func version() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
 		return info.Main.Version
@@ -127,12 +156,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
 	fs.BoolVar(&minify, "minify", false, "")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "folio build: %v\n\n%s", err, usage)
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "folio build: unexpected argument %q\n\n%s", fs.Arg(0), usage)
+	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
 	if dest == "" {
@@ -148,14 +172,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if home, err := os.UserHomeDir(); err == nil {
 		opts.Protect = append(opts.Protect, home)
 	}
-	if now != "" {
-		t, ok := schema.ParseTime(now)
-		if !ok {
-			fmt.Fprintf(stderr, "folio build: --now %q is not a time; write it like 2024-06-21 or 2024-06-21T09:00:00+08:00\n", now)
-			return 2
-		}
-		opts.Now = t.In(time.UTC)
-		opts.NowLocal = !t.Zoned()
+	if !setNow(&opts, "folio build", now, stderr) {
+		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -33,12 +33,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&open, "open", false, "")
 	fs.DurationVar(&poll, "poll", 0, "")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "folio serve: %v\n\n%s", err, usage)
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "folio serve: unexpected argument %q\n\n%s", fs.Arg(0), usage)
+	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
 	if _, err := os.Stat(src + "/config.toml"); err != nil {
