@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/emersion/go-ical"
 	"github.com/mmcdole/gofeed"
@@ -22,17 +21,14 @@ func TestEscapingEverywhere(t *testing.T) {
 	t.Parallel()
 	const evil = `</script><script>alert(1)</script>"'&]]><b>x,;\\`
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) } // a TOML basic string
-	site := readTree(t, "../themes/default", "themes/default")
-	for name, text := range map[string]string{
+	site := withDefaultTheme(t, map[string]string{
 		"config.toml":                      "title = \"测试\"\nbaseURL = \"https://example.org/\"\n",
 		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
 		"content/news/a.md":                "+++\ntitle = " + q("新闻"+evil) + "\ndate = 2024-06-01\nsummary = " + q("摘要"+evil) + "\ntags = [" + q("标签"+evil) + "]\n+++\n正文。\n",
 		"content/events/e.md":              "+++\ntitle = " + q("活动"+evil) + "\ndate = 2024-06-01\nstart = 2026-12-01\nlocation = " + q("地点"+evil) + "\norganizer = " + q("主办"+evil) + "\n+++\n",
 		"content/journal/2024/1/_index.md": "+++\ntitle = \"第1期\"\ndate = 2024-06-01\nnumber = 1\ncolumns = [\"栏目\"]\n+++\n",
 		"content/journal/2024/1/x.md":      "+++\ntitle = " + q("文章"+evil) + "\ncolumn = \"栏目\"\nauthors = [{name = " + q("作者"+evil) + ", affiliation = " + q("单位"+evil) + "}]\nabstract = " + q("摘要"+evil) + "\nkeywords = [" + q("词"+evil) + "]\n+++\n",
-	} {
-		site[name] = &fstest.MapFile{Data: []byte(text)}
-	}
+	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
 	if err != nil {
 		var b strings.Builder

@@ -109,15 +109,7 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 	if !errors.Is(err, generator.ErrContent) {
 		t.Fatalf("a build with an unknown key returned %v, want ErrContent", err)
 	}
-	after := snapshot(t, dest)
-	if len(after) != len(before) {
-		t.Fatalf("failed build changed public/: %d files before, %d after", len(before), len(after))
-	}
-	for p, b := range before {
-		if after[p] != b {
-			t.Errorf("failed build changed %s", p)
-		}
-	}
+	sameTree(t, dest, before)
 
 	write("content/a.md", "+++\ntitle = \"甲\"\n+++\n第二版。\n")
 	if _, err := generator.Build(context.Background(), opts); err != nil {
@@ -226,17 +218,14 @@ func keys(m map[string]string) []string {
 // on them.
 func TestInternalJournal(t *testing.T) {
 	t.Parallel()
-	site := readTree(t, "../themes/default", "themes/default")
-	for name, text := range map[string]string{
+	site := withDefaultTheme(t, map[string]string{
 		"config.toml":                      "title = \"测试\"\n[journal]\ninternal = true\n",
 		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
 		"content/journal/_index.md":        "+++\ntitle = \"内刊\"\n+++\n",
 		"content/journal/2024/1/_index.md": "+++\ntitle = \"第1期\"\ndate = 2024-01-01\nnumber = 1\n+++\n",
 		"content/journal/2024/1/a.md":      "+++\ntitle = \"文章\"\n+++\n",
 		"content/news/a.md":                "+++\ntitle = \"新闻\"\ndate = 2024-01-01\n+++\n",
-	} {
-		site[name] = &fstest.MapFile{Data: []byte(text)}
-	}
+	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
@@ -264,16 +253,13 @@ func TestInternalJournal(t *testing.T) {
 // page; other pages do not.
 func TestUnpublishedBanner(t *testing.T) {
 	t.Parallel()
-	site := readTree(t, "../themes/default", "themes/default")
-	for name, text := range map[string]string{
+	site := withDefaultTheme(t, map[string]string{
 		"config.toml":          "title = \"测试\"\n",
 		"content/_index.md":    "+++\ntitle = \"首页\"\n+++\n",
 		"content/draft.md":     "+++\ntitle = \"草稿页\"\ndraft = true\n+++\n",
 		"content/future.md":    "+++\ntitle = \"未来页\"\ndate = 2030-01-01\n+++\n",
 		"content/published.md": "+++\ntitle = \"已发布\"\ndate = 2020-01-01\n+++\n",
-	} {
-		site[name] = &fstest.MapFile{Data: []byte(text)}
-	}
+	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, Drafts: true, Future: true})
 	if err != nil {
 		t.Fatal(err)

@@ -48,6 +48,17 @@ func TestSites(t *testing.T) {
 	}
 }
 
+// withDefaultTheme makes a site in memory of the given files (path ->
+// text) and the default theme.
+func withDefaultTheme(t *testing.T, files map[string]string) fstest.MapFS {
+	t.Helper()
+	site := readTree(t, "../themes/default", "themes/default")
+	for name, text := range files {
+		site[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return site
+}
+
 // readTree reads a folder on disk into a MapFS under prefix.
 func readTree(t *testing.T, dir, prefix string) fstest.MapFS {
 	t.Helper()
