@@ -4,8 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"folio.dev/folio/generator/diag"
@@ -31,10 +32,10 @@ func assemble(files map[string][]byte, model *site.Site, th *theme.Theme, c *sou
 	}
 	type copied struct{ dst, src string }
 	var copies []copied
-	for _, src := range sortedKeys(th.Static) {
+	for _, src := range slices.Sorted(maps.Keys(th.Static)) {
 		copies = append(copies, copied{th.Static[src], src})
 	}
-	for _, src := range sortedKeys(c.Files) {
+	for _, src := range slices.Sorted(maps.Keys(c.Files)) {
 		copies = append(copies, copied{c.Files[src], src})
 	}
 	for _, p := range c.Pages {
@@ -71,21 +72,12 @@ func describe(file string) string {
 	return file
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // fingerprint renames the theme's stylesheets and scripts after their
 // content (css/style.css -> css/style.1a2b3c4d5e.css) and records the new
 // names in assets for the layouts, so that hosts can let browsers cache
 // them for a year: a changed file gets a new name.
 func fingerprint(fsys fs.FS, th *theme.Theme, assets map[string]string) {
-	for _, src := range sortedKeys(th.Static) {
+	for _, src := range slices.Sorted(maps.Keys(th.Static)) {
 		dst := th.Static[src]
 		ext := path.Ext(dst)
 		if ext != ".css" && ext != ".js" {

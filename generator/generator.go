@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -194,7 +195,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		maps.Copy(machine, search.Index(ctx, model, opts.Workers))
 	}
 	machine["robots.txt"] = feeds.Robots(model)
-	for _, p := range sortedKeys(machine) {
+	for _, p := range slices.Sorted(maps.Keys(machine)) {
 		if _, taken := files[p]; taken {
 			l.Errorf(diag.Pos{File: source.ContentDir}, "a page takes %s, the path of a feed, calendar or sitemap; give it another url", p)
 		}

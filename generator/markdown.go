@@ -151,6 +151,7 @@ type markdownCache struct {
 type converted struct {
 	version uint64               // the file's, from source
 	links   map[string][2]string // what its links resolved to
+	linkSum uint64               // of links, made once
 	result  *markup.Result
 	diags   diag.List
 }
@@ -201,7 +202,7 @@ func (c *markdownCache) store(p *source.Page, links map[string][2]string, r *mar
 		return
 	}
 	c.mu.Lock()
-	c.pages[p.File] = converted{version: p.Version, links: links, result: r, diags: d}
+	c.pages[p.File] = converted{version: p.Version, links: links, linkSum: sumLinks(links), result: r, diags: d}
 	c.mu.Unlock()
 }
 
@@ -211,8 +212,16 @@ func (c *markdownCache) linkSum(file string) uint64 {
 		return 0
 	}
 	c.mu.Lock()
-	links := c.pages[file].links
+	hit, ok := c.pages[file]
 	c.mu.Unlock()
+	if !ok {
+		return sumLinks(nil)
+	}
+	return hit.linkSum
+}
+
+// sumLinks sums what links resolved to, in a fixed order.
+func sumLinks(links map[string][2]string) uint64 {
 	targets := make([]string, 0, len(links))
 	for t := range links {
 		targets = append(targets, t)

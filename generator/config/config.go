@@ -222,6 +222,9 @@ func (c *Config) SetBaseURL(s string) error {
 	return nil
 }
 
+// AbsURL is a site URL ("/news/") with the site's address before it.
+func (c *Config) AbsURL(u string) string { return c.BaseURL + strings.TrimPrefix(u, "/") }
+
 // BasePath is the path part of BaseURL ("/" or "/sub/"), which every site
 // URL starts with.
 func (c *Config) BasePath() string {

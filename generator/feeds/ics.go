@@ -40,6 +40,7 @@ func Calendars(s *site.Site) map[string][]byte {
 func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(fold(s)) }
+	uidHost := host(cfg)
 	line("BEGIN:VCALENDAR")
 	line("VERSION:2.0")
 	line("PRODID:-//folio//" + escape(cfg.Title) + "//ZH")
@@ -50,7 +51,7 @@ func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
 	for _, p := range events {
 		e := p.Event
 		line("BEGIN:VEVENT")
-		line("UID:" + strings.Trim(p.URL, "/") + "@" + host(cfg))
+		line("UID:" + strings.Trim(p.URL, "/") + "@" + uidHost)
 		// DTSTAMP must not be the build's time: same input, same file.
 		stamp := p.Lastmod
 		if stamp.IsZero() {
@@ -71,7 +72,7 @@ func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
 		if p.Summary != "" {
 			line("DESCRIPTION:" + escape(p.Summary))
 		}
-		line("URL:" + cfg.BaseURL + strings.TrimPrefix(p.URL, "/"))
+		line("URL:" + cfg.AbsURL(p.URL))
 		line("STATUS:" + map[string]string{"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}[e.State])
 		line("END:VEVENT")
 	}

@@ -84,16 +84,16 @@ func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string
 	}
 	ch := rssChannel{
 		Title:       title,
-		Link:        abs(cfg, f.Page.URL),
+		Link:        cfg.AbsURL(f.Page.URL),
 		Description: description,
 		Language:    cfg.LanguageCode,
-		Self:        atomLink{Href: abs(cfg, f.URL), Rel: "self", Type: "application/rss+xml"},
+		Self:        atomLink{Href: cfg.AbsURL(f.URL), Rel: "self", Type: "application/rss+xml"},
 		// The newest item's date, never the build's time.
 		LastBuildDate: date(f.Items[0].Date, cfg),
 		Generator:     "folio",
 	}
 	for _, p := range f.Items {
-		link := abs(cfg, p.URL)
+		link := cfg.AbsURL(p.URL)
 		item := rssItem{
 			Title:       p.Title(),
 			Link:        link,
@@ -133,8 +133,6 @@ func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string
 func date(t time.Time, cfg *config.Config) string {
 	return t.In(cfg.Location).Format(time.RFC1123Z)
 }
-
-func abs(cfg *config.Config, u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
 
 // Absolute makes every href and src of rendered HTML absolute, resolved
 // against the page's own URL: root paths, #footnotes and relative paths.

@@ -24,7 +24,7 @@ func Sitemap(s *site.Site) []byte {
 			continue
 		}
 		seen[o.Page.URL] = true
-		e := entry{loc: abs(s.Config, o.Page.URL)}
+		e := entry{loc: s.Config.AbsURL(o.Page.URL)}
 		if t := lastmod(o); !t.IsZero() {
 			e.lastmod = t.In(s.Config.Location).Format(time.RFC3339)
 		}
@@ -66,5 +66,5 @@ func lastmod(o site.Output) time.Time {
 
 // Robots is robots.txt: everything may be crawled, and here is the sitemap.
 func Robots(s *site.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs(s.Config, "/sitemap.xml") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
 }

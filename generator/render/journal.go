@@ -59,7 +59,7 @@ func Highwire(cfg *config.Config, p *site.Page) []Meta {
 			Meta{"citation_issue", fmt.Sprint(issue.FM.Number)},
 			Meta{"citation_publication_date", issue.Date.Format("2006/01/02")})
 		if issue.Issue != nil && issue.Issue.PDF != "" {
-			m = append(m, Meta{"citation_pdf_url", absURL(cfg, issue.Issue.PDF)})
+			m = append(m, Meta{"citation_pdf_url", cfg.AbsURL(issue.Issue.PDF)})
 		}
 	}
 	if first, last := p.PageRange(); first != "" {
@@ -69,10 +69,8 @@ func Highwire(cfg *config.Config, p *site.Page) []Meta {
 	if len(p.FM.Keywords) > 0 {
 		m = append(m, Meta{"citation_keywords", strings.Join(p.FM.Keywords, "; ")})
 	}
-	return append(m, Meta{"citation_abstract_html_url", absURL(cfg, p.URL)})
+	return append(m, Meta{"citation_abstract_html_url", cfg.AbsURL(p.URL)})
 }
-
-func absURL(cfg *config.Config, u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") }
 
 // articleLD is a journal article as schema.org sees it: a ScholarlyArticle,
 // part of a PublicationIssue, part of a Periodical.
@@ -89,7 +87,7 @@ func articleLD(cfg *config.Config, p *site.Page) map[string]any {
 		"@context":   "https://schema.org",
 		"@type":      "ScholarlyArticle",
 		"headline":   p.Title(),
-		"url":        absURL(cfg, p.URL),
+		"url":        cfg.AbsURL(p.URL),
 		"inLanguage": cfg.LanguageCode,
 	}
 	if len(authors) > 0 {
@@ -111,7 +109,7 @@ func articleLD(cfg *config.Config, p *site.Page) map[string]any {
 			"@type":         "PublicationIssue",
 			"issueNumber":   fmt.Sprint(issue.FM.Number),
 			"datePublished": issue.Date.Format("2006-01-02"),
-			"url":           absURL(cfg, issue.URL),
+			"url":           cfg.AbsURL(issue.URL),
 			"isPartOf":      periodical,
 		}
 	} else {

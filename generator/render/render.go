@@ -45,7 +45,7 @@ func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
 			}
 			return relURL(u)
 		},
-		"absURL": func(u string) string { return cfg.BaseURL + strings.TrimPrefix(u, "/") },
+		"absURL": cfg.AbsURL,
 		"date":   func(t time.Time) string { return FormatDate(t.In(cfg.Location), cfg.LanguageCode) },
 		// when shows a front matter date with its time of day, if it has one.
 		"when": func(t schema.Time) string {

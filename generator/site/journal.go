@@ -140,11 +140,13 @@ func columns(issue *Page, l *diag.List) []Column {
 	return cols
 }
 
+// pageDashes makes the dashes editors write between page numbers "-".
+var pageDashes = strings.NewReplacer("–", "-", "—", "-", "~", "-", " ", "")
+
 // PageRange returns an article's first and last page from pages = "3-5"
 // (or "3", or "3–5").
 func (p *Page) PageRange() (first, last string) {
-	r := strings.NewReplacer("–", "-", "—", "-", "~", "-", " ", "")
-	first, last, _ = strings.Cut(r.Replace(p.FM.Pages), "-")
+	first, last, _ = strings.Cut(pageDashes.Replace(p.FM.Pages), "-")
 	if last == "" {
 		last = first
 	}

@@ -109,13 +109,7 @@ func (s *Site) taxonomies(l *diag.List) {
 // termLess orders terms by the weight of their pages (the committees in the
 // order the association lists them), then by slug.
 func termLess(a, b *Term) bool {
-	wa, wb := 0, 0
-	if a.Page != nil {
-		wa = a.Page.FM.Weight
-	}
-	if b.Page != nil {
-		wb = b.Page.FM.Weight
-	}
+	wa, wb := a.Page.FM.Weight, b.Page.FM.Weight // every term has a page by now
 	if wa != wb {
 		return wa < wb
 	}
