@@ -59,7 +59,9 @@ func (c *Cache) listing(fsys fs.FS, changed []string, l *diag.List) map[string]f
 // leaving out editors' backup and swap files. It reports whether root could
 // be read.
 func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.List) bool {
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+	// The walk goes on past what it cannot read (reported), so it never
+	// fails: a missing root shows only in the Stat below.
+	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != root {
 				l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
@@ -80,10 +82,6 @@ func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.
 		}
 		return nil
 	})
-	if err != nil && root == ContentDir {
-		l.Errorf(diag.Pos{File: ContentDir}, "cannot read the content folder: %v", err)
-		return false
-	}
 	if _, statErr := fs.Stat(fsys, root); statErr != nil && root == ContentDir {
 		l.Errorf(diag.Pos{File: ContentDir}, "there is no content folder: %v; the site's pages go in content/", statErr)
 		return false
