@@ -88,9 +88,6 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 		if len(numbers) > 0 {
 			data.Number = numbers[len(numbers)-1] + 1
 		}
-		if title != "" {
-			data.Title = title
-		}
 		rel = filepath.Join("content", cfg.Journal.Section, year, strconv.Itoa(data.Number), "_index.md")
 	case "article":
 		issue, err := latestIssue(dir, filepath.Join("content", cfg.Journal.Section))

@@ -56,7 +56,9 @@ func TestAxe(t *testing.T) {
 				ID, Impact, Help string
 				Nodes            []string
 			}
-			json.Unmarshal([]byte(report), &violations)
+			if err := json.Unmarshal([]byte(report), &violations); err != nil {
+				t.Fatalf("%s: axe's report is not a list of violations: %v: %s", p, err, report)
+			}
 			for _, v := range violations {
 				t.Errorf("width %d, %s: %s (%s): %s, at %s", width, p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 			}

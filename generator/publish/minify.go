@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"sort"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -56,7 +55,6 @@ func minifier() *minify.M {
 func Minify(s *Site) (before, after int64, err error) {
 	m := minifier()
 	paths := s.Paths()
-	sort.Strings(paths)
 	for _, p := range paths {
 		mt := mediaType(p)
 		if mt == "" {

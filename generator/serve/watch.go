@@ -15,9 +15,7 @@ import (
 
 // watched are the folders of a site whose files make the site; config.toml
 // is watched in the site's own folder.
-func watched() []string {
-	return []string{"content", "themes", "layouts", "static", "i18n", "archetypes"}
-}
+var watched = []string{"content", "themes", "layouts", "static", "i18n", "archetypes"}
 
 // debounce is how long watch waits after a change for more: an editor's
 // save is often several events, and a checkout is hundreds.
@@ -75,7 +73,7 @@ func relevant(rel string) bool {
 		return true
 	}
 	top, _, _ := strings.Cut(rel, "/")
-	return slices.Contains(watched(), top)
+	return slices.Contains(watched, top)
 }
 
 // notify watches with fsnotify: every folder below the watched ones (new
@@ -97,7 +95,7 @@ func notify(ctx context.Context, dir string, raw chan<- string) error {
 			return nil
 		})
 	}
-	for _, top := range watched() {
+	for _, top := range watched {
 		addTree(filepath.Join(dir, top))
 	}
 	go func() {
@@ -178,7 +176,7 @@ func scan(dir string) map[string]stamp {
 	if fi, err := os.Stat(filepath.Join(dir, "config.toml")); err == nil {
 		out["config.toml"] = stamp{fi.Size(), fi.ModTime()}
 	}
-	for _, top := range watched() {
+	for _, top := range watched {
 		filepath.WalkDir(filepath.Join(dir, top), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
