@@ -138,13 +138,7 @@ func (c *Checker) file(p string) string {
 	return p
 }
 
-func (c *Checker) exists(file string) bool {
-	if _, ok := c.site.Files[file]; ok {
-		return true
-	}
-	_, ok := c.site.Copies[file]
-	return ok
-}
+func (c *Checker) exists(file string) bool { return c.site.Has(file) }
 
 func (c *Checker) hasID(file, id string) bool {
 	c.mu.Lock()

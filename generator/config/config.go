@@ -222,6 +222,9 @@ func (c *Config) SetBaseURL(s string) error {
 	return nil
 }
 
+// RelURL is a site URL ("/news/") below the site's base path ("/sub/news/").
+func (c *Config) RelURL(u string) string { return c.BasePath() + strings.TrimPrefix(u, "/") }
+
 // AbsURL is a site URL ("/news/") with the site's address before it.
 func (c *Config) AbsURL(u string) string { return c.BaseURL + strings.TrimPrefix(u, "/") }
 

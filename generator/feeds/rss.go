@@ -120,7 +120,7 @@ func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string
 	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: ch}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.BasePath() + strings.TrimPrefix(style, "/") + `"?>` + "\n")
+	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.RelURL(style) + `"?>` + "\n")
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed

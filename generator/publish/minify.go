@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path"
 	"regexp"
 
@@ -60,11 +59,9 @@ func Minify(s *Site) (before, after int64, err error) {
 		if mt == "" {
 			continue
 		}
-		data, ok := s.Files[p]
-		if !ok {
-			if data, err = fs.ReadFile(s.FS, s.Copies[p]); err != nil {
-				return 0, 0, err
-			}
+		data, err := s.Read(p)
+		if err != nil {
+			return 0, 0, err
 		}
 		var b bytes.Buffer
 		if err := m.Minify(mt, &b, bytes.NewReader(data)); err != nil {

@@ -27,6 +27,25 @@ type Site struct {
 	FS     fs.FS
 }
 
+// Read returns the file at path p of the site: rendered, or read from FS.
+func (s *Site) Read(p string) ([]byte, error) {
+	if b, ok := s.Files[p]; ok {
+		return b, nil
+	}
+	src, ok := s.Copies[p]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return fs.ReadFile(s.FS, src)
+}
+
+// Has tells whether the site has a file at path p.
+func (s *Site) Has(p string) bool {
+	_, rendered := s.Files[p]
+	_, copied := s.Copies[p]
+	return rendered || copied
+}
+
 // Paths returns every path of the site, sorted.
 func (s *Site) Paths() []string {
 	var out []string
@@ -180,12 +199,9 @@ func writeOne(s *Site, dir, prev, p string) (bool, int64, error) {
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return false, 0, err
 	}
-	data, ok := s.Files[p]
-	if !ok {
-		var err error
-		if data, err = fs.ReadFile(s.FS, s.Copies[p]); err != nil {
-			return false, 0, err
-		}
+	data, err := s.Read(p)
+	if err != nil {
+		return false, 0, err
 	}
 	if prev != "" {
 		old := filepath.Join(prev, filepath.FromSlash(p))

@@ -36,14 +36,13 @@ func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
 // assets maps a static file's path to its fingerprinted one
 // (/css/style.css -> /css/style.1a2b3c4d5e.css), which asset writes.
 func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
-	relURL := func(u string) string { return cfg.BasePath() + strings.TrimPrefix(u, "/") }
 	return template.FuncMap{
-		"relURL": relURL,
+		"relURL": cfg.RelURL,
 		"asset": func(u string) string {
 			if a, ok := assets[u]; ok {
 				u = a
 			}
-			return relURL(u)
+			return cfg.RelURL(u)
 		},
 		"absURL": cfg.AbsURL,
 		"date":   func(t time.Time) string { return FormatDate(t.In(cfg.Location), cfg.LanguageCode) },
@@ -177,7 +176,7 @@ func describe(o site.Output) string {
 
 func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.Template, o site.Output) error {
 	if o.Layout == "alias" {
-		return alias.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.BasePath() + strings.TrimPrefix(o.RedirectTo, "/")})
+		return alias.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.RelURL(o.RedirectTo)})
 	}
 	fallback := "single"
 	switch {

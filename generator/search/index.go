@@ -144,7 +144,7 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 			if !d.page.Date.IsZero() {
 				date = d.page.Date.Format("2006-01-02")
 			}
-			results = append(results, [4]string{d.page.Title(), s.Config.BasePath() + strings.TrimPrefix(d.page.URL, "/"), date, d.page.Summary})
+			results = append(results, [4]string{d.page.Title(), s.Config.RelURL(d.page.URL), date, d.page.Summary})
 		}
 		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), results))
 	}

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"mime"
 	"net"
 	"net/http"
@@ -251,14 +250,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func file(site *publish.Site, name string) ([]byte, bool) {
-	if b, ok := site.Files[name]; ok {
-		return b, true
-	}
-	if src, ok := site.Copies[name]; ok {
-		b, err := fs.ReadFile(site.FS, src)
-		return b, err == nil
-	}
-	return nil, false
+	b, err := site.Read(name)
+	return b, err == nil
 }
 
 // inject adds the reload script at the end of a page's body.

@@ -6,7 +6,6 @@ package testkit
 import (
 	"compress/gzip"
 	"context"
-	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -67,12 +66,8 @@ func Serve(t testing.TB, site *publish.Site) string {
 		if name == "" || strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
-		b, ok := site.Files[name]
-		if src, found := site.Copies[name]; !ok && found {
-			b, _ = fs.ReadFile(site.FS, src)
-			ok = true
-		}
-		if !ok {
+		b, err := site.Read(name)
+		if err != nil {
 			http.NotFound(w, r)
 			return
 		}
