@@ -69,3 +69,19 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(rendered), "outputs/op")
 }
+
+// BenchmarkBuildSite builds -site DIR from nothing into a folder, as
+// folio build does: go test -run XXX -bench BuildSite -site DIR
+// -cpuprofile cpu.out ./generator/.
+func BenchmarkBuildSite(b *testing.B) {
+	if *benchSite == "" {
+		b.Skip("needs -site DIR")
+	}
+	dest := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		os.RemoveAll(dest)
+		if _, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(*benchSite), Destination: dest, Now: fixedNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -65,7 +65,6 @@ func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
 		"inSection": site.InSection,
 		"isLeaf":    func(p *site.Page) bool { return !p.Branch },
 		"kindIs":    func(p *site.Page, k string) bool { return string(p.Kind) == k },
-		"inc":       func(i int) int { return i + 1 },
 		"list":      func(xs ...string) []string { return xs },
 		"replace":   strings.ReplaceAll,
 	}

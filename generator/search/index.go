@@ -7,10 +7,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"slices"
-	"strings"
 
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -40,12 +38,22 @@ type meta struct {
 	Len      []int       `json:"len"`      // per page: tokens, for BM25
 }
 
+// doc is one page's tokens, each once, with its value in the postings:
+// its count times two, plus one if the title has it.
 type doc struct {
 	page   *site.Page
-	tokens map[string]int // token -> count in the body and tags
-	title  map[string]bool
-	length int
+	tokens []token
+	length int // tokens in the body and tags, for BM25
 }
+
+type token struct {
+	text  string
+	shard int
+	value int
+}
+
+// posting is one page that has a token.
+type posting struct{ doc, value int }
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
@@ -67,37 +75,31 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 		}
 		return cmp.Compare(a.URL, b.URL)
 	})
+	shards := max(8, min(1024, 1<<bits.Len(uint(len(pages)/10))))
 	docs := make([]doc, len(pages))
 	work.Each(ctx, len(pages), workers, func(i int) {
-		p := pages[i]
-		d := doc{page: p, tokens: map[string]int{}, title: map[string]bool{}}
-		for _, t := range Tokens(p.Text + " " + strings.Join(p.FM.Tags, " ")) {
-			d.tokens[t]++
-			d.length++
-		}
-		for _, t := range append(Tokens(p.Title()), Chars(p.Title())...) {
-			d.title[t] = true
-		}
-		docs[i] = d
+		docs[i] = tokenize(pages[i], shards)
 	})
-
-	shards := max(8, min(1024, 1<<bits.Len(uint(len(docs)/10))))
-	postings := make([]map[string][][2]int, shards) // shard -> token -> [doc, value]
-	for i := range postings {
-		postings[i] = map[string][][2]int{}
-	}
+	// Each worker fills the shards of its own group: every token's pages
+	// stay in page order, and no map is shared.
+	postings := make([]map[string][]posting, shards) // shard -> token -> pages
+	groups := min(workers, shards)
+	work.Each(ctx, groups, groups, func(g int) {
+		for sh := g; sh < shards; sh += groups {
+			postings[sh] = map[string][]posting{}
+		}
+		for id, d := range docs {
+			for _, t := range d.tokens {
+				if t.shard%groups == g {
+					postings[t.shard][t.text] = append(postings[t.shard][t.text], posting{id, t.value})
+				}
+			}
+		}
+	})
 	m := meta{Version: 1, Docs: len(docs), PerShard: docsPerShard}
 	sections := map[string]int{}
 	total := 0
-	for id, d := range docs {
-		for _, t := range slices.Sorted(mapKeys(d.tokens, d.title)) {
-			value := d.tokens[t] * 2 // a count, and whether the title has it
-			if d.title[t] {
-				value++
-			}
-			sh := Shard(t, shards)
-			postings[sh][t] = append(postings[sh][t], [2]int{id, value})
-		}
+	for _, d := range docs {
 		sec, ok := sections[d.page.Section]
 		if !ok {
 			sec = len(m.Sections)
@@ -121,21 +123,23 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 		m.AvgLen = float64(total) / float64(len(docs))
 	}
 	files := map[string][]byte{}
-	for i, shard := range postings {
-		// A token's postings: page numbers as differences from the one
-		// before, then the values: [[3,1,7],[4,2,3]].
-		out := make(map[string][2][]int, len(shard))
-		for t, list := range shard {
-			var ids, values []int
+	// A token's postings: page numbers as differences from the one before,
+	// then the values: [[3,1,7],[4,2,3]].
+	encoded := make([][]byte, shards)
+	work.Each(ctx, shards, workers, func(i int) {
+		out := make(map[string][2][]int, len(postings[i]))
+		for t, list := range postings[i] {
+			ids, values := make([]int, len(list)), make([]int, len(list))
 			last := 0
-			for _, pv := range list {
-				ids = append(ids, pv[0]-last)
-				values = append(values, pv[1])
-				last = pv[0]
+			for k, p := range list {
+				ids[k], values[k], last = p.doc-last, p.value, p.doc
 			}
 			out[t] = [2][]int{ids, values}
 		}
-		m.Terms = append(m.Terms, put(files, fmt.Sprintf("t-%d", i), out))
+		encoded[i], _ = json.Marshal(out) // maps, slices and strings only
+	})
+	for i, b := range encoded {
+		m.Terms = append(m.Terms, put(files, fmt.Sprintf("t-%d", i), b))
 	}
 	for start := 0; start < len(docs); start += docsPerShard {
 		var results [][4]string // title, URL, date, summary
@@ -146,17 +150,17 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 			}
 			results = append(results, [4]string{d.page.Title(), s.Config.RelURL(d.page.URL), date, d.page.Summary})
 		}
-		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), results))
+		b, _ := json.Marshal(results)
+		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), b))
 	}
 	b, _ := json.Marshal(m)
 	files[Dir+"index.json"] = b
 	return files
 }
 
-// put writes v as JSON to a file named after its content's hash and
-// returns the name.
-func put(files map[string][]byte, base string, v any) string {
-	b, _ := json.Marshal(v) // maps, slices and strings only
+// put stores JSON b in a file named after its content's hash and returns
+// the name.
+func put(files map[string][]byte, base string, b []byte) string {
 	sum := sha256.Sum256(b)
 	name := base + "." + hex.EncodeToString(sum[:5]) + ".json"
 	files[Dir+name] = b
@@ -166,22 +170,40 @@ func put(files map[string][]byte, base string, v any) string {
 // Shard is the token file a token is in: FNV-1a (32 bits) of its UTF-8
 // bytes, modulo the number of files. search.js computes the same.
 func Shard(token string, shards int) int {
-	h := fnv.New32a()
-	h.Write([]byte(token))
-	return int(h.Sum32() % uint32(shards))
+	h := uint32(2166136261)
+	for i := 0; i < len(token); i++ {
+		h = (h ^ uint32(token[i])) * 16777619
+	}
+	return int(h % uint32(shards))
 }
 
-func mapKeys(a map[string]int, b map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range a {
-			if !yield(k) {
-				return
-			}
+// tokenize counts a page's tokens: its body and tags, and its title's
+// tokens and single characters, which only mark the ones the title has.
+func tokenize(p *site.Page, shards int) doc {
+	d := doc{page: p}
+	index := map[string]int{} // token -> its place in d.tokens
+	add := func(t []byte, value int) {
+		i, ok := index[string(t)] // no string is made for a lookup
+		if !ok {
+			s := string(t)
+			i = len(d.tokens)
+			index[s] = i
+			d.tokens = append(d.tokens, token{text: s, shard: Shard(s, shards)})
 		}
-		for k := range b {
-			if _, dup := a[k]; !dup && !yield(k) {
-				return
-			}
+		if value == 1 {
+			d.tokens[i].value |= 1
+		} else {
+			d.tokens[i].value += value
 		}
 	}
+	eachToken(p.Text, func(t []byte) { add(t, 2); d.length++ })
+	for _, tag := range p.FM.Tags {
+		eachToken(tag, func(t []byte) { add(t, 2); d.length++ })
+	}
+	title := p.Title()
+	eachToken(title, func(t []byte) { add(t, 1) })
+	for _, c := range Chars(title) {
+		add([]byte(c), 1)
+	}
+	return d
 }

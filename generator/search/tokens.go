@@ -7,8 +7,8 @@
 package search
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold makes full-width Latin letters and digits (Ｗｏｒｄ, １５) ordinary
@@ -34,52 +34,52 @@ func isWord(r rune) bool {
 // and digits are split apart, so "15期" gives "15" and "期".
 func Tokens(text string) []string {
 	var out []string
-	var han []rune
-	var word strings.Builder
-	wordKind := 0 // 1 letters, 2 digits
-	flushHan := func() {
-		switch {
-		case len(han) == 1:
-			out = append(out, string(han))
-		case len(han) > 1:
-			for i := 0; i+1 < len(han); i++ {
-				out = append(out, string(han[i:i+2]))
-			}
+	eachToken(text, func(t []byte) { out = append(out, string(t)) })
+	return out
+}
+
+// eachToken calls yield with each token of text, as Tokens splits it. The
+// bytes are only valid during the call: the index counts tokens without
+// making a string of each (a page has thousands).
+func eachToken(text string, yield func([]byte)) {
+	var buf []byte // the current word, or the current Han run
+	prev := 0      // where the last Han character starts in buf
+	hans := 0      // Han characters in buf
+	wordKind := 0  // 1 letters, 2 digits
+	flush := func() {
+		if len(buf) > 0 && (wordKind != 0 || hans == 1) {
+			yield(buf) // a word, or a lone Han character
 		}
-		han = han[:0]
-	}
-	flushWord := func() {
-		if word.Len() > 0 {
-			out = append(out, word.String())
-			word.Reset()
-		}
-		wordKind = 0
+		buf, hans, wordKind = buf[:0], 0, 0
 	}
 	for _, r := range text {
 		r = fold(r)
 		switch {
 		case isHan(r):
-			flushWord()
-			han = append(han, r)
+			if wordKind != 0 {
+				flush()
+			}
+			n := len(buf)
+			buf = utf8.AppendRune(buf, r)
+			if hans++; hans > 1 {
+				yield(buf[prev:]) // the pair of the last two characters
+			}
+			prev = n
 		case isWord(r):
-			flushHan()
 			kind := 1
 			if r >= '0' && r <= '9' {
 				kind = 2
 			}
 			if kind != wordKind {
-				flushWord()
+				flush()
 				wordKind = kind
 			}
-			word.WriteRune(r)
+			buf = append(buf, byte(r))
 		default:
-			flushHan()
-			flushWord()
+			flush()
 		}
 	}
-	flushHan()
-	flushWord()
-	return out
+	flush()
 }
 
 // Chars are the single Han characters of a title, indexed so that a query

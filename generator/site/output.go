@@ -51,6 +51,38 @@ func (p *Pager) Next() string {
 	return p.URLs[p.Number]
 }
 
+// PageLink is one entry of a list's page navigation. A Gap stands for the
+// pages left out between two links.
+type PageLink struct {
+	Number int
+	URL    string
+	Gap    bool
+}
+
+// Window returns the page links to show: the first and the last page and
+// the two either side of this one, with gaps for the rest. Linking every
+// page would put 750 links on each of a 7,500-post section's 750 pages
+// (and render them: the work grows with the square of the list).
+func (p *Pager) Window() []PageLink {
+	const side = 2
+	var links []PageLink
+	for n := 1; n <= len(p.URLs); n++ {
+		if n == 1 || n == len(p.URLs) || (n >= p.Number-side && n <= p.Number+side) {
+			links = append(links, PageLink{Number: n, URL: p.URLs[n-1]})
+			continue
+		}
+		if !links[len(links)-1].Gap {
+			links = append(links, PageLink{Gap: true})
+		}
+		if n < p.Number {
+			n = p.Number - side - 1 // skip to the window
+		} else {
+			n = len(p.URLs) - 1 // skip to the last page
+		}
+	}
+	return links
+}
+
 // outPath is the file a URL is served from: /a/ from a/index.html, and an
 // old address /a.html from a.html.
 func outPath(url string) string {

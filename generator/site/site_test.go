@@ -1,7 +1,10 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,5 +100,44 @@ func TestListsAndPagination(t *testing.T) {
 	tags := s.Taxonomy("tags")
 	if tags == nil || len(tags.Terms) != 1 || len(tags.Terms[0].Pages) != 2 || tags.Terms[0].URL != "/tags/技工教育/" {
 		t.Errorf("tags: %+v", tags)
+	}
+}
+
+func TestPagerWindow(t *testing.T) {
+	show := func(total, number int) string {
+		p := &Pager{Number: number}
+		for n := 1; n <= total; n++ {
+			p.URLs = append(p.URLs, fmt.Sprintf("/p/%d/", n))
+		}
+		var parts []string
+		for _, l := range p.Window() {
+			switch {
+			case l.Gap:
+				parts = append(parts, "…")
+			case l.URL != p.URLs[l.Number-1]:
+				t.Errorf("page %d links %s", l.Number, l.URL)
+			default:
+				parts = append(parts, strconv.Itoa(l.Number))
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, c := range []struct {
+		total, number int
+		want          string
+	}{
+		{1, 1, "1"},
+		{5, 3, "1 2 3 4 5"},
+		{7, 1, "1 2 3 … 7"},
+		{7, 4, "1 2 3 4 5 6 7"},
+		{750, 1, "1 2 3 … 750"},
+		{750, 5, "1 … 3 4 5 6 7 … 750"},
+		{750, 4, "1 2 3 4 5 6 … 750"},
+		{750, 750, "1 … 748 749 750"},
+		{750, 747, "1 … 745 746 747 748 749 750"},
+	} {
+		if got := show(c.total, c.number); got != c.want {
+			t.Errorf("page %d of %d: %q, want %q", c.number, c.total, got, c.want)
+		}
 	}
 }
