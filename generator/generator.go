@@ -65,7 +65,9 @@ type Options struct {
 type Result struct {
 	// Diagnostics are every error and warning, sorted.
 	Diagnostics diag.List
-	// Site is the built site in memory.
+	// Site is the built site in memory. A build that wrote to Destination
+	// without a Cache wrote its pages as they were rendered: their paths
+	// are in Site.Files, with nil bytes.
 	Site *publish.Site
 	// Model is the site model the pages were rendered from.
 	Model *site.Site
@@ -184,7 +186,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// folio serve takes as long as the rendering itself.
 	machineFiles := make(chan map[string][]byte, 1)
 	go func() { machineFiles <- machineReadable(model, assets) }()
-	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, l)
+	// folio build writes each page as soon as it is rendered, into a staging
+	// folder that replaces the destination only if the whole build succeeds:
+	// holding every page until the end would double the build's memory.
+	minify := opts.Minify || (cfg.Minify && !opts.Preview)
+	var staging *publish.Stage
+	var put func(string, []byte)
+	if opts.Destination != "" && opts.Cache == nil {
+		var err error
+		if staging, err = publish.NewStage(opts.Destination, minify); err != nil {
+			return res, err
+		}
+		defer staging.Abort()
+		put = staging.Put
+	}
+	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, put, l)
 	res.Rendered = rendered
 	stage("render")
 	machine := <-machineFiles
@@ -211,7 +227,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 	stage("assemble")
-	if opts.Minify || (cfg.Minify && !opts.Preview) {
+	if minify && staging == nil {
 		before, after, err := publish.Minify(out)
 		if err != nil {
 			l.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
@@ -225,8 +241,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Destination == "" {
 		return res, nil
 	}
-	written, err := publish.Write(out, opts.Destination, opts.Workers)
-	res.Written = written
+	var err error
+	if staging != nil {
+		res.Written, err = staging.Commit(out, opts.Workers)
+		res.Minified.Before, res.Minified.After = staging.Minified()
+	} else {
+		res.Written, err = publish.Write(out, opts.Destination, opts.Workers)
+	}
 	stage("write")
 	return res, err
 }

@@ -111,7 +111,18 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 	}
 	sameTree(t, dest, before)
 
+	// A layout that fails on one page fails the build after the others were
+	// rendered and written to the staging folder: it must not be published.
 	write("content/a.md", "+++\ntitle = \"甲\"\n+++\n第二版。\n")
+	write("content/b.md", "+++\ntitle = \"乙\"\nlayout = \"broken\"\n+++\n新页面。\n")
+	write("layouts/broken.html", "{{define \"main\"}}{{.Nope}}{{end}}")
+	res, err := generator.Build(context.Background(), opts)
+	if !errors.Is(err, generator.ErrContent) || res.Diagnostics.Errors() != 1 {
+		t.Fatalf("a build with a broken layout returned %v (%d errors), want ErrContent", err, res.Diagnostics.Errors())
+	}
+	sameTree(t, dest, before)
+
+	write("content/b.md", "+++\ntitle = \"乙\"\n+++\n新页面。\n")
 	if _, err := generator.Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}

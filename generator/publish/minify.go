@@ -63,14 +63,22 @@ func Minify(s *Site) (before, after int64, err error) {
 		if err != nil {
 			return 0, 0, err
 		}
-		var b bytes.Buffer
-		if err := m.Minify(mt, &b, bytes.NewReader(data)); err != nil {
-			return 0, 0, fmt.Errorf("minifying %s: %v", p, err)
+		small, err := minifyOne(m, mt, p, data)
+		if err != nil {
+			return 0, 0, err
 		}
 		before += int64(len(data))
-		after += int64(b.Len())
-		s.Files[p] = b.Bytes()
+		after += int64(len(small))
+		s.Files[p] = small
 		delete(s.Copies, p)
 	}
 	return before, after, nil
+}
+
+func minifyOne(m *minify.M, mediaType, p string, data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	if err := m.Minify(mediaType, &b, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minifying %s: %v", p, err)
+	}
+	return b.Bytes(), nil
 }

@@ -6,20 +6,25 @@ package publish
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"folio.dev/folio/generator/work"
+	"github.com/tdewolff/minify/v2"
 )
 
 // Site is a built site in memory.
 type Site struct {
-	// Files are rendered files by path below the site root.
+	// Files are rendered files by path below the site root; nil bytes for
+	// a file already written to a Stage.
 	Files map[string][]byte
 	// Copies are files copied as they are: path below the site root ->
 	// path in FS.
@@ -125,91 +130,192 @@ type Stats struct {
 // uploads then send only what changed. Files no longer in the site are gone
 // with the previous folder.
 func Write(s *Site, dest string, workers int) (Stats, error) {
+	st, err := NewStage(dest, false)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer st.Abort()
+	return st.Commit(s, workers)
+}
+
+// A Stage is a site being written: files go into a staging folder beside
+// the destination as soon as they are made (Put), so a build need not hold
+// every page in memory, and Commit swaps the folder into place. Until then
+// the previous site stays as it was; Abort removes the staging folder.
+type Stage struct {
+	dest, dir, old string
+	prev           string // the previous site, "" if none
+	minify         *minify.M
+
+	mu      sync.Mutex
+	err     error           // the first error of Put
+	done    map[string]bool // paths Put
+	dirs    map[string]bool // folders made
+	stats   Stats
+	minSize [2]int64 // bytes before and after minifying
+	closed  bool
+}
+
+// NewStage starts writing a site that will replace dest, minified or not.
+func NewStage(dest string, minified bool) (*Stage, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
-	staging := filepath.Join(parent, "."+base+".folio-staging")
-	old := filepath.Join(parent, "."+base+".folio-old")
-	for _, leftover := range []string{staging, old} {
+	st := &Stage{
+		dest: dest,
+		dir:  filepath.Join(parent, "."+base+".folio-staging"),
+		old:  filepath.Join(parent, "."+base+".folio-old"),
+		done: map[string]bool{},
+		dirs: map[string]bool{},
+	}
+	if minified {
+		st.minify = minifier()
+	}
+	for _, leftover := range []string{st.dir, st.old} {
 		if err := os.RemoveAll(leftover); err != nil {
-			return Stats{}, err
+			return nil, err
 		}
 	}
-	prev := ""
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
-		prev = dest
+		st.prev = dest
 	}
-	paths := s.Paths()
-	stats, err := writeAll(s, staging, prev, paths, workers)
-	if err != nil {
-		os.RemoveAll(staging)
+	if err := os.Mkdir(st.dir, 0o755); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// Put writes one file of the site. It may be called from many goroutines;
+// data is not kept. An error is kept for Commit to return.
+func (st *Stage) Put(p string, data []byte) {
+	written, err := st.write(p, data)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err != nil && st.err == nil {
+		st.err = err
+	}
+	st.done[p] = true
+	st.stats.Files++
+	st.stats.Bytes += written.size
+	if written.changed {
+		st.stats.Written++
+	}
+}
+
+// Minified returns the bytes of the minified files before and after.
+func (st *Stage) Minified() (before, after int64) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.minSize[0], st.minSize[1]
+}
+
+// Commit writes the files of s not Put yet and swaps the staging folder
+// into place. It returns the first error of any write, and then leaves the
+// previous site as it was.
+func (st *Stage) Commit(s *Site, workers int) (Stats, error) {
+	var rest []string
+	for _, p := range s.Paths() {
+		if !st.done[p] {
+			rest = append(rest, p)
+		}
+	}
+	errs := make([]error, len(rest))
+	work.Each(context.Background(), len(rest), workers, func(i int) {
+		data, err := s.Read(rest[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		st.Put(rest[i], data)
+	})
+	if err := cmp.Or(errors.Join(errs...), st.err); err != nil {
 		return Stats{}, err
 	}
-	if prev != "" {
-		if err := os.Rename(dest, old); err != nil {
-			os.RemoveAll(staging)
+	st.closed = true
+	if st.prev != "" {
+		if err := os.Rename(st.dest, st.old); err != nil {
+			st.closed = false
 			return Stats{}, err
 		}
 	}
-	if err := os.Rename(staging, dest); err != nil {
-		os.Rename(old, dest) // put the previous site back
-		os.RemoveAll(staging)
+	if err := os.Rename(st.dir, st.dest); err != nil {
+		os.Rename(st.old, st.dest) // put the previous site back
+		st.closed = false
 		return Stats{}, err
 	}
 	// The new site is in place; a previous one that cannot be removed now
 	// is removed by the next build, so it is no reason to fail this one.
-	os.RemoveAll(old)
-	return stats, nil
+	os.RemoveAll(st.old)
+	return st.stats, nil
 }
 
-// writeAll writes every path below dir with a pool of workers and returns
-// what it did, or the first error in path order.
-func writeAll(s *Site, dir, prev string, paths []string, workers int) (Stats, error) {
-	errs := make([]error, len(paths))
-	written := make([]bool, len(paths))
-	sizes := make([]int64, len(paths))
-	work.Each(context.Background(), len(paths), workers, func(i int) {
-		written[i], sizes[i], errs[i] = writeOne(s, dir, prev, paths[i])
-	})
-	stats := Stats{Files: len(paths)}
-	for i, err := range errs {
-		if err != nil {
-			return Stats{}, err
-		}
-		if written[i] {
-			stats.Written++
-		}
-		stats.Bytes += sizes[i]
+// Abort removes the staging folder unless Commit swapped it in.
+func (st *Stage) Abort() {
+	if st != nil && !st.closed {
+		os.RemoveAll(st.dir)
 	}
-	return stats, nil
 }
 
-// writeOne puts one file in dir: linked from prev if its bytes are the
-// same there, written otherwise. It reports whether it wrote.
-func writeOne(s *Site, dir, prev, p string) (bool, int64, error) {
+type written struct {
+	size    int64
+	changed bool
+}
+
+// write puts one file in the staging folder: linked from the previous site
+// if its bytes are the same there, written otherwise.
+func (st *Stage) write(p string, data []byte) (written, error) {
 	if !filepath.IsLocal(filepath.FromSlash(p)) || strings.Contains(p, "\\") {
-		return false, 0, fmt.Errorf("refusing to write %q: it is outside the destination", p)
+		return written{}, fmt.Errorf("refusing to write %q: it is outside the destination", p)
 	}
-	target := filepath.Join(dir, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return false, 0, err
+	if st.minify != nil {
+		if mt := mediaType(p); mt != "" {
+			small, err := minifyOne(st.minify, mt, p, data)
+			if err != nil {
+				return written{}, err
+			}
+			st.mu.Lock()
+			st.minSize[0] += int64(len(data))
+			st.minSize[1] += int64(len(small))
+			st.mu.Unlock()
+			data = small
+		}
 	}
-	data, err := s.Read(p)
-	if err != nil {
-		return false, 0, err
+	target := filepath.Join(st.dir, filepath.FromSlash(p))
+	if err := st.mkdir(filepath.Dir(target)); err != nil {
+		return written{}, err
 	}
-	if prev != "" {
-		old := filepath.Join(prev, filepath.FromSlash(p))
+	w := written{size: int64(len(data))}
+	if st.prev != "" {
+		old := filepath.Join(st.prev, filepath.FromSlash(p))
 		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
 			if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, target) == nil {
-				return false, int64(len(data)), nil
+				return w, nil
 			}
 		}
 	}
-	return true, int64(len(data)), os.WriteFile(target, data, 0o644)
+	w.changed = true
+	return w, os.WriteFile(target, data, 0o644)
+}
+
+// mkdir makes a folder of the staging folder once: most files of a site
+// are the only file of their folder, and asking again costs a system call.
+func (st *Stage) mkdir(dir string) error {
+	st.mu.Lock()
+	made := st.dirs[dir]
+	st.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	st.dirs[dir] = true
+	st.mu.Unlock()
+	return nil
 }

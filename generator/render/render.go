@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -79,8 +80,9 @@ const aliasPage = `<!DOCTYPE html>
 // Render executes the layouts for all outputs with the given number of
 // workers and returns the files by path below the site root, and how many
 // it rendered. With a cache, outputs whose inputs did not change since the
-// last build are taken from it instead.
-func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, l *diag.List) (map[string][]byte, int) {
+// last build are taken from it instead. With put, each output is handed to
+// put as soon as it is rendered and not kept: its path maps to nil.
+func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
@@ -99,12 +101,25 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		todo = append(todo, i)
 	}
 	alias := template.Must(template.New("alias").Parse(aliasPage))
+	var buffers sync.Pool // for outputs that are put, not kept
 	work.Each(ctx, len(todo), workers, func(k int) {
 		i := todo[k]
-		var buf bytes.Buffer
-		if errs[i] = execute(&buf, s, th, alias, outs[i]); errs[i] == nil {
-			bodies[i] = buf.Bytes()
+		if put == nil {
+			var buf bytes.Buffer
+			if errs[i] = execute(&buf, s, th, alias, outs[i]); errs[i] == nil {
+				bodies[i] = buf.Bytes()
+			}
+			return
 		}
+		buf, _ := buffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		buf.Reset()
+		if errs[i] = execute(buf, s, th, alias, outs[i]); errs[i] == nil {
+			put(outs[i].Path, buf.Bytes())
+		}
+		buffers.Put(buf)
 	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, key := range th.Missing() {
@@ -123,7 +138,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			continue
 		}
 		owner[o.Path] = i
-		if bodies[i] != nil {
+		if bodies[i] != nil || (put != nil && errs[i] == nil) {
 			files[o.Path] = bodies[i]
 		}
 	}

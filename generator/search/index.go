@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -41,19 +43,22 @@ type meta struct {
 // doc is one page's tokens, each once, with its value in the postings:
 // its count times two, plus one if the title has it.
 type doc struct {
-	page   *site.Page
 	tokens []token
 	length int // tokens in the body and tags, for BM25
 }
 
 type token struct {
-	text  string
-	shard int
-	value int
+	text         string
+	shard, value int32
 }
 
 // posting is one page that has a token.
-type posting struct{ doc, value int }
+type posting struct{ doc, value int32 }
+
+// batch is how many pages are tokenized before their tokens join the
+// postings: all pages' tokens at once would take more memory than the
+// postings themselves.
+const batch = 1024
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
@@ -76,79 +81,74 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 		return cmp.Compare(a.URL, b.URL)
 	})
 	shards := max(8, min(1024, 1<<bits.Len(uint(len(pages)/10))))
-	docs := make([]doc, len(pages))
-	work.Each(ctx, len(pages), workers, func(i int) {
-		docs[i] = tokenize(pages[i], shards)
-	})
-	// Each worker fills the shards of its own group: every token's pages
-	// stay in page order, and no map is shared.
 	postings := make([]map[string][]posting, shards) // shard -> token -> pages
+	for i := range postings {
+		postings[i] = map[string][]posting{}
+	}
+	m := meta{Version: 1, Docs: len(pages), PerShard: docsPerShard}
 	groups := min(workers, shards)
-	work.Each(ctx, groups, groups, func(g int) {
-		for sh := g; sh < shards; sh += groups {
-			postings[sh] = map[string][]posting{}
-		}
-		for id, d := range docs {
-			for _, t := range d.tokens {
-				if t.shard%groups == g {
-					postings[t.shard][t.text] = append(postings[t.shard][t.text], posting{id, t.value})
+	docs := make([]doc, batch)
+	for start := 0; start < len(pages); start += batch {
+		n := min(batch, len(pages)-start)
+		work.Each(ctx, n, workers, func(i int) {
+			docs[i] = tokenize(pages[start+i], shards)
+		})
+		// Each worker fills the shards of its own group: every token's
+		// pages stay in page order, and no map is shared.
+		work.Each(ctx, groups, groups, func(g int) {
+			for i, d := range docs[:n] {
+				for _, t := range d.tokens {
+					if int(t.shard)%groups == g {
+						postings[t.shard][t.text] = append(postings[t.shard][t.text], posting{int32(start + i), t.value})
+					}
 				}
 			}
+		})
+		for _, d := range docs[:n] {
+			m.Len = append(m.Len, d.length)
 		}
-	})
-	m := meta{Version: 1, Docs: len(docs), PerShard: docsPerShard}
+	}
 	sections := map[string]int{}
 	total := 0
-	for _, d := range docs {
-		sec, ok := sections[d.page.Section]
+	for i, p := range pages {
+		sec, ok := sections[p.Section]
 		if !ok {
 			sec = len(m.Sections)
-			sections[d.page.Section] = sec
-			title := d.page.Section
-			if sp := s.Section(d.page.Section); sp != nil {
+			sections[p.Section] = sec
+			title := p.Section
+			if sp := s.Section(p.Section); sp != nil {
 				title = sp.Title()
 			}
-			m.Sections = append(m.Sections, [2]string{d.page.Section, title})
+			m.Sections = append(m.Sections, [2]string{p.Section, title})
 		}
 		m.Section = append(m.Section, sec)
 		year := 0
-		if !d.page.Date.IsZero() {
-			year = d.page.Date.Year()
+		if !p.Date.IsZero() {
+			year = p.Date.Year()
 		}
 		m.Year = append(m.Year, year)
-		m.Len = append(m.Len, d.length)
-		total += d.length
+		total += m.Len[i]
 	}
-	if len(docs) > 0 {
-		m.AvgLen = float64(total) / float64(len(docs))
+	if len(pages) > 0 {
+		m.AvgLen = float64(total) / float64(len(pages))
 	}
 	files := map[string][]byte{}
-	// A token's postings: page numbers as differences from the one before,
-	// then the values: [[3,1,7],[4,2,3]].
 	encoded := make([][]byte, shards)
 	work.Each(ctx, shards, workers, func(i int) {
-		out := make(map[string][2][]int, len(postings[i]))
-		for t, list := range postings[i] {
-			ids, values := make([]int, len(list)), make([]int, len(list))
-			last := 0
-			for k, p := range list {
-				ids[k], values[k], last = p.doc-last, p.value, p.doc
-			}
-			out[t] = [2][]int{ids, values}
-		}
-		encoded[i], _ = json.Marshal(out) // maps, slices and strings only
+		encoded[i] = encodePostings(postings[i])
+		postings[i] = nil
 	})
 	for i, b := range encoded {
 		m.Terms = append(m.Terms, put(files, fmt.Sprintf("t-%d", i), b))
 	}
-	for start := 0; start < len(docs); start += docsPerShard {
+	for start := 0; start < len(pages); start += docsPerShard {
 		var results [][4]string // title, URL, date, summary
-		for _, d := range docs[start:min(len(docs), start+docsPerShard)] {
+		for _, p := range pages[start:min(len(pages), start+docsPerShard)] {
 			date := ""
-			if !d.page.Date.IsZero() {
-				date = d.page.Date.Format("2006-01-02")
+			if !p.Date.IsZero() {
+				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [4]string{d.page.Title(), s.Config.RelURL(d.page.URL), date, d.page.Summary})
+			results = append(results, [4]string{p.Title(), s.Config.RelURL(p.URL), date, p.Summary})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), b))
@@ -156,6 +156,39 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 	b, _ := json.Marshal(m)
 	files[Dir+"index.json"] = b
 	return files
+}
+
+// encodePostings writes a token file as JSON, tokens in order: each
+// token's pages as differences from the one before, then the values:
+// {"招生":[[3,1,7],[4,2,3]]}. Written by hand, it needs no copy of the
+// postings in the shapes encoding/json wants.
+func encodePostings(shard map[string][]posting) []byte {
+	b := []byte{'{'}
+	for i, t := range slices.Sorted(maps.Keys(shard)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, _ := json.Marshal(t)
+		b = append(b, key...)
+		b = append(b, ":[["...)
+		last := int32(0)
+		for k, p := range shard[t] {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(p.doc-last), 10)
+			last = p.doc
+		}
+		b = append(b, "],["...)
+		for k, p := range shard[t] {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(p.value), 10)
+		}
+		b = append(b, "]]"...)
+	}
+	return append(b, '}')
 }
 
 // put stores JSON b in a file named after its content's hash and returns
@@ -180,7 +213,7 @@ func Shard(token string, shards int) int {
 // tokenize counts a page's tokens: its body and tags, and its title's
 // tokens and single characters, which only mark the ones the title has.
 func tokenize(p *site.Page, shards int) doc {
-	d := doc{page: p}
+	var d doc
 	index := map[string]int{} // token -> its place in d.tokens
 	add := func(t []byte, value int) {
 		i, ok := index[string(t)] // no string is made for a lookup
@@ -188,12 +221,12 @@ func tokenize(p *site.Page, shards int) doc {
 			s := string(t)
 			i = len(d.tokens)
 			index[s] = i
-			d.tokens = append(d.tokens, token{text: s, shard: Shard(s, shards)})
+			d.tokens = append(d.tokens, token{text: s, shard: int32(Shard(s, shards))})
 		}
 		if value == 1 {
 			d.tokens[i].value |= 1
 		} else {
-			d.tokens[i].value += value
+			d.tokens[i].value += int32(value)
 		}
 	}
 	eachToken(p.Text, func(t []byte) { add(t, 2); d.length++ })
