@@ -24,7 +24,14 @@ import (
 type Data struct {
 	Site *site.Site
 	Page *site.Page
-	site.Output
+	// The output's fields (site.Output), spelled out: a template looks up
+	// a field of an embedded struct with a slow search, on every use.
+	Path, Layout string
+	Pager        *site.Pager
+	Taxonomy     *site.Taxonomy
+	Term         *site.Term
+	Archive      *site.Archive
+	Years        []*site.Archive
 }
 
 // Content is the page's rendered Markdown, trusted: markup escaped it.
@@ -206,7 +213,7 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.T
 		}
 		return fmt.Errorf("the theme has no layouts/%s.html or layouts/%s.html; add one", o.Layout, fallback)
 	}
-	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Output: o})
+	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years})
 }
 
 // Kinds counts pages by kind, for the build's summary line.
