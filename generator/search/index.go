@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"sync"
 
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -210,11 +211,19 @@ func Shard(token string, shards int) int {
 	return int(h % uint32(shards))
 }
 
+// indexes are tokenize's maps, kept for the next page: a map grown to a
+// page's thousand tokens would otherwise be made anew for each page.
+var indexes sync.Pool
+
 // tokenize counts a page's tokens: its body and tags, and its title's
 // tokens and single characters, which only mark the ones the title has.
 func tokenize(p *site.Page, shards int) doc {
 	var d doc
-	index := map[string]int{} // token -> its place in d.tokens
+	index, _ := indexes.Get().(map[string]int) // token -> its place in d.tokens
+	if index == nil {
+		index = map[string]int{}
+	}
+	defer func() { clear(index); indexes.Put(index) }()
 	add := func(t []byte, value int) {
 		i, ok := index[string(t)] // no string is made for a lookup
 		if !ok {

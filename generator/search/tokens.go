@@ -14,14 +14,26 @@ import (
 // fold makes full-width Latin letters and digits (Ｗｏｒｄ, １５) ordinary
 // and lowercases them, so that they match either way.
 func fold(r rune) rune {
-	if r >= 0xFF01 && r <= 0xFF5E {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	case isCommonHan(r): // most of a Chinese text: nothing to fold
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFEE0
 	}
 	return unicode.ToLower(r)
 }
 
+// isCommonHan tells the CJK Unified Ideographs block, all Han, without
+// searching Unicode's tables.
+func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
 func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r)
+	return isCommonHan(r) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
 }
 
 func isWord(r rune) bool {
