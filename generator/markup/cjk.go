@@ -19,8 +19,20 @@ import (
 // text: Han and kana, CJK and full-width punctuation, and the quotes, dashes
 // and ellipsis that Chinese text uses.
 func isWide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana) ||
-		isCJKPunct(r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '·'
+	return isHanOrKana(r) || isCJKPunct(r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '·'
+}
+
+// isHanOrKana reports whether r is a Han character or kana. It answers for
+// the common characters before asking the Unicode tables, which are slow
+// for the millions of characters of a site.
+func isHanOrKana(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs: all Han
+		return true
+	case r < 0x2E80: // below the first Han character and kana
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
 }
 
 // isCJKPunct reports whether r is CJK or full-width punctuation (，。！？；：、
@@ -106,6 +118,12 @@ func (strikeDelimiters) OnMatch(consumes int) ast.Node { return east.NewStriketh
 // first character that is not ASCII, so Chinese text after it is not taken.
 var bareURL = regexp.MustCompile(`(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`)
 
+// mayHaveURL reports whether bareURL could match in v: every match has
+// "://" or "www.". Most text has neither, and the regexp is slow to say so.
+func mayHaveURL(v []byte) bool {
+	return bytes.Contains(v, []byte("://")) || bytes.Contains(v, []byte("www."))
+}
+
 // linkAfterCJK turns URLs written right after Chinese text or punctuation
 // (报名链接：https://example.org/) into links. GFM's autolinks only start
 // after white space, so they miss these; inline parsers cannot help, since
@@ -116,6 +134,9 @@ func linkAfterCJK(t *ast.Text, src []byte) {
 		return
 	}
 	v := t.Value(src)
+	if !mayHaveURL(v) {
+		return
+	}
 	loc := bareURL.FindIndex(v)
 	if loc == nil || loc[0] == 0 {
 		return

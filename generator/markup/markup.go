@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -111,11 +112,12 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath}
 	before := d.transform(root)
 
-	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, body, root); err != nil {
+	buf := getBuffer()
+	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
 	res := &Result{HTML: buf.String(), TOC: toc(root, body), Links: d.links}
+	putBuffer(buf)
 	all := plainText(root, body)
 	res.Text = all
 	res.WordCount = countWords(all)
@@ -124,15 +126,36 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	case strings.TrimSpace(doc.Summary) != "":
 		res.Summary = strings.TrimSpace(doc.Summary)
 	case before != nil:
-		res.Summary = summaryText(before, body)
+		res.Summary = summaryText(before, body, 0)
 	default:
 		var blocks []ast.Node
 		for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 			blocks = append(blocks, c)
 		}
-		res.Summary = cut(summaryText(blocks, body), m.opts.SummaryLength)
+		res.Summary = cut(summaryText(blocks, body, m.opts.SummaryLength), m.opts.SummaryLength)
 	}
 	return res
+}
+
+// buffer is a reusable buffer for the HTML and the text of pages. Its
+// Buffered and Flush make it a util.BufWriter, so that goldmark writes
+// straight into it instead of through a bufio.Writer of its own.
+type buffer struct{ bytes.Buffer }
+
+func (*buffer) Buffered() int { return 0 }
+func (*buffer) Flush() error  { return nil }
+
+// buffers saves growing a new buffer for every page and every text.
+var buffers = sync.Pool{New: func() any { return new(buffer) }}
+
+func getBuffer() *buffer { return buffers.Get().(*buffer) }
+
+func putBuffer(b *buffer) {
+	if b.Cap() > 1<<20 {
+		return // a huge page's buffer: let it go rather than keep it
+	}
+	b.Reset()
+	buffers.Put(b)
 }
 
 // at turns an offset in the body into a position in the file.
@@ -165,7 +188,9 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			texts = append(texts, n)
+			if mayHaveURL(n.Value(d.body)) {
+				texts = append(texts, n) // the only ones linkAfterCJK changes
+			}
 			if n.SoftLineBreak() {
 				prev, okPrev := prevRune(n, d.body)
 				if next, ok := nextRune(n, d.body); ok && okPrev && joinLines(prev, next) {

@@ -648,3 +648,12 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+func TestIsHanOrKana(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
+		if got := isHanOrKana(r); got != want {
+			t.Fatalf("isHanOrKana(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -97,7 +98,11 @@ func toc(root ast.Node, src []byte) string {
 				b.WriteString("</ul></li>")
 			}
 		}
-		fmt.Fprintf(&b, `<li><a href="#%s">%s</a>`, html.EscapeString(h.id), html.EscapeString(h.text))
+		b.WriteString(`<li><a href="#`)
+		b.WriteString(html.EscapeString(h.id))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(h.text))
+		b.WriteString(`</a>`)
 	}
 	b.WriteString("</li>")
 	for ; depth > 1; depth-- {
@@ -111,7 +116,8 @@ func toc(root ast.Node, src []byte) string {
 // raw HTML, no images' alt text; blocks separated by newlines, soft line breaks as Markdown kept
 // them (after transform, which removed those between Chinese characters).
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
+	b := getBuffer()
+	defer putBuffer(b)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *east.FootnoteBacklink:
@@ -132,7 +138,7 @@ func plainText(n ast.Node, src []byte) string {
 				b.Write(c.Label(src))
 			}
 		default:
-			if !entering && c.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			if !entering && c.Type() == ast.TypeBlock && b.Len() > 0 && !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
 				b.WriteByte('\n')
 			}
 		}
@@ -143,8 +149,9 @@ func plainText(n ast.Node, src []byte) string {
 
 // summaryText is the text of the given top-level blocks that are
 // paragraphs or lists: the prose a summary is made of, without headings,
-// quotes (sample notes), tables or code.
-func summaryText(blocks []ast.Node, src []byte) string {
+// quotes (sample notes), tables or code. With limit > 0 it stops once the
+// text is longer than limit characters: cut(s, limit) looks no further.
+func summaryText(blocks []ast.Node, src []byte, limit int) string {
 	var prose []ast.Node
 	for _, c := range blocks {
 		switch c.(type) {
@@ -152,15 +159,23 @@ func summaryText(blocks []ast.Node, src []byte) string {
 			prose = append(prose, c)
 		}
 	}
-	return joinBlocks(prose, src)
+	return joinBlocks(prose, src, limit)
 }
 
 // joinBlocks joins the plain text of blocks: with a space between two
-// Latin paragraphs, without one when either side is Chinese.
-func joinBlocks(nodes []ast.Node, src []byte) string {
+// Latin paragraphs, without one when either side is Chinese. With limit > 0
+// it stops once the text is longer than limit characters.
+func joinBlocks(nodes []ast.Node, src []byte, limit int) string {
 	var b strings.Builder
+	runes := 0
 	for _, n := range nodes {
-		t := strings.Join(strings.Fields(plainText(n, src)), " ")
+		if limit > 0 && runes > limit {
+			break
+		}
+		t := plainText(n, src)
+		if strings.ContainsFunc(t, unicode.IsSpace) { // rare in Chinese text
+			t = strings.Join(strings.Fields(t), " ") // plainText trimmed the ends
+		}
 		if t == "" {
 			continue
 		}
@@ -169,9 +184,11 @@ func joinBlocks(nodes []ast.Node, src []byte) string {
 			first, _ := utf8.DecodeRuneInString(t)
 			if !isWide(last) && !isWide(first) {
 				b.WriteByte(' ')
+				runes++
 			}
 		}
 		b.WriteString(t)
+		runes += utf8.RuneCountInString(t)
 	}
 	return b.String()
 }
@@ -179,10 +196,17 @@ func joinBlocks(nodes []ast.Node, src []byte) string {
 // cut shortens s to about n characters, at the end of the last sentence
 // (。！？) that fits if there is one in the second half, and ends it with ……
 func cut(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
+	// Only the first n characters can be kept: find where they end rather
+	// than converting all of s.
+	size := 0
+	for k := 0; k < n && size < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[size:])
+		size += w
 	}
+	if size == len(s) {
+		return s // n characters or fewer
+	}
+	rs := []rune(s[:size])
 	end := n
 	for i := n - 1; i >= n/2; i-- {
 		if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
@@ -198,11 +222,13 @@ func cut(s string, n int) string {
 func countWords(s string) int {
 	n := 0
 	inWord := false
-	rs := []rune(s)
-	for i, r := range rs {
-		inNumber := (r == ',' || r == '.') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+	prev := rune(-1) // none yet
+	for i, r := range s {
+		// , and . are one byte, so the next character starts at i+1.
+		inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
+		prev = r
 		switch {
-		case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		case isHanOrKana(r):
 			n++
 			inWord = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
@@ -215,6 +241,11 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // prevRune finds the last character of text n, or, when n is empty (as
