@@ -1,49 +1,92 @@
 #!/usr/bin/env bash
-# Builds the synthetic corpus with folio and with Hugo, alternating, and
-# prints the median wall time and peak memory (GNU time) of each, with the
-# ratio. Same machine, same run: the machines are shared and noisy.
+# Builds the synthetic corpus with folio, with Hugo and with the floor
+# (cmd/floor: front matter and Markdown only, what any build must do),
+# alternating, and prints the median wall time and peak memory (GNU time)
+# of each, with the ratios. Same machine, same run: the machines are shared
+# and noisy. At HUGE pages only folio and the floor are built.
 #
-#   bash docs/bench.sh                 # 1,000 and 10,000 pages, 3 runs each
-#   SIZES="1000 10000 50000" RUNS=5 bash docs/bench.sh
+#   bash docs/bench.sh                  # 1,000, 10,000 and 50,000 pages, then 100,000; 3 runs each
+#   SIZES="1000 10000" HUGE= RUNS=5 bash docs/bench.sh
+#   OUT=/dev/shm/bench bash docs/bench.sh
+#
+# OUT is where the three write their sites (default: a fresh folder under
+# $TMPDIR or /tmp, removed at the end). On this VM's ext4 disk, creating
+# the ~17,000 files and folders of 10,000 pages costs seconds of kernel time
+# for every program alike; OUT=/dev/shm/bench (tmpfs, in memory) measures
+# the generators' own work. The script says which file system it wrote to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 need=""
 command -v hugo >/dev/null || need="$need hugo"
 [ -x /usr/bin/time ] || need="$need time"
+# shellcheck disable=SC2086 # $need is a list of package names
 if [ -n "$need" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null; fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${OUT:-}" ]; then
+  out=$OUT
+  mkdir -p "$out"
+  trap 'rm -rf "$work" "$out/folio" "$out/hugo" "$out/floor"' EXIT
+else
+  out=$(mktemp -d "${TMPDIR:-/tmp}/bench-out.XXXXXX")
+  trap 'rm -rf "$work" "$out"' EXIT
+fi
 go build -o "$work/folio" ./cmd/folio
-sizes=${SIZES:-"1000 10000"}
+go build -o "$work/floor" ./cmd/floor
+sizes=${SIZES:-"1000 10000 50000"}
+huge=${HUGE-100000}
 runs=${RUNS:-3}
 
-# measure CMD...: prints "seconds kilobytes" of one run.
+# measure NAME CMD...: appends "seconds kilobytes" of one run to
+# $work/NAME.txt; the wall time is the shell's (microseconds), the peak
+# memory GNU time's.
 measure() {
-  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt"
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
-              /Maximum resident set size/ { rss = $2 }
-              END { printf "%.2f %d\n", wall, rss }' "$work/time.txt"
+  local name=$1 start end
+  shift
+  start=${EPOCHREALTIME/[.,]/}
+  if ! /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt"; then
+    echo "$name failed:" >&2; cat "$work/time.txt" >&2; exit 1
+  fi
+  end=${EPOCHREALTIME/[.,]/}
+  awk -v us=$((end - start)) '/Maximum resident set size/ { rss = $NF }
+              END { printf "%.4f %d\n", us / 1e6, rss }' "$work/time.txt" >> "$work/$name.txt"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+col() { cut -d' ' -f"$2" "$work/$1.txt" | median; }
 
-echo "| pages | folio (s) | Hugo (s) | folio/Hugo time | folio (MB) | Hugo (MB) | folio/Hugo memory |"
-echo "|---|---|---|---|---|---|---|"
-for n in $sizes; do
+echo "| pages | folio (s) | Hugo (s) | floor (s) | folio/Hugo time | folio/floor time | folio (MB) | Hugo (MB) | floor (MB) | folio/Hugo memory | folio ms/page |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for n in $sizes ${huge:+"$huge"}; do
+  progs="folio hugo floor"
+  [ "$n" = "$huge" ] && progs="folio floor"
   site="$work/site-$n"
   go run ./cmd/corpus -n "$n" -o "$site" >/dev/null
-  : > "$work/folio.txt"; : > "$work/hugo.txt"
+  for p in folio hugo floor; do : > "$work/$p.txt"; done
   for i in $(seq "$runs"); do
-    rm -rf "$site/public" "$site/public-hugo"
-    measure "$work/folio" build -s "$site" --quiet >> "$work/folio.txt"
-    (cd "$site" && measure hugo --config hugo.toml --quiet) >> "$work/hugo.txt"
+    # Each run starts with a different program, so none is always first.
+    # shellcheck disable=SC2086 # $progs is a list of names
+    set -- $progs
+    for _ in $(seq $(( (i - 1) % $# ))); do set -- "${@:2}" "$1"; done
+    for p in "$@"; do
+      rm -rf "${out:?}/$p"
+      case $p in
+        folio) measure folio "$work/folio" build -s "$site" -d "$out/folio" --quiet ;;
+        hugo) (cd "$site" && measure hugo hugo --config hugo.toml -d "$out/hugo" --quiet) ;;
+        floor) measure floor "$work/floor" -s "$site" -d "$out/floor" ;;
+      esac
+      rm -rf "${out:?}/$p" # the next program starts with OUT as empty (and memory as free) as this one did
+    done
   done
-  fw=$(cut -d' ' -f1 "$work/folio.txt" | median); fm=$(cut -d' ' -f2 "$work/folio.txt" | median)
-  hw=$(cut -d' ' -f1 "$work/hugo.txt" | median); hm=$(cut -d' ' -f2 "$work/hugo.txt" | median)
-  awk -v n="$n" -v fw="$fw" -v hw="$hw" -v fm="$fm" -v hm="$hm" 'BEGIN {
-    printf "| %d | %.2f | %.2f | %.2f | %d | %d | %.2f |\n", n, fw, hw, fw / hw, fm / 1024, hm / 1024, fm / hm }'
+  fw=$(col folio 1); fm=$(col folio 2); lw=$(col floor 1); lm=$(col floor 2)
+  hw=$(col hugo 1); hm=$(col hugo 2)
+  awk -v n="$n" -v fw="$fw" -v hw="$hw" -v lw="$lw" -v fm="$fm" -v hm="$hm" -v lm="$lm" 'BEGIN {
+    if (hw == "") { h = "–"; hr = "–"; hmb = "–"; hmr = "–" }
+    else { h = sprintf("%.2f", hw); hr = sprintf("%.2f", fw / hw); hmb = sprintf("%d", hm / 1024); hmr = sprintf("%.2f", fm / hm) }
+    printf "| %d | %.2f | %s | %.2f | %s | %.2f | %d | %s | %d | %s | %.2f |\n",
+      n, fw, h, lw, hr, fw / lw, fm / 1024, hmb, lm / 1024, hmr, fw * 1000 / n }'
   rm -rf "$site"
 done
 echo
-echo "$(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2); folio $(git rev-parse --short HEAD)"
+echo "$(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2); folio $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' with uncommitted changes')"
+echo "sites written to $out: $(stat -f -c %T "$out") ($(df -T "$out" | awk 'NR == 2 { print $2 " on " $1 }'))"

@@ -1,0 +1,25 @@
+package render_test
+
+import (
+	"context"
+	"testing"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/testkit"
+)
+
+// BenchmarkStage executes the theme's layouts for every output of the
+// 1,000-page synthetic corpus (pages, paginated lists, terms, archives), in
+// memory on GOMAXPROCS workers, without folio serve's cache.
+// go test -run XXX -bench Stage -benchmem ./generator/render/
+func BenchmarkStage(b *testing.B) {
+	c := testkit.Corpus(b, 1000, testkit.Theme)
+	for b.Loop() {
+		var l diag.List
+		if files, _ := render.Render(context.Background(), c.Site, c.Theme, c.Workers, nil, nil, &l); l.Errors() > 0 || len(files) == 0 {
+			b.Fatalf("%d files: %v", len(files), l.Err())
+		}
+	}
+	testkit.PerPage(b, len(c.Content.Pages))
+}

@@ -1,0 +1,187 @@
+package testkit
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator/work"
+)
+
+// Stage is a stage of a build, in the order generator.Build runs them.
+type Stage int
+
+const (
+	Config   Stage = iota // config.Load
+	Read                  // source.Read
+	Markdown              // markup, every page
+	Model                 // site.Build
+	Theme                 // theme.Load
+	Render                // render.Render
+	Feeds                 // feeds: calendars, RSS, sitemap, robots.txt
+	Search                // search.Index
+	Assemble              // the site to publish: every file made, and the files to copy
+)
+
+func (s Stage) String() string {
+	return [...]string{"config", "read", "markdown", "model", "theme", "render", "feeds", "search", "assemble"}[s]
+}
+
+// Build is a build of a synthetic site (cmd/corpus) done stage by stage,
+// for the benchmarks of each stage: what each stage made, up to the one
+// asked for, is the input of the next.
+type Build struct {
+	Dir     string // the site on disk
+	FS      fs.FS  // os.DirFS(Dir)
+	Now     time.Time
+	Workers int // GOMAXPROCS, as a build has
+	Config  *config.Config
+	Content *source.Content
+	Links   markup.Resolver // made with Content: resolves links between its pages
+	Results []*markup.Result
+	Site    *site.Site
+	Theme   *theme.Theme
+	Files   map[string][]byte // rendered, then with the feeds and the search index
+	Out     *publish.Site
+}
+
+// Corpus writes a site of n pages with cmd/corpus into a temporary folder
+// (removed when tb ends) and builds it up to stage upTo. Any error, and any
+// diagnostic that is an error, fails tb. Call it before b.Loop.
+func Corpus(tb testing.TB, n int, upTo Stage) *Build {
+	tb.Helper()
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil || strings.TrimSpace(string(gomod)) == "" {
+		tb.Fatalf("cannot find the module's root with go env GOMOD: %v", err)
+	}
+	dir := filepath.Join(tb.TempDir(), "site")
+	cmd := exec.Command("go", "run", "./cmd/corpus", "-n", fmt.Sprint(n), "-o", dir)
+	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("go run ./cmd/corpus: %v\n%s", err, out)
+	}
+	c := &Build{Dir: dir, FS: os.DirFS(dir), Workers: runtime.GOMAXPROCS(0),
+		Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))}
+	ctx := context.Background()
+	var l diag.List
+	steps := []func(){
+		Config: func() { c.Config = config.Load(c.FS, "config.toml", &l); c.Now = c.Now.In(c.Config.Location) },
+		Read: func() {
+			c.Content = source.Read(ctx, c.FS, c.Config, source.Options{Now: c.Now, Workers: c.Workers}, &l)
+			c.Links = newLinks(c.Config, c.Content)
+		},
+		Markdown: func() {
+			c.Results = convertAll(c.Config, c.Content, c.Links, c.Workers, &l)
+		},
+		Model:  func() { c.Site = site.Build(c.Config, c.Content.Pages, c.Results, c.Now, &l) },
+		Theme:  func() { c.Theme = theme.Load(c.FS, c.Config, render.Funcs(c.Config, map[string]string{}), &l) },
+		Render: func() { c.Files, _ = render.Render(ctx, c.Site, c.Theme, c.Workers, nil, nil, &l) },
+		Feeds: func() {
+			maps.Copy(c.Files, feeds.Calendars(c.Site))
+			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css"))
+			c.Files["sitemap.xml"] = feeds.Sitemap(c.Site)
+			c.Files["robots.txt"] = feeds.Robots(c.Site)
+		},
+		Search: func() { maps.Copy(c.Files, search.Index(ctx, c.Site, c.Workers)) },
+		Assemble: func() {
+			c.Out = &publish.Site{Files: c.Files, Copies: map[string]string{}, FS: c.FS}
+			for src, dst := range c.Theme.Static {
+				c.Out.Copies[dst] = src
+			}
+			for src, dst := range c.Content.Files {
+				c.Out.Copies[dst] = src
+			}
+			for _, p := range c.Content.Pages {
+				for _, r := range p.Resources {
+					c.Out.Copies[p.ResourcePath(r)] = r
+				}
+			}
+		},
+	}
+	for s, step := range steps[:upTo+1] {
+		step()
+		if l.Errors() > 0 {
+			tb.Fatalf("%v of %s: %v", Stage(s), dir, l.Err())
+		}
+	}
+	return c
+}
+
+// PerPage reports the time of one op divided among pages, in
+// microseconds, to set beside docs/bench.sh's milliseconds a page. Call it
+// after b.Loop.
+func PerPage(b *testing.B, pages int) {
+	if pages > 0 && b.N > 0 {
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "us/page")
+	}
+}
+
+// newLinks resolves relative links between the content's pages and files
+// as the generator does: to their URLs below the site's base path, with the
+// reason when the target is left out of the build.
+func newLinks(cfg *config.Config, c *source.Content) markup.Resolver {
+	r := links{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
+	base := cfg.BasePath()
+	for _, p := range c.Pages {
+		r.pages[p.File] = base + strings.TrimPrefix(p.URL, "/")
+		for _, f := range p.Resources {
+			r.files[f] = base + p.ResourcePath(f)
+		}
+	}
+	for src, dst := range c.Files {
+		r.files[src] = base + dst
+	}
+	return r
+}
+
+type links struct{ pages, files, left map[string]string }
+
+func (r links) Resolve(from, target string) (string, string) {
+	file := path.Join(path.Dir(from), target)
+	if u, ok := r.pages[file]; ok {
+		return u, ""
+	}
+	if u, ok := r.files[file]; ok {
+		return u, ""
+	}
+	if why, ok := r.left[file]; ok {
+		return "", file + " is not published: " + why
+	}
+	return "", "there is no file " + file
+}
+
+// convertAll converts every page's Markdown with the site's settings on
+// workers goroutines, as the generator does, and adds the diagnostics to l
+// in the pages' order.
+func convertAll(cfg *config.Config, c *source.Content, r markup.Resolver, workers int, l *diag.List) []*markup.Result {
+	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
+	results := make([]*markup.Result, len(c.Pages))
+	diags := make([]diag.List, len(c.Pages))
+	work.Each(context.Background(), len(c.Pages), workers, func(i int) {
+		p := c.Pages[i]
+		results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, r, &diags[i])
+	})
+	for _, d := range diags {
+		*l = append(*l, d...)
+	}
+	return results
+}
