@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -99,16 +100,23 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// fields maps TOML keys to the struct's field indexes.
+// fields maps TOML keys to the struct's field indexes. Made once per type:
+// every page's front matter asks for the same.
 func fields(t reflect.Type) map[string]int {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(map[string]int)
+	}
 	f := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
 		if name, ok := t.Field(i).Tag.Lookup("toml"); ok {
 			f[name] = i
 		}
 	}
+	fieldCache.Store(t, f)
 	return f
 }
+
+var fieldCache sync.Map // reflect.Type -> map[string]int, read only once stored
 
 func (d *decoder) table(m map[string]any, rv reflect.Value, path string) {
 	known := fields(rv.Type())

@@ -42,7 +42,7 @@ func dropControls(file string, src []byte, l *diag.List) []byte {
 	bad := func(r rune) bool {
 		return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
 	}
-	first := bytes.IndexFunc(src, bad)
+	first := indexControl(src)
 	if first < 0 {
 		return src
 	}
@@ -56,6 +56,21 @@ func dropControls(file string, src []byte, l *diag.List) []byte {
 	}, src)
 	l.Warnf(diag.At(file, src, first), "removed %d invisible control character(s), the first here (pasted from Word?); they are not allowed in feeds", n)
 	return clean
+}
+
+// indexControl is bytes.IndexFunc(src, bad) of dropControls, by bytes: a
+// control character is one byte, and U+FFFE and U+FFFF are EF BF BE and
+// EF BF BF. Every file is scanned, and decoding each character is slow.
+func indexControl(src []byte) int {
+	for i, b := range src {
+		switch {
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r':
+			return i
+		case b == 0xEF && i+2 < len(src) && src[i+1] == 0xBF && (src[i+2] == 0xBE || src[i+2] == 0xBF):
+			return i
+		}
+	}
+	return -1
 }
 
 // splitFrontMatter finds TOML front matter between a first line "+++" and the

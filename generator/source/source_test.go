@@ -1,8 +1,10 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"maps"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -1095,4 +1097,25 @@ func FuzzCleanURL(f *testing.F) {
 			t.Fatalf("cleanURL is not stable: %q -> %q -> %q (%v)", u, got, again, err)
 		}
 	})
+}
+
+// indexControl finds what decoding every character would find.
+func TestIndexControl(t *testing.T) {
+	bad := func(r rune) bool {
+		return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+	}
+	inputs := []string{"", "中文\t\r\n", "a\x00", "标题\x1f", "\uFFFE", "x\uFFFF", "\uFFFD", "\xEF\xBF", "\xEF\xBF\xBE", "\xEF\xBE\xBF", "\x7f"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = []byte{0, 0x1f, '\t', 'a', 0xEF, 0xBF, 0xBE, 0xE4, 0xB8, 0xAD}[rng.IntN(10)]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		if got, want := indexControl([]byte(in)), bytes.IndexFunc([]byte(in), bad); got != want {
+			t.Errorf("indexControl(%q) = %d, want %d", in, got, want)
+		}
+	}
 }
