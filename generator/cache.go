@@ -12,6 +12,7 @@ type Cache struct {
 	source   *source.Cache
 	markdown *markdownCache
 	render   *render.Cache
+	shape    *shape // of the last build, if it had no errors
 }
 
 // NewCache makes an empty cache.
@@ -23,6 +24,7 @@ func NewCache() *Cache {
 // call it when the config, a layout, an i18n or a static file changed, since
 // those reach every page.
 func (c *Cache) Forget() {
+	c.shape = nil
 	c.markdown = &markdownCache{pages: map[string]converted{}}
 	c.render.Reset()
 }

@@ -153,24 +153,33 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	stage("config")
 
 	sourceCache, markdownCache, renderCache := opts.Cache.parts()
-	content := source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: opts.Changed}, l)
-	stage("read")
-	if ctx.Err() != nil {
-		return res, ctx.Err() // what was not read would show as false errors
-	}
-
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	results := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), l)
-	stage("markdown")
-	if ctx.Err() != nil {
-		return res, ctx.Err()
+	var content *source.Content
+	var model *site.Site
+	mark := len(*l) // what reading, converting and modelling report starts here
+	if last := opts.Cache.textEdit(opts, now, md); last != nil {
+		content, model = last.content, last.model
+		*l = append(*l, last.diags...)
+		res.NextChange = last.nextChange
+		stage("edit")
+	} else {
+		content = source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: opts.Changed}, l)
+		stage("read")
+		if ctx.Err() != nil {
+			return res, ctx.Err() // what was not read would show as false errors
+		}
+		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), l)
+		stage("markdown")
+		if ctx.Err() != nil {
+			return res, ctx.Err()
+		}
+		model = site.Build(cfg, content.Pages, results, now, l)
+		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
+		opts.Cache.remember(opts, content, model, links, (*l)[mark:], res.NextChange)
+		stage("model")
 	}
-
-	model := site.Build(cfg, content.Pages, results, now, l)
 	res.Model = model
-	res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
 	res.Pages = render.Kinds(model)
-	stage("model")
 
 	assets := map[string]string{}
 	th := theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)

@@ -3,8 +3,11 @@ package generator_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,63 +66,150 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	steps := []struct {
 		name string
 		do   func()
+		text bool // only text changed: the model is kept, not made again
 	}{
 		{"text of a post", func() {
 			edit("news/2024/skills-fair.md", func(s string) string { return s + "\n新增的一段话。\n" })
-		}},
+		}, true},
+		{"the text of two pages in one save", func() {
+			edit("news/2024/skills-fair.md", func(s string) string { return strings.Replace(s, "新增的一段话。", "改过的一段话。", 1) })
+			edit("journal/2024/15/policy-teacher-training.md", func(s string) string { return s + "\n补充说明。\n" })
+		}, true},
+		{"a link added to the text", func() {
+			edit("news/2024/journal-editorial-meeting.md", func(s string) string {
+				return s + "\n另见[《发展规划》](../../notices/2020/development-plan-2020-2024.md)。\n"
+			})
+		}, true},
 		{"a date that reorders lists", func() {
 			edit("news/2023/cnc-teaching-seminar.md", func(s string) string { return strings.Replace(s, "date = 2023-11-17", "date = 2026-11-20", 1) })
-		}},
+		}, false},
 		{"a slug other pages link to", func() {
 			edit("notices/2020/development-plan-2020-2024.md", func(s string) string {
 				return strings.Replace(s, "+++\n", "+++\nslug = \"plan\"\n", 1)
 			})
-		}},
+		}, false},
 		{"a new page in a new folder", func() {
 			os.MkdirAll(filepath.Join(dir, "content/news/2027"), 0o755)
 			os.WriteFile(filepath.Join(dir, "content/news/2027/new.md"), []byte("+++\ntitle = \"新文章\"\ndate = 2026-11-01\ntags = [\"技工教育\"]\n+++\n新的正文。\n"), 0o644)
 			changed = append(changed, "content/news/2027") // a watcher reports the new folder
-		}},
+		}, false},
 		{"a deleted page", func() {
 			os.Remove(filepath.Join(dir, "content/notices/2025/paper-call.md"))
 			changed = append(changed, "content/notices/2025/paper-call.md")
-		}},
+		}, false},
 		{"an image redrawn at another size", func() { // no URL moves: only the image's width and height in the page change
 			edit("news/2025/summer-camp/photo.svg", func(s string) string {
 				return strings.Replace(s, `width="800" height="500"`, `width="640" height="400"`, 1)
 			})
-		}},
+		}, false},
 		{"a renamed bundle folder", func() {
 			os.Rename(filepath.Join(dir, "content/news/2025/summer-camp"), filepath.Join(dir, "content/news/2025/camp"))
 			changed = append(changed, "content/news/2025/summer-camp", "content/news/2025/camp")
-		}},
+		}, false},
 		{"a committee's title", func() {
 			edit("committees/cnc/_index.md", func(s string) string {
 				return strings.Replace(s, "title = \"数控委员会\"", "title = \"数控专业委员会\"", 1)
 			})
-		}},
+		}, false},
 		{"an event's dates", func() {
 			edit("events/summer-camp-2026.md", func(s string) string { return strings.Replace(s, "2026-07", "2027-07", -1) })
-		}},
+		}, false},
 	}
 	for _, step := range steps {
 		step.do()
 		incremental := build(cache)
 		full := build(nil)
+		if kept := slices.ContainsFunc(incremental.Timings, func(t generator.Timing) bool { return t.Stage == "edit" }); kept != step.text {
+			t.Errorf("%s: the cached build kept the model: %v, want %v", step.name, kept, step.text)
+		}
 		if incremental.Rendered >= full.Rendered {
 			t.Errorf("%s: the cached build rendered %d outputs, as many as a full one (%d)", step.name, incremental.Rendered, full.Rendered)
 		}
-		a, b := incremental.Site.Paths(), full.Site.Paths()
-		if strings.Join(a, "\n") != strings.Join(b, "\n") {
-			t.Errorf("%s: the cached build made %d files, a full one %d", step.name, len(a), len(b))
-			continue
+		sameSite(t, step.name, incremental, full)
+	}
+}
+
+// sameSite reports where a cached build's files differ from a full one's.
+func sameSite(t *testing.T, name string, incremental, full *generator.Result) {
+	t.Helper()
+	a, b := incremental.Site.Paths(), full.Site.Paths()
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("%s: the cached build made %d files, a full one %d", name, len(a), len(b))
+		return
+	}
+	for _, p := range a {
+		x, _ := output(incremental, p)
+		y, _ := output(full, p)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s: %s differs between the cached build and a full one", name, p)
 		}
-		for _, p := range a {
-			x, _ := output(incremental, p)
-			y, _ := output(full, p)
-			if !bytes.Equal(x, y) {
-				t.Errorf("%s: %s differs between the cached build and a full one", step.name, p)
-			}
+	}
+}
+
+// A save that changes only text keeps the model, but not when the text has
+// a problem to report (which a full build reports the same way), nor once
+// the time of a change has come (an event starting changes lists), nor on
+// the save that fixes the problem.
+func TestTextEditFallsBack(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, "public"))
+	const post = "content/news/2024/skills-fair.md"
+	original, err := os.ReadFile(filepath.Join(dir, post))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := generator.NewCache()
+	build := func(c *generator.Cache, now time.Time, text string) (*generator.Result, error) {
+		t.Helper()
+		if text != "" {
+			os.WriteFile(filepath.Join(dir, post), []byte(text), 0o644)
 		}
+		opts := generator.Options{Root: os.DirFS(dir), Now: now, Cache: c, Preview: true}
+		if c != nil {
+			opts.Changed = []string{post}
+		}
+		return generator.Build(context.Background(), opts)
+	}
+	kept := func(res *generator.Result) bool {
+		return slices.ContainsFunc(res.Timings, func(t generator.Timing) bool { return t.Stage == "edit" })
+	}
+	first, err := build(cache, fixedNow, "")
+	if err != nil || first.NextChange.IsZero() {
+		t.Fatalf("first build: %v, next change %v", err, first.NextChange)
+	}
+
+	broken := string(original) + "\n见[附件](missing.pdf)。\n"
+	res, err := build(cache, fixedNow, broken)
+	full, fullErr := build(nil, fixedNow, "")
+	if !errors.Is(err, generator.ErrContent) || !errors.Is(fullErr, generator.ErrContent) || kept(res) {
+		t.Fatalf("a broken link: cached build %v (kept the model: %v), full build %v; want both to fail", err, kept(res), fullErr)
+	}
+	if got, want := fmt.Sprint(res.Diagnostics), fmt.Sprint(full.Diagnostics); got != want {
+		t.Errorf("a broken link: the cached build reports\n%s\na full one\n%s", got, want)
+	}
+
+	fixed := string(original) + "\n新增的一段话。\n"
+	res, err = build(cache, fixedNow, fixed)
+	if err != nil || kept(res) {
+		t.Fatalf("the fix: %v, kept the model: %v; want a full build that succeeds", err, kept(res))
+	}
+	full, _ = build(nil, fixedNow, "")
+	sameSite(t, "the fix", res, full)
+
+	later := first.NextChange.Add(time.Second)
+	res, err = build(cache, later, fixed+"\n又一段。\n")
+	if err != nil || kept(res) {
+		t.Fatalf("a save after the next change: %v, kept the model: %v; want a full build", err, kept(res))
+	}
+	full, _ = build(nil, later, "")
+	sameSite(t, "a save after the next change", res, full)
+
+	res, err = build(cache, later, fixed+"\n再一段。\n")
+	if err != nil || !kept(res) {
+		t.Fatalf("a text edit after a full build: %v, kept the model: %v; want it kept", err, kept(res))
 	}
 }

@@ -26,7 +26,7 @@ import (
 // onlyText says that only Markdown files changed since the cache's last
 // build: with every page's URL as it was, no image changed, and no link
 // could resolve differently.
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, l *diag.List) []*markup.Result {
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, l *diag.List) ([]*markup.Result, linkResolver) {
 	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: &imageSizes{fsys: fsys, seen: map[string][2]int{}}}
 	for _, p := range c.Pages {
 		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
@@ -57,7 +57,7 @@ func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content,
 			results[i] = &markup.Result{}
 		}
 	}
-	return results
+	return results, links
 }
 
 // linkResolver finds the page or file a relative link points to.

@@ -115,8 +115,7 @@ func (f *fingerprinter) output(o site.Output) uint64 {
 }
 
 // own sums what a page's own output shows of it and around it: the page,
-// its breadcrumb, terms, event status (which changes with time), issue and
-// neighbours, and feed.
+// its breadcrumb, terms, issue and neighbours, and feed.
 func (f *fingerprinter) own(p *site.Page) uint64 {
 	if sum, ok := f.owns[p]; ok {
 		return sum
@@ -135,13 +134,6 @@ func (f *fingerprinter) own(p *site.Page) uint64 {
 			h.str(t.Name)
 		}
 	}
-	if e := p.Event; e != nil {
-		h.str(e.Status)
-		h.str(e.State)
-		if e.RegistrationOpen {
-			h.str("open")
-		}
-	}
 	h.num(f.page(p.InIssue))
 	h.num(f.ref(p.PrevArticle))
 	h.num(f.ref(p.NextArticle))
@@ -157,7 +149,8 @@ func (f *fingerprinter) own(p *site.Page) uint64 {
 }
 
 // page sums what identifies a page's look: its content version (which the
-// generator mixes with its resolved links), URL, title and dates.
+// generator mixes with its resolved links), URL, title and dates, and an
+// event's status (which changes with time).
 func (f *fingerprinter) page(p *site.Page) uint64 {
 	if p == nil {
 		return 0
@@ -171,6 +164,13 @@ func (f *fingerprinter) page(p *site.Page) uint64 {
 	h.str(p.File)
 	h.num(uint64(p.Date.UnixNano()))
 	h.num(uint64(p.Lastmod.UnixNano()))
+	if e := p.Event; e != nil { // which changes with time, and lists show
+		h.str(e.Status)
+		h.str(e.State)
+		if e.RegistrationOpen {
+			h.str("open")
+		}
+	}
 	f.pages[p] = uint64(h)
 	return f.pages[p]
 }

@@ -134,3 +134,33 @@ func (p *Page) clone() *Page {
 	q := *p
 	return &q
 }
+
+// Reparse reads a saved file again, as the next Read would, and returns
+// its page as parsed (not placed), with what parsing reported; nil if it
+// cannot be read or is no longer in content/.
+func (c *Cache) Reparse(fsys fs.FS, file string) (*Page, diag.List) {
+	var l diag.List
+	if c == nil || c.list == nil {
+		return nil, l
+	}
+	c.listing(fsys, []string{file}, &l)
+	info, ok := c.list[file]
+	if !ok {
+		return nil, l
+	}
+	return c.load(fsys, file, info, &l), l
+}
+
+// SameFrontMatter tells whether q's file starts with the same front
+// matter as p's: then q would be placed, dated and checked as p was.
+func (p *Page) SameFrontMatter(q *Page) bool {
+	return string(p.Src[:p.BodyStart]) == string(q.Src[:q.BodyStart])
+}
+
+// WithText returns p, as placed, with the text and version of q, a new
+// parse of its file with the same front matter.
+func (p *Page) WithText(q *Page) *Page {
+	edited := *p
+	edited.Src, edited.BodyStart, edited.Version = q.Src, q.BodyStart, q.Version
+	return &edited
+}

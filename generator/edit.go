@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+)
+
+// shape is what a build made of the site before its theme: the pages, as
+// read and converted, and the model. folio serve keeps it between builds,
+// since most saves change only the text of a page: its front matter, and
+// with it the page's place, URL, dates and lists, stay as they were, and
+// so does every other page. Such a save converts that page again and puts
+// it in the model it had; nothing else is read, placed or modelled.
+type shape struct {
+	options    string // the build options that shape a site
+	content    *source.Content
+	model      *site.Site
+	links      linkResolver
+	diags      diag.List      // of reading, converting and modelling
+	nextChange time.Time      // the model holds until then
+	pages      map[string]int // file -> index in content.Pages
+	modelPages map[string]*site.Page
+}
+
+func shapeOptions(opts Options) string {
+	return fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Future, opts.Preview)
+}
+
+// remember keeps a build's shape for the next build; a build with errors
+// leaves nothing to build on.
+func (c *Cache) remember(opts Options, content *source.Content, model *site.Site, links linkResolver, l diag.List, nextChange time.Time) {
+	if c == nil {
+		return
+	}
+	c.shape = nil
+	if l.Errors() > 0 {
+		return
+	}
+	s := &shape{options: shapeOptions(opts), content: content, model: model, links: links, nextChange: nextChange,
+		diags: append(diag.List(nil), l...), pages: map[string]int{}, modelPages: map[string]*site.Page{}}
+	for i, p := range content.Pages {
+		s.pages[p.File] = i
+	}
+	for _, p := range model.Pages {
+		if p.File != "" {
+			s.modelPages[p.File] = p
+		}
+	}
+	c.shape = s
+}
+
+// textEdit returns the last build's content and model with the changed
+// pages converted again, when every change is to the text of a published
+// page, nothing is reported about it before or after, and no page's time
+// (a publish date, an event's start) came since that build. Otherwise it
+// returns nil, and the build reads everything as usual.
+func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shape {
+	if c == nil || c.shape == nil || len(opts.Changed) == 0 {
+		return nil
+	}
+	s := c.shape
+	if s.options != shapeOptions(opts) || (!s.nextChange.IsZero() && !now.Before(s.nextChange)) {
+		return nil
+	}
+	for _, file := range opts.Changed {
+		if _, ok := s.pages[file]; !ok || !strings.HasSuffix(file, ".md") || mentions(s.diags, file) {
+			return nil
+		}
+	}
+	type edit struct {
+		page   *source.Page
+		result *markup.Result
+	}
+	edits := make([]edit, len(opts.Changed))
+	for k, file := range opts.Changed {
+		old := s.content.Pages[s.pages[file]]
+		parsed, l := c.source.Reparse(opts.Root, file)
+		if parsed == nil || len(l) > 0 || !old.SameFrontMatter(parsed) {
+			return nil
+		}
+		p := old.WithText(parsed)
+		rec := &recorder{inner: s.links, seen: map[string][2]string{}}
+		r := md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, rec, &l)
+		c.markdown.store(p, rec.seen, r, l)
+		if len(l) > 0 {
+			return nil
+		}
+		p.Version = mix(p.Version, c.markdown.linkSum(p.File))
+		edits[k] = edit{p, r}
+	}
+	for k, file := range opts.Changed {
+		s.content.Pages[s.pages[file]] = edits[k].page
+		mp := s.modelPages[file]
+		mp.Page, mp.Result = edits[k].page, *edits[k].result
+	}
+	return s
+}
+
+// mentions tells whether a diagnostic is about file.
+func mentions(l diag.List, file string) bool {
+	for _, d := range l {
+		if d.Pos.File == file {
+			return true
+		}
+	}
+	return false
+}
