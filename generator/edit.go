@@ -2,13 +2,16 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/theme"
 )
 
 // shape is what a build made of the site before its theme: the pages, as
@@ -26,6 +29,11 @@ type shape struct {
 	nextChange time.Time      // the model holds until then
 	pages      map[string]int // file -> index in content.Pages
 	modelPages map[string]*site.Page
+	// What later stages made that text edits leave alone.
+	theme   *theme.Theme
+	assets  map[string]string // for theme's layouts
+	sitemap []byte
+	copies  map[string]string // publish.Site.Copies
 }
 
 func shapeOptions(opts Options) string {
@@ -53,6 +61,21 @@ func (c *Cache) remember(opts Options, content *source.Content, model *site.Site
 		}
 	}
 	c.shape = s
+}
+
+// themed keeps the theme loaded for the shape.
+func (c *Cache) themed(th *theme.Theme, assets map[string]string) {
+	if c != nil && c.shape != nil {
+		c.shape.theme, c.shape.assets = th, assets
+	}
+}
+
+// shaped keeps what the build that made the shape assembled, to use again
+// while text edits keep it.
+func (c *Cache) shaped(out *publish.Site, sitemap []byte) {
+	if c != nil && c.shape != nil && c.shape.copies == nil {
+		c.shape.sitemap, c.shape.copies = sitemap, maps.Clone(out.Copies) // minifying changes out.Copies
+	}
 }
 
 // textEdit returns the last build's content and model with the changed

@@ -156,8 +156,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
 	var content *source.Content
 	var model *site.Site
-	mark := len(*l) // what reading, converting and modelling report starts here
-	if last := opts.Cache.textEdit(opts, now, md); last != nil {
+	mark := len(*l)                            // what reading, converting and modelling report starts here
+	last := opts.Cache.textEdit(opts, now, md) // nil unless the model is kept
+	if last != nil {
 		content, model = last.content, last.model
 		*l = append(*l, last.diags...)
 		res.NextChange = last.nextChange
@@ -181,20 +182,29 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Model = model
 	res.Pages = render.Kinds(model)
 
+	var th *theme.Theme
 	assets := map[string]string{}
-	th := theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)
-	if l.Errors() > 0 {
-		return fail()
-	}
-	if !opts.Preview {
-		fingerprint(opts.Root, th, assets)
+	if last != nil && last.theme != nil {
+		th, assets = last.theme, last.assets // no layout, i18n or static file changed
+	} else {
+		mark := len(*l)
+		th = theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)
+		if l.Errors() > 0 {
+			return fail()
+		}
+		if !opts.Preview {
+			fingerprint(opts.Root, th, assets)
+		}
+		if len(*l) == mark { // a theme with warnings is loaded again, to warn again
+			opts.Cache.themed(th, assets)
+		}
 	}
 	stage("theme")
 	// Feeds, calendars and the sitemap only read the model, as the layouts
 	// do: they are made while the layouts render, which on a rebuild in
 	// folio serve takes as long as the rendering itself.
 	machineFiles := make(chan map[string][]byte, 1)
-	go func() { machineFiles <- machineReadable(model, assets) }()
+	go func() { machineFiles <- machineReadable(model, assets, last) }()
 	// folio build writes each page as soon as it is rendered, into a staging
 	// folder that replaces the destination only if the whole build succeeds:
 	// holding every page until the end would double the build's memory.
@@ -231,10 +241,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return fail()
 	}
 
-	out := assemble(files, model, th, content, opts.Root, l)
+	var out *publish.Site
+	if last != nil && last.copies != nil {
+		// The same files as the last build's, at the same paths: checked.
+		out = &publish.Site{Files: files, Copies: maps.Clone(last.copies), FS: opts.Root}
+	} else {
+		out = assemble(files, model, th, content, opts.Root, l)
+	}
 	if l.Errors() > 0 {
 		return fail()
 	}
+	opts.Cache.shaped(out, files["sitemap.xml"])
 	stage("assemble")
 	if minify && staging == nil {
 		before, after, err := publish.Minify(out)
@@ -270,14 +287,18 @@ func rootDir(dir string) string {
 
 // machineReadable makes the files that programs read: each event's and
 // section's calendar, the RSS feeds, and the sitemap.
-func machineReadable(model *site.Site, assets map[string]string) map[string][]byte {
+func machineReadable(model *site.Site, assets map[string]string, last *shape) map[string][]byte {
 	files := feeds.Calendars(model)
 	style := "/feed.css"
 	if a, ok := assets[style]; ok {
 		style = a
 	}
 	maps.Copy(files, feeds.RSS(model, style))
-	files["sitemap.xml"] = feeds.Sitemap(model)
+	if last != nil && last.sitemap != nil {
+		files["sitemap.xml"] = last.sitemap // URLs and dates come from front matter
+	} else {
+		files["sitemap.xml"] = feeds.Sitemap(model)
+	}
 	return files
 }
 

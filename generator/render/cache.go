@@ -15,7 +15,15 @@ import (
 // since those reach every output.
 type Cache struct {
 	entries map[string]cached
+	// model and sums are the last build's model and the sums of its pages
+	// and of links to them. A build of the same model (folio serve keeps it
+	// when a save changed only text) takes a page's sums from there if its
+	// version is the same: nothing else of a page changes in a kept model.
+	model *site.Site
+	sums  map[*site.Page]pageSums
 }
+
+type pageSums struct{ version, page, ref, around uint64 }
 
 type cached struct {
 	sum  uint64
@@ -26,7 +34,7 @@ type cached struct {
 func NewCache() *Cache { return &Cache{entries: map[string]cached{}} }
 
 // Reset forgets every output.
-func (c *Cache) Reset() { c.entries = map[string]cached{} }
+func (c *Cache) Reset() { c.entries, c.model, c.sums = map[string]cached{}, nil, nil }
 
 func (c *Cache) lookup(path string, sum uint64) ([]byte, bool) {
 	if c == nil {
@@ -61,23 +69,41 @@ func alwaysRender(layout string) bool {
 // changes with time. Outputs that read from elsewhere are alwaysRender, and
 // get no sum (0). The outputs are shared out to the workers; each sums a
 // page once, however many of its outputs show it.
-func fingerprints(ctx context.Context, outs []site.Output, workers int) []uint64 {
+func (c *Cache) fingerprints(ctx context.Context, s *site.Site, workers int) []uint64 {
+	outs := s.Outputs
 	sums := make([]uint64, len(outs))
 	workers = max(1, workers)
 	chunk := (len(outs) + workers - 1) / workers
+	var last map[*site.Page]pageSums
+	if c.model == s {
+		last = c.sums
+	}
+	fs := make([]fingerprinter, workers)
 	work.Each(ctx, workers, workers, func(w int) {
-		f := fingerprinter{pages: map[*site.Page]uint64{}, refs: map[*site.Page]uint64{}, owns: map[*site.Page]uint64{}}
+		f := &fs[w]
+		*f = fingerprinter{last: last, pages: map[*site.Page]uint64{}, refs: map[*site.Page]uint64{}, owns: map[*site.Page]uint64{}, arounds: map[*site.Page]uint64{}}
 		for i := w * chunk; i < min(len(outs), (w+1)*chunk); i++ {
 			if !alwaysRender(outs[i].Layout) {
 				sums[i] = f.output(outs[i])
 			}
 		}
 	})
+	if c.model != s {
+		c.model, c.sums = s, make(map[*site.Page]pageSums, len(s.Pages))
+	}
+	for _, f := range fs {
+		for p, sum := range f.pages {
+			if last, ok := c.sums[p]; !ok || last.version != p.Version {
+				c.sums[p] = pageSums{version: p.Version, page: sum, ref: f.ref(p), around: f.around(p)}
+			}
+		}
+	}
 	return sums
 }
 
 type fingerprinter struct {
-	pages, refs, owns map[*site.Page]uint64
+	last                       map[*site.Page]pageSums // read only: shared by the workers
+	pages, refs, owns, arounds map[*site.Page]uint64
 }
 
 func (f *fingerprinter) output(o site.Output) uint64 {
@@ -115,13 +141,30 @@ func (f *fingerprinter) output(o site.Output) uint64 {
 }
 
 // own sums what a page's own output shows of it and around it: the page,
-// its breadcrumb, terms, issue and neighbours, and feed.
+// its issue, and around.
 func (f *fingerprinter) own(p *site.Page) uint64 {
 	if sum, ok := f.owns[p]; ok {
 		return sum
 	}
 	h := newHash64()
 	h.num(f.page(p))
+	h.num(f.page(p.InIssue))
+	h.num(f.around(p))
+	f.owns[p] = uint64(h)
+	return f.owns[p]
+}
+
+// around sums the links a page's output shows around it, which only the
+// model changes: its breadcrumb, terms, neighbours and feed.
+func (f *fingerprinter) around(p *site.Page) uint64 {
+	if sum, ok := f.arounds[p]; ok {
+		return sum
+	}
+	if last, ok := f.last[p]; ok {
+		f.arounds[p] = last.around
+		return last.around
+	}
+	h := newHash64()
 	for a := p.Parent; a != nil; a = a.Parent {
 		h.num(f.ref(a)) // breadcrumbs show only titles and URLs
 	}
@@ -134,7 +177,6 @@ func (f *fingerprinter) own(p *site.Page) uint64 {
 			h.str(t.Name)
 		}
 	}
-	h.num(f.page(p.InIssue))
 	h.num(f.ref(p.PrevArticle))
 	h.num(f.ref(p.NextArticle))
 	if i := p.Issue; i != nil {
@@ -144,8 +186,8 @@ func (f *fingerprinter) own(p *site.Page) uint64 {
 	if p.Feed != nil {
 		h.str(p.Feed.URL)
 	}
-	f.owns[p] = uint64(h)
-	return f.owns[p]
+	f.arounds[p] = uint64(h)
+	return f.arounds[p]
 }
 
 // page sums what identifies a page's look: its content version (which the
@@ -157,6 +199,10 @@ func (f *fingerprinter) page(p *site.Page) uint64 {
 	}
 	if sum, ok := f.pages[p]; ok {
 		return sum
+	}
+	if last, ok := f.last[p]; ok && last.version == p.Version {
+		f.pages[p] = last.page
+		return last.page
 	}
 	h := newHash64()
 	h.num(p.Version)
@@ -182,6 +228,10 @@ func (f *fingerprinter) ref(p *site.Page) uint64 {
 	}
 	if sum, ok := f.refs[p]; ok {
 		return sum
+	}
+	if last, ok := f.last[p]; ok {
+		f.refs[p] = last.ref
+		return last.ref
 	}
 	h := newHash64()
 	h.str(p.URL)

@@ -95,7 +95,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	errs := make([]error, len(outs))
 	var sums []uint64
 	if cache != nil {
-		sums = fingerprints(ctx, outs, workers)
+		sums = cache.fingerprints(ctx, s, workers)
 	}
 	var todo []int
 	for i, o := range outs {
