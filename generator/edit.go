@@ -30,10 +30,10 @@ type shape struct {
 	pages      map[string]int // file -> index in content.Pages
 	modelPages map[string]*site.Page
 	// What later stages made that text edits leave alone.
-	theme   *theme.Theme
-	assets  map[string]string // for theme's layouts
-	sitemap []byte
-	copies  map[string]string // publish.Site.Copies
+	theme    *theme.Theme
+	assets   map[string]string // for theme's layouts
+	sitemaps map[string][]byte
+	copies   map[string]string // publish.Site.Copies
 }
 
 func shapeOptions(opts Options) string {
@@ -72,9 +72,9 @@ func (c *Cache) themed(th *theme.Theme, assets map[string]string) {
 
 // shaped keeps what the build that made the shape assembled, to use again
 // while text edits keep it.
-func (c *Cache) shaped(out *publish.Site, sitemap []byte) {
+func (c *Cache) shaped(out *publish.Site, sitemaps map[string][]byte) {
 	if c != nil && c.shape != nil && c.shape.copies == nil {
-		c.shape.sitemap, c.shape.copies = sitemap, maps.Clone(out.Copies) // minifying changes out.Copies
+		c.shape.sitemaps, c.shape.copies = sitemaps, maps.Clone(out.Copies) // minifying changes out.Copies
 	}
 }
 

@@ -203,8 +203,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// Feeds, calendars and the sitemap only read the model, as the layouts
 	// do: they are made while the layouts render, which on a rebuild in
 	// folio serve takes as long as the rendering itself.
-	machineFiles := make(chan map[string][]byte, 1)
-	go func() { machineFiles <- machineReadable(model, assets, last) }()
+	machineFiles := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
+	go func() {
+		files, sitemaps := machineReadable(model, assets, last)
+		machineFiles <- [2]map[string][]byte{files, sitemaps}
+	}()
 	// folio build writes each page as soon as it is rendered, into a staging
 	// folder that replaces the destination only if the whole build succeeds:
 	// holding every page until the end would double the build's memory.
@@ -222,7 +225,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, put, l)
 	res.Rendered = rendered
 	stage("render")
-	machine := <-machineFiles
+	made := <-machineFiles
+	machine, sitemaps := made[0], made[1]
 	stage("feeds") // what of them outlasted the rendering
 	if !opts.Preview {
 		// folio serve leaves search out: the index is made from every page,
@@ -251,7 +255,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if l.Errors() > 0 {
 		return fail()
 	}
-	opts.Cache.shaped(out, files["sitemap.xml"])
+	opts.Cache.shaped(out, sitemaps)
 	stage("assemble")
 	if minify && staging == nil {
 		before, after, err := publish.Minify(out)
@@ -286,20 +290,22 @@ func rootDir(dir string) string {
 }
 
 // machineReadable makes the files that programs read: each event's and
-// section's calendar, the RSS feeds, and the sitemap.
-func machineReadable(model *site.Site, assets map[string]string, last *shape) map[string][]byte {
-	files := feeds.Calendars(model)
+// section's calendar, the RSS feeds, and the sitemaps, which it also
+// returns alone.
+func machineReadable(model *site.Site, assets map[string]string, last *shape) (files, sitemaps map[string][]byte) {
+	files = feeds.Calendars(model)
 	style := "/feed.css"
 	if a, ok := assets[style]; ok {
 		style = a
 	}
 	maps.Copy(files, feeds.RSS(model, style))
-	if last != nil && last.sitemap != nil {
-		files["sitemap.xml"] = last.sitemap // URLs and dates come from front matter
+	if last != nil && last.sitemaps != nil {
+		sitemaps = last.sitemaps // URLs and dates come from front matter
 	} else {
-		files["sitemap.xml"] = feeds.Sitemap(model)
+		sitemaps = feeds.Sitemaps(model)
 	}
-	return files
+	maps.Copy(files, sitemaps)
+	return files, sitemaps
 }
 
 // onlyMarkdown tells whether the changed paths are all Markdown files; nil

@@ -98,7 +98,7 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 		Feeds: func() {
 			maps.Copy(c.Files, feeds.Calendars(c.Site))
 			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css"))
-			c.Files["sitemap.xml"] = feeds.Sitemap(c.Site)
+			maps.Copy(c.Files, feeds.Sitemaps(c.Site))
 			c.Files["robots.txt"] = feeds.Robots(c.Site)
 		},
 		Search: func() { maps.Copy(c.Files, search.Index(ctx, c.Site, c.Workers)) },
