@@ -107,6 +107,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		}
 		todo = append(todo, i)
 	}
+	th.StartBuild()
 	alias := template.Must(template.New("alias").Parse(aliasPage))
 	var buffers sync.Pool // for outputs that are put, not kept
 	work.Each(ctx, len(todo), workers, func(k int) {

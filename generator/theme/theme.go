@@ -12,6 +12,10 @@
 // Every layout is parsed together with layouts/baseof.html, which it fills
 // by defining "main" (and optionally "title" and "head"), and with every
 // layouts/partials/*.html, called as {{template "partials/name.html" .}}.
+// A partial whose output depends on one value only (a list item on its
+// page, the footer on nothing) can be called as {{partialCached
+// "partials/name.html" . KEY}}: it is rendered once per build and KEY, and
+// reused on every page that asks for it again, as Hugo's partialCached.
 package theme
 
 import (
@@ -21,6 +25,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +49,9 @@ type Theme struct {
 
 	mu      sync.Mutex
 	missing map[string]bool // keys T found no text for
+
+	partials *template.Template // the partials alone, for partialCached
+	cached   sync.Map           // cacheKey -> template.HTML, for one build
 
 	// Static maps each static file's path in the site's file system to
 	// its path below the site root, the site's own overriding the theme's.
@@ -77,6 +85,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	t.langs = languages(cfg.LanguageCode, t.strings)
 	funcs = maps.Clone(funcs)
 	funcs["T"] = t.T
+	funcs["partialCached"] = t.partialCached
 	t.files = files
 	t.parse(fsys, files, funcs, l)
 	return t
@@ -210,6 +219,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			}
 		}
 	}
+	t.partials, _ = base.Clone() // nothing has run yet, so cloning cannot fail
 	for _, name := range names {
 		if name == "baseof.html" || strings.Contains(name, "/") {
 			continue
@@ -292,3 +302,30 @@ func (t *Theme) T(key string) string {
 	t.mu.Unlock()
 	return key
 }
+
+type cacheKey struct {
+	name string
+	key  any
+}
+
+// partialCached renders a partial as {{template}} does in a page's body,
+// once per build and key; the data of the first call is the one used.
+func (t *Theme) partialCached(name string, data, key any) (template.HTML, error) {
+	if key != nil && !reflect.TypeOf(key).Comparable() {
+		return "", fmt.Errorf("partialCached %s: the key must be a page, a string or a number, not %T", name, key)
+	}
+	k := cacheKey{name, key}
+	if html, ok := t.cached.Load(k); ok {
+		return html.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html, _ := t.cached.LoadOrStore(k, template.HTML(b.String()))
+	return html.(template.HTML), nil
+}
+
+// StartBuild forgets what partialCached rendered: a theme kept for the
+// next build (folio serve) renders changed pages.
+func (t *Theme) StartBuild() { t.cached.Clear() }

@@ -89,3 +89,52 @@ func TestErrorsNameTheFile(t *testing.T) {
 		t.Errorf("a missing theme: %v", l)
 	}
 }
+
+// partialCached renders what {{template}} renders, escaped the same way,
+// once per key until the next build.
+func TestPartialCached(t *testing.T) {
+	t.Parallel()
+	var l diag.List
+	cfg := &config.Config{Theme: "default", LanguageCode: "zh-CN"}
+	calls := 0
+	funcs := template.FuncMap{"count": func() int { calls++; return calls }}
+	th := Load(fstest.MapFS{
+		"themes/default/layouts/baseof.html":        {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"themes/default/layouts/single.html":        {Data: []byte(`{{define "main"}}{{range .}}{{template "partials/item.html" .}}‖{{partialCached "partials/item.html" . .}}¶{{end}}{{end}}`)},
+		"themes/default/layouts/list.html":          {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
+		"themes/default/layouts/bad.html":           {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
+		"themes/default/layouts/partials/item.html": {Data: []byte(`<a href="/{{.}}">{{.}}</a>{{if eq . "a<b"}}#{{count}}{{end}}`)},
+	}, cfg, funcs, &l)
+	if len(l) > 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	run := func(layout string, data any) (string, error) {
+		var b bytes.Buffer
+		err := th.Lookup("", layout, "").ExecuteTemplate(&b, "baseof.html", data)
+		return b.String(), err
+	}
+	got, err := run("single", []string{"a<b", "c d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := strings.Split(strings.TrimSuffix(got, "¶"), "¶")
+	for _, item := range items {
+		plain, cached, _ := strings.Cut(item, "‖")
+		if plain != strings.Replace(cached, "#2", "#1", 1) || !strings.Contains(plain, "a&lt;b") && !strings.Contains(plain, "c%20d") {
+			t.Errorf("{{template}} gives %q, partialCached %q", plain, cached)
+		}
+	}
+	if len(items) != 2 {
+		t.Errorf("%d items: %q", len(items), got)
+	}
+	if again, _ := run("list", "a<b"); calls != 2 || again != `<a href="/a%3cb">a&lt;b</a>#2` {
+		t.Errorf("a key asked for again rendered again (%d calls): %q", calls, again)
+	}
+	th.StartBuild()
+	if again, _ := run("list", "a<b"); calls != 3 || !strings.HasSuffix(again, "#3") {
+		t.Errorf("a new build reused the last one's partial (%d calls): %q", calls, again)
+	}
+	if _, err := run("bad", []string{"x"}); err == nil || !strings.Contains(err.Error(), "the key must be") {
+		t.Errorf("a key that cannot be compared: %v", err)
+	}
+}
