@@ -71,10 +71,21 @@ func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},
 		"inSection": site.InSection,
-		"isLeaf":    func(p *site.Page) bool { return !p.Branch },
-		"kindIs":    func(p *site.Page, k string) bool { return string(p.Kind) == k },
-		"list":      func(xs ...string) []string { return xs },
-		"replace":   strings.ReplaceAll,
+		// currentMenu names the menu items a page is in: the key that
+		// tells apart the few different headers of a site (partialCached).
+		"currentMenu": func(menu []site.MenuItem, pageURL string) string {
+			var in []string
+			for _, item := range menu {
+				if site.InSection(pageURL, item.URL) {
+					in = append(in, item.URL)
+				}
+			}
+			return strings.Join(in, " ")
+		},
+		"isLeaf":  func(p *site.Page) bool { return !p.Branch },
+		"kindIs":  func(p *site.Page, k string) bool { return string(p.Kind) == k },
+		"list":    func(xs ...string) []string { return xs },
+		"replace": strings.ReplaceAll,
 	}
 }
 

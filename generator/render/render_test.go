@@ -4,6 +4,9 @@ import (
 	"hash/fnv"
 	"testing"
 	"time"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/site"
 )
 
 func TestFormatRange(t *testing.T) {
@@ -63,5 +66,24 @@ func TestHash64IsFNV1a(t *testing.T) {
 	want.Write([]byte{8, 7, 6, 5, 4, 3, 2, 1})
 	if uint64(h) != want.Sum64() {
 		t.Errorf("hash64 = %x, hash/fnv = %x", uint64(h), want.Sum64())
+	}
+}
+
+// currentMenu keys the header: pages in the same menu items share one.
+func TestCurrentMenu(t *testing.T) {
+	current := Funcs(&config.Config{}, nil)["currentMenu"].(func([]site.MenuItem, string) string)
+	menu := []site.MenuItem{{Name: "首页", URL: "/"}, {Name: "新闻", URL: "/news/"}, {Name: "关于", URL: "/about/"}}
+	for url, want := range map[string]string{
+		"/":                 "/",
+		"/news/":            "/news/",
+		"/news/2024/06/a/":  "/news/",
+		"/about/":           "/about/",
+		"/events/camp/":     "",
+		"":                  "",
+		"/newsletter/2024/": "",
+	} {
+		if got := current(menu, url); got != want {
+			t.Errorf("currentMenu(%q) = %q, want %q", url, got, want)
+		}
 	}
 }
