@@ -49,7 +49,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	os.WriteFile(about, []byte(strings.Replace(string(text), "title =", "titel =", 1)), 0o644)
 	wait("the error overlay shows", `document.getElementById('folio-errors') && document.getElementById('folio-errors').textContent.includes('content/about.md:2:1')`)
 	overlay, _ := chromedp.Run(ctx, chromedp.Text("#folio-errors"))
-	if !strings.Contains(overlay, `unknown key "titel"`) || !strings.Contains(overlay, "内容有错误") {
+	if !strings.Contains(overlay, `unknown key "titel"`) || !strings.Contains(overlay, "内容有错误") || !strings.Contains(overlay, "（前置信息）有误") {
 		t.Errorf("overlay: %q", overlay)
 	}
 

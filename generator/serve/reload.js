@@ -25,6 +25,11 @@
       where.textContent = e.where;
       where.style.cssText = "color:#ffd54f;font-family:ui-monospace,monospace";
       li.appendChild(where);
+      if (e.kind) {
+        var kind = document.createElement("strong");
+        kind.textContent = " " + e.kind;
+        li.appendChild(kind);
+      }
       li.appendChild(document.createElement("br"));
       li.appendChild(document.createTextNode(e.message));
       ul.appendChild(li);

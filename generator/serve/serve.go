@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
 )
 
@@ -62,7 +63,34 @@ type event struct {
 // report is a diagnostic as the overlay shows it.
 type report struct {
 	Where   string `json:"where"`
+	Kind    string `json:"kind"` // in Chinese: what sort of mistake it is
 	Message string `json:"message"`
+}
+
+// kind says in Chinese what sort of mistake a diagnostic is about, for
+// editors who read the overlay: the message after it is in English, and
+// says how to fix it.
+func kind(d diag.Diagnostic) string {
+	m := d.Msg
+	switch {
+	case strings.Contains(m, "UTF-8"):
+		return "文件编码不对：请用 UTF-8 编码重新保存这个文件"
+	case strings.HasPrefix(m, "link to "):
+		return "链接找不到目标：请检查链接里的文件路径，大小写也要一致"
+	case strings.Contains(m, "image"):
+		return "图片有问题"
+	case strings.HasPrefix(m, "config:") || d.Pos.File == "config.toml":
+		return "网站配置文件 config.toml 有误"
+	case strings.HasPrefix(m, "theme:") || strings.HasPrefix(m, "i18n:"):
+		return "网站模板（主题）有误"
+	case strings.HasPrefix(m, "front matter:") || strings.Contains(m, "unknown key") || strings.Contains(m, " must be "):
+		return "文件开头两行 +++ 之间的设置（前置信息）有误"
+	case strings.Contains(m, " both make ") || strings.Contains(m, " makes "):
+		return "两个文件生成了同一个网址：请修改其中一个的 slug 或 url"
+	case strings.HasPrefix(m, "cannot read"):
+		return "文件无法读取"
+	}
+	return "内容有误"
 }
 
 // ErrPortInUse is returned when Addr is taken.
@@ -126,7 +154,7 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 	if err != nil {
 		var reports []report
 		for _, d := range res.Diagnostics {
-			reports = append(reports, report{Where: d.Pos.String(), Message: d.Msg})
+			reports = append(reports, report{Where: d.Pos.String(), Kind: kind(d), Message: d.Msg})
 		}
 		if len(reports) == 0 {
 			reports = []report{{Where: s.opts.Dir, Message: err.Error()}}

@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"folio.dev/folio/generator/diag"
 )
 
 // startSite copies the real site into a new folder and serves it; it
@@ -227,5 +229,26 @@ func TestServeUnderLoad(t *testing.T) {
 	t.Logf("%d requests, %d failed", requests.Load(), failures.Load())
 	if requests.Load() < 100 {
 		t.Errorf("only %d requests in 30 s", requests.Load())
+	}
+}
+
+// The overlay says in Chinese what sort of mistake each message is about.
+func TestKindInChinese(t *testing.T) {
+	for _, c := range []struct {
+		d    diag.Diagnostic
+		want string
+	}{
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: `unknown key "titel" (did you mean "title"?)`}, "前置信息"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 3}, Msg: "date must be a date"}, "前置信息"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 9}, Msg: "link to b.md: there is no file content/b.md"}, "链接"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "the file is not valid UTF-8 text (it may be in GBK)"}, "UTF-8"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "config.toml", Line: 1}, Msg: `unknown key "titel"`}, "config.toml"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "themes/default/layouts/single.html", Line: 4}, Msg: "theme: function \"x\" not defined"}, "模板"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "content/a.md and content/b.md both make a/index.html; give one of them another slug or url"}, "同一个网址"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "something new"}, "内容有误"},
+	} {
+		if got := kind(c.d); !strings.Contains(got, c.want) {
+			t.Errorf("kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
+		}
 	}
 }
