@@ -19,14 +19,22 @@ import (
 // since most saves change only the text of a page: its front matter, and
 // with it the page's place, URL, dates and lists, stay as they were, and
 // so does every other page. Such a save converts that page again and puts
-// it in the model it had; nothing else is read, placed or modelled.
+// it in the model it had, in place (the Result.Model of the build that
+// made the shape changes with it); nothing else is read, placed or
+// modelled.
+//
+// The build that makes a shape fills it as it goes: remember after the
+// model, themed after the theme, shaped once the site is assembled. A
+// build that stops before the end leaves the later fields nil, and the
+// next text edit makes those parts again.
 type shape struct {
 	options    string // the build options that shape a site
 	content    *source.Content
 	model      *site.Site
 	links      linkResolver
-	diags      diag.List      // of reading, converting and modelling
-	nextChange time.Time      // the model holds until then
+	diags      diag.List // of reading, converting and modelling
+	builtAt    time.Time // the model's time; it holds until nextChange
+	nextChange time.Time
 	pages      map[string]int // file -> index in content.Pages
 	modelPages map[string]*site.Page
 	// What later stages made that text edits leave alone.
@@ -42,15 +50,11 @@ func shapeOptions(opts Options) string {
 
 // remember keeps a build's shape for the next build; a build with errors
 // leaves nothing to build on.
-func (c *Cache) remember(opts Options, content *source.Content, model *site.Site, links linkResolver, l diag.List, nextChange time.Time) {
-	if c == nil {
+func (c *Cache) remember(opts Options, content *source.Content, model *site.Site, links linkResolver, l diag.List, now, nextChange time.Time) {
+	if c == nil || l.Errors() > 0 {
 		return
 	}
-	c.shape = nil
-	if l.Errors() > 0 {
-		return
-	}
-	s := &shape{options: shapeOptions(opts), content: content, model: model, links: links, nextChange: nextChange,
+	s := &shape{options: shapeOptions(opts), content: content, model: model, links: links, builtAt: now, nextChange: nextChange,
 		diags: append(diag.List(nil), l...), pages: map[string]int{}, modelPages: map[string]*site.Page{}}
 	for i, p := range content.Pages {
 		s.pages[p.File] = i
@@ -80,15 +84,19 @@ func (c *Cache) shaped(out *publish.Site, sitemaps map[string][]byte) {
 
 // textEdit returns the last build's content and model with the changed
 // pages converted again, when every change is to the text of a published
-// page, nothing is reported about it before or after, and no page's time
-// (a publish date, an event's start) came since that build. Otherwise it
-// returns nil, and the build reads everything as usual.
+// page, nothing is reported about it before or after, and the build's time
+// is between that build's and the next time a page's state changes (a
+// publish date, an event's start). Otherwise it forgets the shape and
+// returns nil, and the build reads everything as usual: whatever that
+// build reads, until it remembers a new shape, the old one no longer is.
 func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shape {
-	if c == nil || c.shape == nil || len(opts.Changed) == 0 {
+	if c == nil {
 		return nil
 	}
 	s := c.shape
-	if s.options != shapeOptions(opts) || (!s.nextChange.IsZero() && !now.Before(s.nextChange)) {
+	c.shape = nil
+	if s == nil || len(opts.Changed) == 0 || s.options != shapeOptions(opts) || now.Before(s.builtAt) ||
+		(!s.nextChange.IsZero() && !now.Before(s.nextChange)) {
 		return nil
 	}
 	for _, file := range opts.Changed {
@@ -103,17 +111,18 @@ func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shap
 	edits := make([]edit, len(opts.Changed))
 	for k, file := range opts.Changed {
 		old := s.content.Pages[s.pages[file]]
-		parsed, l := c.source.Reparse(opts.Root, file)
-		if parsed == nil || len(l) > 0 || !old.SameFrontMatter(parsed) {
+		parsed, parseDiags := c.source.Reparse(opts.Root, file)
+		if parsed == nil || len(parseDiags) > 0 || !old.SameFrontMatter(parsed) {
 			return nil
 		}
 		p := old.WithText(parsed)
 		rec := &recorder{inner: s.links, seen: map[string][2]string{}}
+		var l diag.List
 		r := md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, rec, &l)
-		c.markdown.store(p, rec.seen, r, l)
 		if len(l) > 0 {
 			return nil
 		}
+		c.markdown.store(p, rec.seen, r, l)
 		p.Version = mix(p.Version, c.markdown.linkSum(p.File))
 		edits[k] = edit{p, r}
 	}
@@ -122,6 +131,7 @@ func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shap
 		mp := s.modelPages[file]
 		mp.Page, mp.Result = edits[k].page, *edits[k].result
 	}
+	c.shape = s
 	return s
 }
 

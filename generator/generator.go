@@ -176,7 +176,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		model = site.Build(cfg, content.Pages, results, now, l)
 		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
-		opts.Cache.remember(opts, content, model, links, (*l)[mark:], res.NextChange)
+		opts.Cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
 		stage("model")
 	}
 	res.Model = model
@@ -187,7 +187,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if last != nil && last.theme != nil {
 		th, assets = last.theme, last.assets // no layout, i18n or static file changed
 	} else {
-		mark := len(*l)
+		before := len(*l)
 		th = theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)
 		if l.Errors() > 0 {
 			return fail()
@@ -195,7 +195,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if !opts.Preview {
 			fingerprint(opts.Root, th, assets)
 		}
-		if len(*l) == mark { // a theme with warnings is loaded again, to warn again
+		if len(*l) == before { // a theme with warnings is loaded again, to warn again
 			opts.Cache.themed(th, assets)
 		}
 	}
@@ -205,7 +205,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// folio serve takes as long as the rendering itself.
 	machineFiles := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
 	go func() {
-		files, sitemaps := machineReadable(model, assets, last)
+		var kept map[string][]byte
+		if last != nil {
+			kept = last.sitemaps
+		}
+		files, sitemaps := machineReadable(model, assets, kept)
 		machineFiles <- [2]map[string][]byte{files, sitemaps}
 	}()
 	// folio build writes each page as soon as it is rendered, into a staging
@@ -291,17 +295,15 @@ func rootDir(dir string) string {
 
 // machineReadable makes the files that programs read: each event's and
 // section's calendar, the RSS feeds, and the sitemaps, which it also
-// returns alone.
-func machineReadable(model *site.Site, assets map[string]string, last *shape) (files, sitemaps map[string][]byte) {
-	files = feeds.Calendars(model)
+// returns alone. Sitemaps kept from the last build are used as they are.
+func machineReadable(model *site.Site, assets map[string]string, sitemaps map[string][]byte) (map[string][]byte, map[string][]byte) {
+	files := feeds.Calendars(model)
 	style := "/feed.css"
 	if a, ok := assets[style]; ok {
 		style = a
 	}
 	maps.Copy(files, feeds.RSS(model, style))
-	if last != nil && last.sitemaps != nil {
-		sitemaps = last.sitemaps // URLs and dates come from front matter
-	} else {
+	if sitemaps == nil { // else the URLs and dates they list, all from front matter, are as they were
 		sitemaps = feeds.Sitemaps(model)
 	}
 	maps.Copy(files, sitemaps)

@@ -212,4 +212,29 @@ func TestTextEditFallsBack(t *testing.T) {
 	if err != nil || !kept(res) {
 		t.Fatalf("a text edit after a full build: %v, kept the model: %v; want it kept", err, kept(res))
 	}
+
+	earlier := fixedNow.AddDate(0, -4, 0) // a clock set back: pages and events are as they were then
+	res, err = build(cache, earlier, fixed+"\n第三段。\n")
+	if err != nil || kept(res) {
+		t.Fatalf("a save built at an earlier time: %v, kept the model: %v; want a full build", err, kept(res))
+	}
+	full, _ = build(nil, earlier, "")
+	sameSite(t, "a save built at an earlier time", res, full)
+
+	// A build stopped halfway read another page's new title; the next
+	// text edit must not bring back the model that has the old one.
+	const other = "content/about.md"
+	about, _ := os.ReadFile(filepath.Join(dir, other))
+	os.WriteFile(filepath.Join(dir, other), []byte(strings.Replace(string(about), "title = \"", "title = \"改：", 1)), 0o644)
+	stopped, stop := context.WithCancel(context.Background())
+	stop()
+	if _, err := generator.Build(stopped, generator.Options{Root: os.DirFS(dir), Now: earlier, Cache: cache, Preview: true, Changed: []string{other}}); err == nil {
+		t.Fatalf("a stopped build succeeded")
+	}
+	res, err = build(cache, earlier, fixed+"\n第四段。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ = build(nil, earlier, "")
+	sameSite(t, "a text edit after a stopped build", res, full)
 }

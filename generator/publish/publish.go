@@ -191,15 +191,27 @@ func NewStage(dest string, minified bool) (*Stage, error) {
 }
 
 // Put writes one file of the site. It may be called from many goroutines;
-// data is not kept. An error is kept for Commit to return.
+// data is not kept. An error is kept for Commit to return. A path is
+// written once: a second Put of it (two outputs on one path, which the
+// build reports) fails the stage rather than write through a file linked
+// from the previous site.
 func (st *Stage) Put(p string, data []byte) {
+	st.mu.Lock()
+	if st.done[p] {
+		if st.err == nil {
+			st.err = fmt.Errorf("two files were written to %s", p)
+		}
+		st.mu.Unlock()
+		return
+	}
+	st.done[p] = true
+	st.mu.Unlock()
 	written, err := st.write(p, data)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err != nil && st.err == nil {
 		st.err = err
 	}
-	st.done[p] = true
 	st.stats.Files++
 	st.stats.Bytes += written.size
 	if written.changed {

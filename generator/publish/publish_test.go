@@ -140,3 +140,26 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 		t.Errorf("a file no longer in the site is still there")
 	}
 }
+
+// Two outputs on one path fail the stage, and the second never writes
+// through the first, which may be linked from the previous site.
+func TestStagePutTwice(t *testing.T) {
+	t.Parallel()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(&Site{Files: map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("old")}}, dest, 1); err != nil {
+		t.Fatal(err)
+	}
+	st, err := NewStage(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	st.Put("a/index.html", []byte("old")) // linked from the previous site
+	st.Put("a/index.html", []byte("new, and longer"))
+	if _, err := st.Commit(&Site{Files: map[string][]byte{"index.html": []byte("home")}}, 1); err == nil {
+		t.Errorf("a path written twice was committed")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(b) != "old" {
+		t.Errorf("the previous site's file became %q", b)
+	}
+}

@@ -120,7 +120,8 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	}
 	th.StartBuild()
 	alias := template.Must(template.New("alias").Parse(aliasPage))
-	var buffers sync.Pool // for outputs that are put, not kept
+	sent := make([]bool, len(outs)) // put, not kept
+	var buffers sync.Pool           // for outputs that are put
 	work.Each(ctx, len(todo), workers, func(k int) {
 		i := todo[k]
 		if put == nil {
@@ -137,6 +138,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		buf.Reset()
 		if errs[i] = execute(buf, s, th, alias, outs[i]); errs[i] == nil {
 			put(outs[i].Path, buf.Bytes())
+			sent[i] = true
 		}
 		buffers.Put(buf)
 	})
@@ -157,7 +159,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			continue
 		}
 		owner[o.Path] = i
-		if bodies[i] != nil || (put != nil && errs[i] == nil) {
+		if bodies[i] != nil || sent[i] {
 			files[o.Path] = bodies[i]
 		}
 	}

@@ -87,7 +87,7 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 		postings[i] = map[string][]posting{}
 	}
 	m := meta{Version: 1, Docs: len(pages), PerShard: docsPerShard}
-	groups := min(workers, shards)
+	groups := max(1, min(workers, shards))
 	docs := make([]doc, batch)
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)

@@ -75,17 +75,17 @@ func kind(d diag.Diagnostic) string {
 	switch {
 	case strings.Contains(m, "UTF-8"):
 		return "文件编码不对：请用 UTF-8 编码重新保存这个文件"
-	case strings.HasPrefix(m, "link to "):
-		return "链接找不到目标：请检查链接里的文件路径，大小写也要一致"
-	case strings.Contains(m, "image"):
-		return "图片有问题"
 	case strings.HasPrefix(m, "config:") || d.Pos.File == "config.toml":
 		return "网站配置文件 config.toml 有误"
 	case strings.HasPrefix(m, "theme:") || strings.HasPrefix(m, "i18n:"):
 		return "网站模板（主题）有误"
 	case strings.HasPrefix(m, "front matter:") || strings.Contains(m, "unknown key") || strings.Contains(m, " must be "):
 		return "文件开头两行 +++ 之间的设置（前置信息）有误"
-	case strings.Contains(m, " both make ") || strings.Contains(m, " makes "):
+	case strings.HasPrefix(m, "link to "):
+		return "链接找不到目标：请检查链接里的文件路径，大小写也要一致"
+	case strings.HasPrefix(m, "image "):
+		return "图片有问题"
+	case strings.Contains(m, " both make ") || strings.Contains(m, " both claim ") || strings.Contains(m, " makes "):
 		return "两个文件生成了同一个网址：请修改其中一个的 slug 或 url"
 	case strings.HasPrefix(m, "cannot read"):
 		return "文件无法读取"

@@ -245,6 +245,9 @@ func TestKindInChinese(t *testing.T) {
 		{diag.Diagnostic{Pos: diag.Pos{File: "config.toml", Line: 1}, Msg: `unknown key "titel"`}, "config.toml"},
 		{diag.Diagnostic{Pos: diag.Pos{File: "themes/default/layouts/single.html", Line: 4}, Msg: "theme: function \"x\" not defined"}, "模板"},
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "content/a.md and content/b.md both make a/index.html; give one of them another slug or url"}, "同一个网址"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 4}, Msg: "front matter: cover \"a.jpg\" is not in the issue's folder; put the image there"}, "前置信息"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 7}, Msg: "image a.jpg has no description"}, "图片"},
+		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: "content/a.md and content/b.md both claim the URL (one as an alias) /x/; give one of them another slug or url"}, "同一个网址"},
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "something new"}, "内容有误"},
 	} {
 		if got := kind(c.d); !strings.Contains(got, c.want) {

@@ -14,8 +14,9 @@
 // layouts/partials/*.html, called as {{template "partials/name.html" .}}.
 // A partial whose output depends on one value only (a list item on its
 // page, the footer on nothing) can be called as {{partialCached
-// "partials/name.html" . KEY}}: it is rendered once per build and KEY, and
-// reused on every page that asks for it again, as Hugo's partialCached.
+// "partials/name.html" . KEY}} in a page's body: it is rendered once per
+// build, layout and KEY, and reused on every page that asks for it again,
+// as Hugo's partialCached.
 package theme
 
 import (
@@ -50,8 +51,7 @@ type Theme struct {
 	mu      sync.Mutex
 	missing map[string]bool // keys T found no text for
 
-	partials *template.Template // the partials alone, for partialCached
-	cached   sync.Map           // cacheKey -> template.HTML, for one build
+	cached sync.Map // cacheKey -> template.HTML, for one build
 
 	// Static maps each static file's path in the site's file system to
 	// its path below the site root, the site's own overriding the theme's.
@@ -85,7 +85,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	t.langs = languages(cfg.LanguageCode, t.strings)
 	funcs = maps.Clone(funcs)
 	funcs["T"] = t.T
-	funcs["partialCached"] = t.partialCached
+	funcs["partialCached"] = func(string, any, any) (template.HTML, error) { return "", nil } // bound to each layout's set in parse
 	t.files = files
 	t.parse(fsys, files, funcs, l)
 	return t
@@ -122,6 +122,9 @@ func (t *Theme) File(name string) string {
 // fields of html/template.Error name the outermost template instead.
 func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
 	msg := err.Error()
+	if _, inner, ok := strings.Cut(msg, "error calling partialCached: "); ok {
+		msg = inner // where in the partial, not where it was called
+	}
 	rest, ok := strings.CutPrefix(msg, "template: ")
 	if !ok {
 		rest, ok = strings.CutPrefix(msg, "html/template:")
@@ -219,7 +222,6 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			}
 		}
 	}
-	t.partials, _ = base.Clone() // nothing has run yet, so cloning cannot fail
 	for _, name := range names {
 		if name == "baseof.html" || strings.Contains(name, "/") {
 			continue
@@ -237,6 +239,9 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			l.Errorf(pos, "theme: %s", msg)
 			continue
 		}
+		// partialCached renders in the set of the layout that calls it, as
+		// {{template}} does: a layout may redefine what a partial calls.
+		set.Funcs(template.FuncMap{"partialCached": t.partialCached(set)})
 		t.layouts[strings.TrimSuffix(name, ".html")] = set
 	}
 }
@@ -304,26 +309,30 @@ func (t *Theme) T(key string) string {
 }
 
 type cacheKey struct {
+	set  *template.Template
 	name string
 	key  any
 }
 
-// partialCached renders a partial as {{template}} does in a page's body,
-// once per build and key; the data of the first call is the one used.
-func (t *Theme) partialCached(name string, data, key any) (template.HTML, error) {
-	if key != nil && !reflect.TypeOf(key).Comparable() {
-		return "", fmt.Errorf("partialCached %s: the key must be a page, a string or a number, not %T", name, key)
-	}
-	k := cacheKey{name, key}
-	if html, ok := t.cached.Load(k); ok {
+// partialCached returns the layout set's partialCached: it renders a
+// partial as {{template}} does in the page's body, once per build and key;
+// the data of the first call is the one used.
+func (t *Theme) partialCached(set *template.Template) func(name string, data, key any) (template.HTML, error) {
+	return func(name string, data, key any) (template.HTML, error) {
+		if key != nil && !reflect.TypeOf(key).Comparable() {
+			return "", fmt.Errorf("partialCached %s: the key must be a page, a string or a number, not %T", name, key)
+		}
+		k := cacheKey{set, name, key}
+		if html, ok := t.cached.Load(k); ok {
+			return html.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		html, _ := t.cached.LoadOrStore(k, template.HTML(b.String()))
 		return html.(template.HTML), nil
 	}
-	var b strings.Builder
-	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
-		return "", err
-	}
-	html, _ := t.cached.LoadOrStore(k, template.HTML(b.String()))
-	return html.(template.HTML), nil
 }
 
 // StartBuild forgets what partialCached rendered: a theme kept for the

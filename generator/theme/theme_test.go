@@ -90,8 +90,8 @@ func TestErrorsNameTheFile(t *testing.T) {
 	}
 }
 
-// partialCached renders what {{template}} renders, escaped the same way,
-// once per key until the next build.
+// partialCached renders what {{template}} renders in the same layout,
+// escaped the same way, once per layout and key until the next build.
 func TestPartialCached(t *testing.T) {
 	t.Parallel()
 	var l diag.List
@@ -99,11 +99,15 @@ func TestPartialCached(t *testing.T) {
 	calls := 0
 	funcs := template.FuncMap{"count": func() int { calls++; return calls }}
 	th := Load(fstest.MapFS{
-		"themes/default/layouts/baseof.html":        {Data: []byte(`{{block "main" .}}{{end}}`)},
-		"themes/default/layouts/single.html":        {Data: []byte(`{{define "main"}}{{range .}}{{template "partials/item.html" .}}‖{{partialCached "partials/item.html" . .}}¶{{end}}{{end}}`)},
-		"themes/default/layouts/list.html":          {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
-		"themes/default/layouts/bad.html":           {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
-		"themes/default/layouts/partials/item.html": {Data: []byte(`<a href="/{{.}}">{{.}}</a>{{if eq . "a<b"}}#{{count}}{{end}}`)},
+		"themes/default/layouts/baseof.html":         {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"themes/default/layouts/single.html":         {Data: []byte(`{{define "main"}}{{range .}}{{template "partials/item.html" .}}‖{{partialCached "partials/item.html" . .}}¶{{end}}{{end}}`)},
+		"themes/default/layouts/list.html":           {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
+		"themes/default/layouts/bad.html":            {Data: []byte(`{{define "main"}}{{partialCached "partials/item.html" . .}}{{end}}`)},
+		"themes/default/layouts/partials/item.html":  {Data: []byte(`<a href="/{{.}}">{{.}}</a>{{if eq . "a<b"}}#{{count}}{{end}}`)},
+		"themes/default/layouts/partials/label.html": {Data: []byte(`{{define "label"}}base{{end}}[{{template "label"}}]`)},
+		"themes/default/layouts/event.html":          {Data: []byte(`{{define "label"}}event's own{{end}}{{define "main"}}{{template "partials/label.html"}}{{partialCached "partials/label.html" . 1}}{{end}}`)},
+		"themes/default/layouts/broken.html":         {Data: []byte(`{{define "main"}}{{partialCached "partials/fails.html" . 1}}{{end}}`)},
+		"themes/default/layouts/partials/fails.html": {Data: []byte("ok\n{{index . 5}}")},
 	}, cfg, funcs, &l)
 	if len(l) > 0 {
 		t.Fatalf("diagnostics: %v", l)
@@ -127,14 +131,24 @@ func TestPartialCached(t *testing.T) {
 	if len(items) != 2 {
 		t.Errorf("%d items: %q", len(items), got)
 	}
-	if again, _ := run("list", "a<b"); calls != 2 || again != `<a href="/a%3cb">a&lt;b</a>#2` {
+	if first, _ := run("list", "a<b"); calls != 3 || first != `<a href="/a%3cb">a&lt;b</a>#3` {
+		t.Errorf("another layout's partial was reused (%d calls): %q", calls, first)
+	}
+	if again, _ := run("list", "a<b"); calls != 3 || again != `<a href="/a%3cb">a&lt;b</a>#3` {
 		t.Errorf("a key asked for again rendered again (%d calls): %q", calls, again)
 	}
 	th.StartBuild()
-	if again, _ := run("list", "a<b"); calls != 3 || !strings.HasSuffix(again, "#3") {
+	if again, _ := run("list", "a<b"); calls != 4 || !strings.HasSuffix(again, "#4") {
 		t.Errorf("a new build reused the last one's partial (%d calls): %q", calls, again)
 	}
 	if _, err := run("bad", []string{"x"}); err == nil || !strings.Contains(err.Error(), "the key must be") {
 		t.Errorf("a key that cannot be compared: %v", err)
+	}
+	if got, _ := run("event", nil); got != "[event's own][event's own]" {
+		t.Errorf("a layout that redefines what a partial calls: %q", got)
+	}
+	_, err = run("broken", []string{"x"})
+	if pos, _ := th.ErrorPos(err); err == nil || pos.File != "themes/default/layouts/partials/fails.html" || pos.Line != 2 {
+		t.Errorf("an error in a cached partial is reported at %v (%v), want the partial's line 2", pos, err)
 	}
 }
