@@ -27,16 +27,7 @@ import (
 // build: with every page's URL as it was, no image changed, and no link
 // could resolve differently.
 func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, l *diag.List) ([]*markup.Result, linkResolver) {
-	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: &imageSizes{fsys: fsys, seen: map[string][2]int{}}}
-	for _, p := range c.Pages {
-		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
-		for _, r := range p.Resources {
-			links.files[r] = basePath + p.ResourcePath(r)
-		}
-	}
-	for src, dst := range c.Files {
-		links.files[src] = basePath + dst
-	}
+	links := newLinks(c, fsys, basePath)
 	recheck := cache.relink(links.state(), onlyText)
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
@@ -58,6 +49,28 @@ func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content,
 		}
 	}
 	return results, links
+}
+
+// Links resolves relative links between the content's pages and files to
+// their URLs below basePath, with the reason when the target is left out
+// of the build, and tells content images' sizes: what a build converts
+// pages with (the stage benchmarks convert with it too).
+func Links(c *source.Content, fsys fs.FS, basePath string) markup.Resolver {
+	return newLinks(c, fsys, basePath)
+}
+
+func newLinks(c *source.Content, fsys fs.FS, basePath string) linkResolver {
+	links := linkResolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: &imageSizes{fsys: fsys, seen: map[string][2]int{}}}
+	for _, p := range c.Pages {
+		links.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
+		for _, r := range p.Resources {
+			links.files[r] = basePath + p.ResourcePath(r)
+		}
+	}
+	for src, dst := range c.Files {
+		links.files[src] = basePath + dst
+	}
+	return links
 }
 
 // linkResolver finds the page or file a relative link points to.

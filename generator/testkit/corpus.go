@@ -7,13 +7,13 @@ import (
 	"maps"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
@@ -87,7 +87,7 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 		Config: func() { c.Config = config.Load(c.FS, "config.toml", &l); c.Now = c.Now.In(c.Config.Location) },
 		Read: func() {
 			c.Content = source.Read(ctx, c.FS, c.Config, source.Options{Now: c.Now, Workers: c.Workers}, &l)
-			c.Links = newLinks(c.Config, c.Content)
+			c.Links = generator.Links(c.Content, c.FS, c.Config.BasePath())
 		},
 		Markdown: func() {
 			c.Results = convertAll(c.Config, c.Content, c.Links, c.Workers, &l)
@@ -133,40 +133,6 @@ func PerPage(b *testing.B, pages int) {
 	if pages > 0 && b.N > 0 {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "us/page")
 	}
-}
-
-// newLinks resolves relative links between the content's pages and files
-// as the generator does: to their URLs below the site's base path, with the
-// reason when the target is left out of the build.
-func newLinks(cfg *config.Config, c *source.Content) markup.Resolver {
-	r := links{pages: map[string]string{}, files: map[string]string{}, left: c.Left}
-	base := cfg.BasePath()
-	for _, p := range c.Pages {
-		r.pages[p.File] = base + strings.TrimPrefix(p.URL, "/")
-		for _, f := range p.Resources {
-			r.files[f] = base + p.ResourcePath(f)
-		}
-	}
-	for src, dst := range c.Files {
-		r.files[src] = base + dst
-	}
-	return r
-}
-
-type links struct{ pages, files, left map[string]string }
-
-func (r links) Resolve(from, target string) (string, string) {
-	file := path.Join(path.Dir(from), target)
-	if u, ok := r.pages[file]; ok {
-		return u, ""
-	}
-	if u, ok := r.files[file]; ok {
-		return u, ""
-	}
-	if why, ok := r.left[file]; ok {
-		return "", file + " is not published: " + why
-	}
-	return "", "there is no file " + file
 }
 
 // convertAll converts every page's Markdown with the site's settings on
