@@ -209,7 +209,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if last != nil {
 			kept = last.sitemaps
 		}
-		files, sitemaps := machineReadable(model, assets, kept)
+		files, sitemaps := machineReadable(model, th.Word, assets, kept)
 		machineFiles <- [2]map[string][]byte{files, sitemaps}
 	}()
 	// folio build writes each page as soon as it is rendered, into a staging
@@ -295,14 +295,14 @@ func rootDir(dir string) string {
 
 // machineReadable makes the files that programs read: each event's and
 // section's calendar, the RSS feeds, and the sitemaps, which it also
-// returns alone. Sitemaps kept from the last build are used as they are.
-func machineReadable(model *site.Site, assets map[string]string, sitemaps map[string][]byte) (map[string][]byte, map[string][]byte) {
-	files := feeds.Calendars(model)
+// returns alone. words is the theme's text for a key. Sitemaps kept from the last build are used as they are.
+func machineReadable(model *site.Site, words func(string) string, assets map[string]string, sitemaps map[string][]byte) (map[string][]byte, map[string][]byte) {
+	files := feeds.Calendars(model, words)
 	style := "/feed.css"
 	if a, ok := assets[style]; ok {
 		style = a
 	}
-	maps.Copy(files, feeds.RSS(model, style))
+	maps.Copy(files, feeds.RSS(model, style, words))
 	if sitemaps == nil { // else the URLs and dates they list, all from front matter, are as they were
 		sitemaps = feeds.Sitemaps(model)
 	}

@@ -15,15 +15,16 @@ import (
 
 // Calendars returns an iCalendar file (RFC 5545) for each event, at
 // <event URL>event.ics, and one with all events at <section>calendar.ics,
-// which calendar programs can subscribe to.
-func Calendars(s *site.Site) map[string][]byte {
+// which calendar programs can subscribe to. words gives the theme's text
+// for a key (an event's state).
+func Calendars(s *site.Site, words func(string) string) map[string][]byte {
 	files := map[string][]byte{}
 	bySection := map[string][]*site.Page{}
 	for _, p := range s.Pages {
 		if p.Event == nil {
 			continue
 		}
-		files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p})
+		files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p}, words)
 		bySection[p.Section] = append(bySection[p.Section], p)
 	}
 	for section, events := range bySection {
@@ -32,12 +33,12 @@ func Calendars(s *site.Site) map[string][]byte {
 		if sp := s.Section(section); sp != nil {
 			name += " " + sp.Title()
 		}
-		files[section+"/calendar.ics"] = calendar(s.Config, name, events)
+		files[section+"/calendar.ics"] = calendar(s.Config, name, events, words)
 	}
 	return files
 }
 
-func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
+func calendar(cfg *config.Config, name string, events []*site.Page, words func(string) string) []byte {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(fold(s)) }
 	uidHost := host(cfg)
@@ -65,7 +66,7 @@ func calendar(cfg *config.Config, name string, events []*site.Page) []byte {
 			line("DTSTART:" + utc(e.Start))
 			line("DTEND:" + utc(e.Until()))
 		}
-		line("SUMMARY:" + escape(p.Title()))
+		line("SUMMARY:" + escape(Title(cfg, p, words)))
 		if loc := p.FM.Location; loc != "" {
 			line("LOCATION:" + escape(loc))
 		}

@@ -15,12 +15,13 @@ import (
 // RSS returns an RSS 2.0 file for each feed of the model. Feeds carry the
 // whole text with every link made absolute, so that they read right in any
 // feed reader, and no build time: identical input, identical feeds.
-// style is the path of the stylesheet browsers show feeds with.
-func RSS(s *site.Site, style string) map[string][]byte {
+// style is the path of the stylesheet browsers show feeds with; words
+// gives the theme's text for a key (an event's state).
+func RSS(s *site.Site, style string, words func(string) string) map[string][]byte {
 	files := make(map[string][]byte, len(s.Feeds))
 	content := map[*site.Page]string{} // a page is in several feeds (site, section, terms); its HTML is made absolute once
 	for _, f := range s.Feeds {
-		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style, content)
+		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style, words, content)
 	}
 	return files
 }
@@ -72,7 +73,7 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string) []byte {
+func rss(s *site.Site, f *site.Feed, style string, words func(string) string, content map[*site.Page]string) []byte {
 	cfg := s.Config
 	title := cfg.Title
 	if f.Page != s.Home {
@@ -95,7 +96,7 @@ func rss(s *site.Site, f *site.Feed, style string, content map[*site.Page]string
 	for _, p := range f.Items {
 		link := cfg.AbsURL(p.URL)
 		item := rssItem{
-			Title:       p.Title(),
+			Title:       Title(s.Config, p, words),
 			Link:        link,
 			GUID:        rssGUID{IsPermaLink: "true", Value: link},
 			PubDate:     date(p.Date, cfg),
@@ -175,4 +176,18 @@ func nextURLAttr(html string) int {
 		}
 	}
 	return best
+}
+
+// Title is a page's title as a feed or calendar shows it: an event that is
+// cancelled or postponed says so first, since a reader may see only that
+// line (a calendar app, a feed reader's list).
+func Title(cfg *config.Config, p *site.Page, words func(string) string) string {
+	if p.Event == nil || p.Event.State == "scheduled" {
+		return p.Title()
+	}
+	state := words(p.Event.State)
+	if strings.HasPrefix(cfg.LanguageCode, "zh") {
+		return "【" + state + "】" + p.Title()
+	}
+	return "[" + state + "] " + p.Title()
 }

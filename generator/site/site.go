@@ -40,9 +40,6 @@ type Page struct {
 	Feed *Feed
 	// Files are the page's attachments.
 	Files []File
-	// Unpublished is "draft" or "future" for a page that a normal build
-	// leaves out (built with --drafts or --future), so the theme can say so.
-	Unpublished string
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -93,16 +90,6 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
 		if p.Kind == source.KindEvent {
 			p.Event = newEvent(sp, cfg.Location, now)
-		}
-		publish := sp.FM.PublishDate.In(cfg.Location)
-		if publish.IsZero() {
-			publish = p.Date
-		}
-		switch {
-		case sp.FM.Draft:
-			p.Unpublished = "draft"
-		case publish.After(now):
-			p.Unpublished = "future"
 		}
 		s.Pages = append(s.Pages, p)
 		if p.Branch {

@@ -119,6 +119,11 @@ type Page struct {
 	// version render alike, so folio serve renders them only once.
 	Version uint64
 
+	// Unpublished is "draft" or "future" for a page that only --drafts or
+	// --future brought into the build (its own state, or its issue's), so
+	// the theme can say so; "" for a published page.
+	Unpublished string
+
 	// URL is the page's path from the site root, "/news/2024/06/fair/".
 	URL string
 	// Resources are files of the page's bundle or branch folder, as paths in

@@ -78,14 +78,16 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	checkArticles(pages, owners, cfg, l)
 	for _, p := range pages {
 		c.NextChange = Earliest(c.NextChange, opts.Now, p.FM.PublishDate.In(cfg.Location), p.FM.Date.In(cfg.Location), p.FM.ExpiryDate.In(cfg.Location))
-		if why := leftOut(p, opts, cfg.Location); why != "" {
+		state, why := publication(p, owners, opts, cfg.Location)
+		if why != "" {
 			c.Left[p.File] = why
 			continue
 		}
+		p.Unpublished = state
 		c.Pages = append(c.Pages, p)
 	}
 	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].File < c.Pages[j].File })
-	assignFiles(c, otherFiles, sizes, owners)
+	assignFiles(c, otherFiles, sizes, owners, pages)
 	checkURLs(c.Pages, l)
 	return c
 }
@@ -235,7 +237,7 @@ func isTaxonomy(cfg *config.Config, name string) bool {
 func missingSections(pages []*Page, owners map[string]*Page, opts Options, loc *time.Location) []*Page {
 	taken := map[string]bool{}
 	for _, p := range pages {
-		if leftOut(p, opts, loc) != "" {
+		if _, why := leftOut(p, opts, loc); why != "" {
 			continue
 		}
 		taken[p.URL] = true
@@ -246,8 +248,13 @@ func missingSections(pages []*Page, owners map[string]*Page, opts Options, loc *
 	var out []*Page
 	for _, p := range pages {
 		owner := owners[p.Section]
-		if p.Section == "" || (owner != nil && leftOut(owner, opts, loc) == "") || taken["/"+p.Section+"/"] {
-			continue
+		if _, why := publication(p, owners, opts, loc); why != "" || p.Section == "" || taken["/"+p.Section+"/"] {
+			continue // a folder of drafts gets no list: it would show that something is coming
+		}
+		if owner != nil {
+			if _, why := leftOut(owner, opts, loc); why == "" {
+				continue
+			}
 		}
 		s := &Page{Dir: p.Section, Kind: KindSection, Section: p.Section, Branch: true, URL: "/" + p.Section + "/"}
 		s.FM.Title = p.Section
@@ -280,60 +287,113 @@ func Earliest(next, now time.Time, times ...time.Time) time.Time {
 	return next
 }
 
-// leftOut tells why a page is not published in this build, or "". Dates
-// written without a zone are in the site's time zone, loc.
-func leftOut(p *Page, opts Options, loc *time.Location) string {
-	if p.FM.Draft && !opts.Drafts {
-		return "it is a draft (draft = true; build with --drafts to include it)"
+// publication is the one rule of what a build publishes: it returns why
+// the page is left out of this build, or "" and the state it is shown in
+// ("draft" or "future" when only --drafts or --future brought it in, else
+// ""). A journal article shares the fate of its issue: it is published only
+// when the issue is, and its own dates allow it. Every output of the site
+// is made from the pages this lets through, and the files of a page's
+// folder follow the page (assignFiles). Dates written without a zone are
+// in the site's time zone, loc.
+func publication(p *Page, owners map[string]*Page, opts Options, loc *time.Location) (state, why string) {
+	state, why = leftOut(p, opts, loc)
+	if why != "" || p.Kind != KindArticle {
+		return state, why
+	}
+	issue := owners[path.Dir(p.Dir)]
+	if issue == nil || issue.Kind != KindIssue {
+		return state, why // checkArticles reports it
+	}
+	issueState, issueWhy := leftOut(issue, opts, loc)
+	if issueWhy != "" {
+		return "", "its issue " + issue.File + " is not published: " + issueWhy
+	}
+	if state == "" {
+		state = issueState
+	}
+	return state, ""
+}
+
+// leftOut applies the publication rule to the page alone (publication adds
+// what it inherits).
+func leftOut(p *Page, opts Options, loc *time.Location) (state, why string) {
+	if p.FM.Draft {
+		if !opts.Drafts {
+			return "", "it is a draft (draft = true; build with --drafts to include it)"
+		}
+		state = "draft"
 	}
 	publish := p.FM.PublishDate.In(loc)
 	if publish.IsZero() {
 		publish = p.FM.Date.In(loc)
 	}
-	if !opts.Future && publish.After(opts.Now) {
-		return fmt.Sprintf("it is to be published on %s (build with --future to include it)", publish.Format("2006-01-02 15:04"))
+	if publish.After(opts.Now) {
+		if !opts.Future {
+			return "", fmt.Sprintf("it is to be published on %s (build with --future to include it)", publish.Format("2006-01-02 15:04"))
+		}
+		if state == "" {
+			state = "future"
+		}
 	}
 	if exp := p.FM.ExpiryDate.In(loc); !exp.IsZero() && !exp.After(opts.Now) {
-		return fmt.Sprintf("it expired on %s (expiryDate)", exp.Format("2006-01-02 15:04"))
+		return "", fmt.Sprintf("it expired on %s (expiryDate)", exp.Format("2006-01-02 15:04"))
 	}
-	return ""
+	return state, ""
 }
 
 // assignFiles gives each non-Markdown file to the page whose folder holds it
 // (the nearest folder with an index.md or _index.md); files of no page are
-// copied to the same path below the site root.
-func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[string]*Page) {
+// copied to the same path below the site root. A file shares its page's
+// fate: the files of a page that is not published are not either (an exam
+// paper beside a draft notice), and neither are those in the folder named
+// like a page that is not published (content/notices/x/ beside x.md).
+func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[string]*Page, pages []*Page) {
 	published := map[*Page]bool{}
 	for _, p := range c.Pages {
 		published[p] = true
 	}
+	leaves := map[string]*Page{} // folder -> the single-file page named like it
+	for _, p := range pages {
+		if !p.Branch && !p.Bundle && owners[p.Dir] == nil {
+			leaves[p.Dir] = p
+		}
+	}
 	for _, f := range files {
 		rel := strings.TrimPrefix(f, ContentDir+"/")
-		owner := (*Page)(nil)
+		owner, leaf := (*Page)(nil), (*Page)(nil)
 		for d := path.Dir(rel); ; d = path.Dir(d) {
 			key := d
 			if d == "." {
 				key = ""
 			}
+			if leaf == nil {
+				leaf = leaves[key]
+			}
 			if o := owners[key]; o != nil {
 				owner = o
 				break
 			}
-			if d == "." {
+			if d == "." || d == "/" {
 				break
 			}
+		}
+		if leaf != nil && !published[leaf] {
+			c.Left[f] = "it is in the folder of " + leaf.File + ", which is not published: " + c.Left[leaf.File]
+			continue
 		}
 		if owner == nil {
 			c.Files[f] = rel
 			continue
 		}
-		if published[owner] {
-			owner.Resources = append(owner.Resources, f)
-			if owner.sizes == nil {
-				owner.sizes = map[string]int64{}
-			}
-			owner.sizes[f] = sizes[f]
+		if !published[owner] {
+			c.Left[f] = "it belongs to " + owner.File + ", which is not published: " + c.Left[owner.File]
+			continue
 		}
+		owner.Resources = append(owner.Resources, f)
+		if owner.sizes == nil {
+			owner.sizes = map[string]int64{}
+		}
+		owner.sizes[f] = sizes[f]
 	}
 	for _, p := range c.Pages {
 		sort.Strings(p.Resources)

@@ -96,8 +96,8 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 		Theme:  func() { c.Theme = theme.Load(c.FS, c.Config, render.Funcs(c.Config, map[string]string{}), &l) },
 		Render: func() { c.Files, _ = render.Render(ctx, c.Site, c.Theme, c.Workers, nil, nil, &l) },
 		Feeds: func() {
-			maps.Copy(c.Files, feeds.Calendars(c.Site))
-			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css"))
+			maps.Copy(c.Files, feeds.Calendars(c.Site, func(k string) string { return k }))
+			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css", func(k string) string { return k }))
 			maps.Copy(c.Files, feeds.Sitemaps(c.Site))
 			c.Files["robots.txt"] = feeds.Robots(c.Site)
 		},

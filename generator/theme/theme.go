@@ -297,15 +297,31 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 // it falls back to. A key with no text anywhere is recorded (Missing), and
 // shows as itself.
 func (t *Theme) T(key string) string {
-	for _, lang := range t.langs {
-		if s, ok := t.strings[lang][key]; ok {
-			return s
-		}
+	if s, ok := t.text(key); ok {
+		return s
 	}
 	t.mu.Lock()
 	t.missing[key] = true
 	t.mu.Unlock()
 	return key
+}
+
+// Word is T for Go code, not layouts (a feed's "已取消"): a key with no
+// text shows as itself, and is not a layout's mistake to report.
+func (t *Theme) Word(key string) string {
+	if s, ok := t.text(key); ok {
+		return s
+	}
+	return key
+}
+
+func (t *Theme) text(key string) (string, bool) {
+	for _, lang := range t.langs {
+		if s, ok := t.strings[lang][key]; ok {
+			return s, true
+		}
+	}
+	return "", false
 }
 
 type cacheKey struct {
