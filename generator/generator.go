@@ -226,7 +226,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		defer staging.Abort()
 		put = staging.Put
 	}
-	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, put, l)
+	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
+	if last != nil {
+		edited = map[*site.Page]bool{}
+		for _, file := range opts.Changed {
+			edited[last.modelPages[file]] = true
+		}
+	}
+	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, edited, put, l)
 	res.Rendered = rendered
 	stage("render")
 	made := <-machineFiles

@@ -122,7 +122,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if kept := slices.ContainsFunc(incremental.Timings, func(t generator.Timing) bool { return t.Stage == "edit" }); kept != step.text {
 			t.Errorf("%s: the cached build kept the model: %v, want %v", step.name, kept, step.text)
 		}
-		if incremental.Rendered >= full.Rendered {
+		if step.text && incremental.Rendered >= full.Rendered { // any other edit renders everything
 			t.Errorf("%s: the cached build rendered %d outputs, as many as a full one (%d)", step.name, incremental.Rendered, full.Rendered)
 		}
 		sameSite(t, step.name, incremental, full)

@@ -97,24 +97,21 @@ const aliasPage = `<!DOCTYPE html>
 
 // Render executes the layouts for all outputs with the given number of
 // workers and returns the files by path below the site root, and how many
-// it rendered. With a cache, outputs whose inputs did not change since the
-// last build are taken from it instead. With put, each output is handed to
-// put as soon as it is rendered and not kept: its path maps to nil.
-func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
+// it rendered. With a cache, a build that only changed the text of the
+// pages edited (in the model of the cache's last build) takes the outputs
+// that cannot show it from the cache; edited is nil for any other build.
+// With put, each output is handed to put as soon as it is rendered and not
+// kept: its path maps to nil.
+func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, edited map[*site.Page]bool, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
-	var sums []uint64
-	if cache != nil {
-		sums = cache.fingerprints(ctx, s, workers)
-	}
+	kept := cache.reusable(s, th, edited)
 	var todo []int
-	for i, o := range outs {
-		if cache != nil && sums[i] != 0 {
-			if hit, found := cache.lookup(o.Path, sums[i]); found {
-				bodies[i] = hit
-				continue
-			}
+	for i := range outs {
+		if kept != nil && kept[i] != nil {
+			bodies[i] = kept[i]
+			continue
 		}
 		todo = append(todo, i)
 	}
@@ -163,7 +160,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			files[o.Path] = bodies[i]
 		}
 	}
-	cache.store(outs, sums, bodies)
+	cache.store(s, th, bodies)
 	return files, len(todo)
 }
 
@@ -213,21 +210,34 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.T
 	if o.Layout == "alias" {
 		return alias.Execute(buf, struct{ Lang, URL string }{s.Config.LanguageCode, s.Config.RelURL(o.RedirectTo)})
 	}
-	fallback := "single"
-	switch {
-	case o.Layout == "404":
-		fallback = ""
-	case o.Pager != nil:
-		fallback = "list"
-	}
-	set := th.Lookup(o.Page.FM.Layout, o.Layout, fallback)
+	set := layoutFor(th, o)
 	if set == nil {
+		fallback := fallbackLayout(o)
 		if fallback == "" || fallback == o.Layout {
 			return fmt.Errorf("the theme has no layouts/%s.html; add one", o.Layout)
 		}
 		return fmt.Errorf("the theme has no layouts/%s.html or layouts/%s.html; add one", o.Layout, fallback)
 	}
 	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years})
+}
+
+// layoutFor is the layout set that renders an output, nil for an alias
+// page (a fixed template) or when the theme has none.
+func layoutFor(th *theme.Theme, o site.Output) *template.Template {
+	if o.Layout == "alias" {
+		return nil
+	}
+	return th.Lookup(o.Page.FM.Layout, o.Layout, fallbackLayout(o))
+}
+
+func fallbackLayout(o site.Output) string {
+	switch {
+	case o.Layout == "404":
+		return ""
+	case o.Pager != nil:
+		return "list"
+	}
+	return "single"
 }
 
 // Kinds counts pages by kind, for the build's summary line.

@@ -94,7 +94,7 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 		},
 		Model:  func() { c.Site = site.Build(c.Config, c.Content.Pages, c.Results, c.Now, &l) },
 		Theme:  func() { c.Theme = theme.Load(c.FS, c.Config, render.Funcs(c.Config, map[string]string{}), &l) },
-		Render: func() { c.Files, _ = render.Render(ctx, c.Site, c.Theme, c.Workers, nil, nil, &l) },
+		Render: func() { c.Files, _ = render.Render(ctx, c.Site, c.Theme, c.Workers, nil, nil, nil, &l) },
 		Feeds: func() {
 			maps.Copy(c.Files, feeds.Calendars(c.Site, func(k string) string { return k }))
 			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css", func(k string) string { return k }))

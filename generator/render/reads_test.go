@@ -1,0 +1,105 @@
+package render
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/theme"
+)
+
+// loadTheme loads the layouts given (name -> text) over a baseof.html that
+// only calls main, or, with base set, the repository's default theme.
+func loadTheme(t *testing.T, layouts map[string]string, base bool) *theme.Theme {
+	t.Helper()
+	fsys := fstest.MapFS{"config.toml": {Data: []byte("title = \"t\"\n")}}
+	if base {
+		err := filepath.WalkDir("../../themes/default", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel("../..", p)
+			fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		fsys["themes/default/layouts/baseof.html"] = &fstest.MapFile{Data: []byte(`{{block "main" .}}{{end}}`)}
+	}
+	for name, text := range layouts {
+		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	var l diag.List
+	cfg := config.Load(fsys, "config.toml", &l)
+	th := theme.Load(fsys, cfg, Funcs(cfg, map[string]string{}), &l)
+	if l.Errors() > 0 {
+		t.Fatal(l.Err())
+	}
+	return th
+}
+
+// A layout's reach follows every way a template can get at a page's text:
+// its own page, its pager's pages, and anything else (which counts as
+// every page).
+func TestLayoutReach(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, layout string
+		want         reach
+	}{
+		{"title only", `{{define "main"}}{{.Page.Title}}{{.Site.Config.Title}}{{end}}`, reach{}},
+		{"own content", `{{define "main"}}{{.Content}}{{end}}`, reach{own: true}},
+		{"own summary", `{{define "main"}}{{with .Page}}{{.Summary}}{{end}}{{end}}`, reach{own: true}},
+		{"own word count in a variable", `{{define "main"}}{{$p := .Page}}{{$p.WordCount}}{{end}}`, reach{own: true}},
+		{"items' titles", `{{define "main"}}{{range .Pager.Items}}{{.Title}}{{end}}{{end}}`, reach{}},
+		{"items' summaries", `{{define "main"}}{{range .Pager.Items}}{{.Summary}}{{end}}{{end}}`, reach{items: true}},
+		{"items through a partial", `{{define "main"}}{{range .Pager.Items}}{{template "partials/x.html" .}}{{end}}{{end}}`, reach{items: true}},
+		{"site titles", `{{define "main"}}{{range .Site.Recent "news" 5}}{{.Title}}{{end}}{{end}}`, reach{}},
+		{"site summaries", `{{define "main"}}{{range .Site.Recent "news" 5}}{{.Summary}}{{end}}{{end}}`, reach{all: true}},
+		{"parent's summary", `{{define "main"}}{{.Page.Parent.Summary}}{{end}}`, reach{all: true}},
+		{"index of items", `{{define "main"}}{{(index .Pager.Items 0).HTML}}{{end}}`, reach{items: true}},
+		{"index of site pages", `{{define "main"}}{{(index .Site.Pages 0).HTML}}{{end}}`, reach{all: true}},
+		{"a page given to a function", `{{define "main"}}{{range .Page.Children}}{{jsonLD .}}{{end}}{{end}}`, reach{all: true}},
+		{"an unknown variable", `{{define "main"}}{{$x := .Page}}{{range .Site.Pages}}{{$x = .}}{{end}}{{$x.Summary}}{{end}}`, reach{all: true}},
+		{"with else keeps dot", `{{define "main"}}{{with .Page.Parent}}{{.Title}}{{else}}{{.Content}}{{end}}{{end}}`, reach{own: true}},
+		{"range with two variables", `{{define "main"}}{{range $i, $p := .Pager.Items}}{{$p.Summary}}{{end}}{{end}}`, reach{items: true}},
+		{"partialCached of a site page", `{{define "main"}}{{range .Site.Pages}}{{partialCached "partials/x.html" . .}}{{end}}{{end}}`, reach{all: true}},
+		{"an unknown field", `{{define "main"}}{{.Page.Nope.Summary}}{{end}}`, reach{all: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := loadTheme(t, map[string]string{"single.html": tt.layout, "partials/x.html": `{{.Summary}}`}, false)
+			if got := layoutReach(th.Lookup("", "single", "")); got.own != tt.want.own || got.items != tt.want.items || got.all != tt.want.all {
+				t.Errorf("reach %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The default theme's layouts, before and after html/template escaped them
+// (a kept theme's trees are escaped), read what they show and no more.
+func TestDefaultThemeReach(t *testing.T) {
+	t.Parallel()
+	th := loadTheme(t, nil, true)
+	for _, name := range []string{"home", "list", "single", "article", "issue", "event", "taxonomy", "archive", "archives", "journal", "search", "404"} {
+		set := th.Lookup("", name, "")
+		if set == nil {
+			t.Fatalf("no layout %s", name)
+		}
+		got := layoutReach(set)
+		t.Logf("%s: %+v", name, got)
+		if name == "list" && (!got.items || got.all) {
+			t.Errorf("list: %+v; it shows its items' summaries and nothing else's", got)
+		}
+		if name == "single" && (!got.own || got.all) {
+			t.Errorf("single: %+v; it shows its page's text and nothing else's", got)
+		}
+	}
+}
