@@ -298,10 +298,10 @@ func (g *gen) newArticle(dir string) (string, string) {
 
 // edit is one save of an editor (or the clock moving), as plain data.
 type edit struct {
-	op    string        // write, append, set, unset, replace, delete, move, clock
+	op    string        // write, append, set, unset, replace, cut, delete, move, clock
 	path  string        // the file or folder
 	to    string        // move: the new path
-	key   string        // set, unset: the front matter key; replace: the text replaced
+	key   string        // set, unset: the front matter key; replace: the text replaced; cut: text of the line cut
 	value string        // write, append: the text; set: a TOML value; replace: the new text
 	clock time.Duration // clock: how far the time moves
 }
@@ -318,6 +318,8 @@ func (e edit) String() string {
 		return fmt.Sprintf("unset %s: %s", e.path, e.key)
 	case "replace":
 		return fmt.Sprintf("replace in %s: %q -> %q", e.path, e.key, e.value)
+	case "cut":
+		return fmt.Sprintf("cut from %s the line with %q", e.path, e.key)
 	case "delete":
 		return "delete " + e.path
 	case "move":
@@ -382,7 +384,7 @@ func (e edit) apply(w *world) []string {
 		}
 		w.save(e.path, e.value)
 		changed = append(changed, e.path)
-	case "append", "set", "unset", "replace":
+	case "append", "set", "unset", "replace", "cut":
 		f, ok := w.fs[e.path]
 		if !ok {
 			return nil
@@ -398,6 +400,15 @@ func (e edit) apply(w *world) []string {
 			text = setKey(old, e.key, "")
 		case "replace":
 			text = strings.Replace(old, e.key, e.value, 1)
+		case "cut":
+			if i := strings.Index(old, e.key); i >= 0 {
+				start := strings.LastIndexByte(old[:i], '\n') + 1
+				end := len(old)
+				if j := strings.IndexByte(old[i:], '\n'); j >= 0 {
+					end = i + j + 1
+				}
+				text = old[:start] + old[end:]
+			}
 		}
 		if text == old {
 			return nil
@@ -502,13 +513,30 @@ func (g *gen) edit() edit {
 	later := func(base time.Time) string {
 		return dateTime(r, base.Add(time.Duration(1+r.IntN(40*24))*time.Hour).Truncate(time.Hour))
 	}
+	if r.IntN(2) == 0 { // the editor fixes a mistake
+		if ps := w.pages(func(p string) bool { return strings.Contains(string(w.fs[p].Data), "\ntitel = ") }); len(ps) > 0 {
+			return edit{op: "unset", path: pick(r, ps), key: "titel"}
+		}
+		if ps := w.pages(func(p string) bool { return strings.Contains(string(w.fs[p].Data), "\ncolumn = \"未知栏目\"") }); len(ps) > 0 {
+			return edit{op: "set", path: pick(r, ps), key: "column", value: q(pick(r, columns))}
+		}
+	}
 	for {
-		switch r.IntN(26) {
+		switch r.IntN(29) {
+		case 28: // a mistake: a misspelt key, or a column the issue does not have
+			if r.IntN(2) == 0 {
+				return edit{op: "set", path: choose(isAny), key: "titel", value: `"错字"`}
+			}
+			return edit{op: "set", path: choose(isArticle), key: "column", value: `"未知栏目"`}
+		case 26, 27: // a link taken out again (it may point to a page no longer published)
+			if ps := w.pages(func(p string) bool { return strings.Contains(string(w.fs[p].Data), "另见[") }); len(ps) > 0 {
+				return edit{op: "cut", path: pick(r, ps), key: "另见["}
+			}
 		case 0, 1, 2, 3: // the text of a page, now and then with a link to another page
 			text := sentence(r)
 			switch r.IntN(8) {
 			case 0:
-				p, to := choose(isAny), choose(isPost)
+				p, to := choose(isAny), choose(func(p string) bool { return isPost(p) && w.published(p) })
 				rel, _ := relPath(path.Dir(p), to)
 				return edit{op: "append", path: p, value: text + "另见[" + path.Base(to) + "](" + rel + ")。"}
 			case 1:
@@ -538,10 +566,12 @@ func (g *gen) edit() edit {
 				return edit{op: "set", path: e, key: "status", value: `"cancelled"`}
 			case 1:
 				return edit{op: "unset", path: e, key: "status"}
-			case 2:
-				return edit{op: "set", path: e, key: "end", value: later(w.now)}
 			}
-			return edit{op: "set", path: e, key: "start", value: later(w.now.AddDate(0, 0, -20))}
+			start, end := w.schedule(e)
+			if r.IntN(2) == 0 { // the end moves, after the start
+				return edit{op: "set", path: e, key: "end", value: dateTime(r, start.Add(time.Duration(1+r.IntN(20*24))*time.Hour).Truncate(time.Hour))}
+			}
+			return edit{op: "set", path: e, key: "start", value: dateTime(r, end.Add(-time.Duration(1+r.IntN(20*24))*time.Hour).Truncate(time.Hour))}
 		case 13: // an issue's fields, an article's column
 			switch r.IntN(3) {
 			case 0:
@@ -616,6 +646,48 @@ func (g *gen) edit() edit {
 			return edit{op: "write", path: fmt.Sprintf("content/page%d.md", g.next()), value: page([]string{fmt.Sprintf("title = \"页面%d\"", g.n)}, sentence(r))}
 		}
 	}
+}
+
+// value returns the value of a top-level front matter key of file p.
+func (w *world) value(p, key string) (string, bool) {
+	for _, line := range strings.Split(string(w.fs[p].Data), "\n") {
+		if v, ok := strings.CutPrefix(line, key+" = "); ok {
+			return v, true
+		}
+		if strings.HasPrefix(line, "[") {
+			break
+		}
+	}
+	return "", false
+}
+
+// schedule returns an event's start and end (dates as their start).
+func (w *world) schedule(p string) (start, end time.Time) {
+	v, _ := w.value(p, "start")
+	start, _ = parseTOMLTime(v)
+	v, _ = w.value(p, "end")
+	end, _ = parseTOMLTime(v)
+	if len(v) == len("2006-01-02") {
+		end = end.AddDate(0, 0, -1)
+	}
+	if !end.After(start) {
+		end = start.Add(time.Hour)
+	}
+	return start, end
+}
+
+// published tells whether the post p is public at the world's time, as
+// far as its front matter says (its issue and the like aside).
+func (w *world) published(p string) bool {
+	if _, draft := w.value(p, "draft"); draft {
+		return false
+	}
+	if _, later := w.value(p, "publishDate"); later {
+		return false
+	}
+	v, _ := w.value(p, "date")
+	date, err := parseTOMLTime(v)
+	return err == nil && !date.After(w.now.AddDate(0, 0, -1))
 }
 
 // nextChange returns how long until just after the next publishDate,

@@ -65,6 +65,7 @@ func TestDifferentialPreview(t *testing.T) {
 	for _, seed := range seeds {
 		h := &harness{theme: theme, seed: seed, size: *differentialSize}
 		edits, fail := h.run(nil, *differentialSteps)
+		t.Logf("seed %d: %d builds, %d of them failed alike with content errors", seed, h.builds, h.broken)
 		if fail == nil {
 			continue
 		}
@@ -87,6 +88,8 @@ type harness struct {
 	theme fstest.MapFS
 	seed  uint64
 	size  int
+	// builds counts the builds of run, broken those with content errors.
+	builds, broken int
 }
 
 // failure is where a sequence went wrong: the index of the edit after
@@ -121,6 +124,10 @@ func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 		}
 		o.Cache, o.Changed = cache, changed
 		cached, cachedErr := generator.Build(context.Background(), o)
+		h.builds++
+		if fullErr != nil {
+			h.broken++
+		}
 		return compare(cached, cachedErr, full, fullErr)
 	}
 	if what := build(nil); what != "" {
