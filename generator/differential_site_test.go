@@ -368,8 +368,9 @@ func (w *world) save(p string, text string) {
 
 // apply makes the edit and returns the paths changed as folio serve's
 // watcher reports them (sorted, a new folder with its files, a removed
-// folder's files one by one, a moved folder's new files and folder but not
-// its old path, which no longer exists). It returns nil when the edit
+// folder's files one by one, a moved folder's new files and folder and its
+// old path, and, with some saves, the name of an editor's temporary file
+// that is gone again, as vim's 4913). It returns nil when the edit
 // changes no file (it does not apply to this state of the site, or moves
 // the clock).
 func (e edit) apply(w *world) []string {
@@ -415,6 +416,9 @@ func (e edit) apply(w *world) []string {
 		}
 		w.save(e.path, text)
 		changed = append(changed, e.path)
+		if len(e.value)%3 == 0 {
+			changed = append(changed, path.Join(path.Dir(e.path), "4913"))
+		}
 	case "delete":
 		changed = w.files(e.path)
 		for _, f := range changed {
@@ -440,6 +444,9 @@ func (e edit) apply(w *world) []string {
 		}
 		if folder && !slices.Contains(changed, e.to) {
 			changed = append(changed, e.to)
+		}
+		if folder {
+			changed = append(changed, e.path)
 		}
 	}
 	slices.Sort(changed)

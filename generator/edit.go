@@ -99,17 +99,25 @@ func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shap
 		(!s.nextChange.IsZero() && !now.Before(s.nextChange)) {
 		return nil
 	}
+	var changed []string
 	for _, file := range opts.Changed {
+		if c.source.Gone(opts.Root, file) {
+			continue
+		}
 		if _, ok := s.pages[file]; !ok || !strings.HasSuffix(file, ".md") || mentions(s.diags, file) {
 			return nil
 		}
+		changed = append(changed, file)
+	}
+	if len(changed) == 0 {
+		return nil
 	}
 	type edit struct {
 		page   *source.Page
 		result *markup.Result
 	}
-	edits := make([]edit, len(opts.Changed))
-	for k, file := range opts.Changed {
+	edits := make([]edit, len(changed))
+	for k, file := range changed {
 		old := s.content.Pages[s.pages[file]]
 		parsed, parseDiags := c.source.Reparse(opts.Root, file)
 		if parsed == nil || len(parseDiags) > 0 || !old.SameFrontMatter(parsed) {
@@ -126,7 +134,7 @@ func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shap
 		p.Version = mix(p.Version, c.markdown.linkSum(p.File))
 		edits[k] = edit{p, r}
 	}
-	for k, file := range opts.Changed {
+	for k, file := range changed {
 		s.content.Pages[s.pages[file]] = edits[k].page
 		mp := s.modelPages[file]
 		mp.Page, mp.Result = edits[k].page, *edits[k].result

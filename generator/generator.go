@@ -230,7 +230,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if last != nil {
 		edited = map[*site.Page]bool{}
 		for _, file := range opts.Changed {
-			edited[last.modelPages[file]] = true
+			if p := last.modelPages[file]; p != nil { // not a file that is gone
+				edited[p] = true
+			}
 		}
 	}
 	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, edited, put, l)

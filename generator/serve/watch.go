@@ -41,11 +41,9 @@ func watch(ctx context.Context, dir string, poll time.Duration, out chan<- []str
 			pending[p] = true
 			timer = time.After(debounce)
 		case <-timer:
-			for p := range pending {
-				if _, err := os.Stat(filepath.Join(dir, p)); err != nil && filepath.Ext(p) == "" {
-					delete(pending, p) // an editor's temporary file, already renamed over the real one
-				}
-			}
+			// A path that is gone is kept: it may be a folder moved or
+			// removed with its files, which the build must forget. An
+			// editor's temporary file gone again changes nothing there.
 			batch := slices.Sorted(maps.Keys(pending))
 			if len(batch) == 0 {
 				timer = nil

@@ -62,6 +62,15 @@ func TestWatch(t *testing.T) {
 			next("a file in a new folder", "content/news/2024/deep.md")
 			write("content/news/2024/deep.md", "and written again")
 			next("a file of a folder made after the start", "content/news/2024/deep.md")
+			os.Rename(filepath.Join(dir, "content/news/2024"), filepath.Join(dir, "content/news/2023"))
+			select { // the old folder, or its file (polling sees files only)
+			case got := <-out:
+				if !slices.Contains(got, "content/news/2024") && !slices.Contains(got, "content/news/2024/deep.md") {
+					t.Errorf("a moved folder: batch %q has neither the old folder nor its file", got)
+				}
+			case <-time.After(3 * time.Second):
+				t.Fatalf("a moved folder: no batch within 3s")
+			}
 			// An editor's atomic save: write a temporary file, rename it over.
 			write("content/.a.md.tmp", "saved atomically")
 			os.Rename(filepath.Join(dir, "content/.a.md.tmp"), filepath.Join(dir, "content/a.md"))

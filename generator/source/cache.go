@@ -151,6 +151,24 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (*Page, diag.List) {
 	return c.load(fsys, file, info, &l), l
 }
 
+// Gone tells whether a changed path is neither in the site now nor was in
+// the last listing, as an editor's temporary file saved and removed again
+// (vim's 4913): it changes nothing.
+func (c *Cache) Gone(fsys fs.FS, p string) bool {
+	if c == nil || c.list == nil {
+		return false
+	}
+	if _, err := fs.Stat(fsys, p); err == nil {
+		return false
+	}
+	for q := range c.list {
+		if q == p || strings.HasPrefix(q, p+"/") {
+			return false
+		}
+	}
+	return true
+}
+
 // SameFrontMatter tells whether q's file starts with the same front
 // matter as p's: then q would be placed, dated and checked as p was.
 func (p *Page) SameFrontMatter(q *Page) bool {
