@@ -310,16 +310,9 @@ func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[
 	for _, f := range files {
 		rel := strings.TrimPrefix(f, ContentDir+"/")
 		owner := (*Page)(nil)
-		for d := path.Dir(rel); ; d = path.Dir(d) {
-			key := d
-			if d == "." {
-				key = ""
-			}
-			if o := owners[key]; o != nil {
+		for d := range Parents(rel) {
+			if o := owners[d]; o != nil {
 				owner = o
-				break
-			}
-			if d == "." {
 				break
 			}
 		}
