@@ -96,7 +96,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
-	work.Each(ctx, len(files), opts.Workers, func(i int) {
+	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], &diags[i])
 	})
 	var out []*Page
