@@ -52,8 +52,8 @@ func assemble(files map[string][]byte, model *site.Site, th *theme.Theme, c *sou
 		made[cp.dst] = cp.src
 	}
 	for _, p := range out.Paths() {
-		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-			if _, isFile := made[dir]; isFile {
+		for dir := range source.Parents(p) {
+			if _, isFile := made[dir]; isFile && dir != "" {
 				pos := diag.Pos{File: made[p]}
 				if page := pages[p]; page != nil {
 					pos = page.KeyPos("url")

@@ -3,11 +3,13 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
 	"maps"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator/work"
 )
 
 // Options says what to build. Zero values are useful defaults.
@@ -59,6 +62,10 @@ type Options struct {
 	// (paths from the site's root, as a file watcher reports them), so that
 	// the others are not even looked at. nil means not known.
 	Changed []string
+	// Fault, if set, is called in the workers with the stage ("markdown",
+	// "write", "feeds") and the file or output path worked on: tests make
+	// it panic, to see a bug of folio reported as one. Leave it nil.
+	Fault func(stage, name string)
 }
 
 // Result is what a build did.
@@ -88,6 +95,9 @@ type Result struct {
 	Minified struct{ Before, After int64 }
 	// Timings are the durations of the stages, in order.
 	Timings []Timing
+	// Bugs are the panics of folio the build stopped for (the error wraps
+	// ErrInternal), with their stack traces for a bug report.
+	Bugs []Bug
 }
 
 // Timing is how long one stage took.
@@ -106,16 +116,60 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// ErrInternal is returned (wrapped with the diagnostics) when folio itself
+// failed: a panic, which Result.Bugs holds with its Go stack trace.
+var ErrInternal = errors.New("internal error: a bug in folio")
+
+// Bug is a panic of folio while it worked on a file: a bug of folio, not a
+// mistake of the input. Its diagnostic says so in plain words; the Go stack
+// trace is for the report, never for the editor's terminal.
+type Bug struct {
+	File  string // the file or output it worked on; "" if not known
+	Value any    // what was passed to panic
+	Stack []byte
+}
+
 // Build builds the site. On content errors it returns a Result with the
-// diagnostics and an error wrapping ErrContent, and writes nothing.
-func Build(ctx context.Context, opts Options) (*Result, error) {
+// diagnostics and an error wrapping ErrContent, and writes nothing. A
+// panic in any stage, in any worker, is recovered: the build fails with a
+// diagnostic naming the file and an error wrapping ErrInternal, and writes
+// nothing either.
+func Build(ctx context.Context, opts Options) (res *Result, err error) {
+	res = &Result{}
+	defer func() {
+		if r := recover(); r != nil {
+			err = res.bug(r)
+		}
+	}()
+	return build(ctx, opts, res)
+}
+
+// bug turns a recovered panic into a diagnostic and a Bug.
+func (res *Result) bug(r any) error {
+	b := Bug{Value: r}
+	for {
+		p, ok := b.Value.(*work.Panic)
+		if !ok {
+			break
+		}
+		b.File, b.Value, b.Stack = cmp.Or(p.Name, b.File), p.Value, p.Stack // a pool within a pool's item: the innermost panic
+	}
+	if b.Stack == nil {
+		b.Stack = debug.Stack()
+	}
+	res.Bugs = append(res.Bugs, b)
+	res.Diagnostics.Errorf(diag.Pos{File: describe(b.File)}, "internal error: %v; this is a bug in folio, not a mistake in the file: please report it to folio's developers", b.Value)
+	res.Diagnostics.Sort()
+	return errors.Join(ErrInternal, res.Diagnostics.Err())
+}
+
+func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	res := &Result{}
 	if opts.Destination != "" {
 		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
 			return res, &UsageError{Msg: err.Error()}
@@ -169,7 +223,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if ctx.Err() != nil {
 			return res, ctx.Err() // what was not read would show as false errors
 		}
-		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), l)
+		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), opts.Fault, l)
 		stage("markdown")
 		if ctx.Err() != nil {
 			return res, ctx.Err()
@@ -204,7 +258,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// do: they are made while the layouts render, which on a rebuild in
 	// folio serve takes as long as the rendering itself.
 	machineFiles := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
+	feedsPanic := make(chan *work.Panic, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil { // handed to the build's goroutine, which recovers it
+				feedsPanic <- &work.Panic{Value: r, Stack: debug.Stack()}
+				machineFiles <- [2]map[string][]byte{nil, nil}
+			}
+		}()
+		if opts.Fault != nil {
+			opts.Fault("feeds", "")
+		}
 		var kept map[string][]byte
 		if last != nil {
 			kept = last.sitemaps
@@ -225,6 +289,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		defer staging.Abort()
 		put = staging.Put
+		if opts.Fault != nil {
+			put = func(p string, b []byte) { opts.Fault("write", p); staging.Put(p, b) }
+		}
 	}
 	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
 	if last != nil {
@@ -239,6 +306,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = rendered
 	stage("render")
 	made := <-machineFiles
+	select {
+	case p := <-feedsPanic:
+		panic(p)
+	default:
+	}
 	machine, sitemaps := made[0], made[1]
 	stage("feeds") // what of them outlasted the rendering
 	if !opts.Preview {

@@ -26,13 +26,16 @@ import (
 // onlyText says that only Markdown files changed since the cache's last
 // build: with every page's URL as it was, no image changed, and no link
 // could resolve differently.
-func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, l *diag.List) ([]*markup.Result, linkResolver) {
+func renderMarkdown(ctx context.Context, md *markup.Markdown, c *source.Content, fsys fs.FS, basePath string, workers int, cache *markdownCache, onlyText bool, fault func(stage, name string), l *diag.List) ([]*markup.Result, linkResolver) {
 	links := newLinks(c, fsys, basePath)
 	recheck := cache.relink(links.state(), onlyText)
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
-	work.Each(ctx, len(c.Pages), workers, func(i int) {
+	work.Named(ctx, len(c.Pages), workers, func(i int) string { return c.Pages[i].File }, func(i int) {
 		p := c.Pages[i]
+		if fault != nil {
+			fault("markdown", p.File)
+		}
 		if hit, ok := cache.lookup(p, links, recheck); ok {
 			results[i], diags[i] = hit.result, hit.diags
 		} else {

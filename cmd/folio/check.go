@@ -48,6 +48,10 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 			c.External(ctx, filepath.Join(src, ".folio-linkcache.json"), client, time.Now(), &l)
 		}
 		l.Sort()
+	} else if errors.Is(err, generator.ErrInternal) {
+		l.Print(stderr, 100)
+		reportBugs(res.Bugs, append([]string{"check"}, args...), stderr)
+		return 1
 	} else if !errors.Is(err, generator.ErrContent) {
 		fmt.Fprintf(stderr, "folio check: %v\n", err)
 		return 1

@@ -76,7 +76,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		// A bug in folio must not show an editor a stack trace: say what
 		// happened in a sentence, and fail.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "folio: internal error: %v\nThis is a bug in folio, not a mistake in your content; please report it with the command you ran. Nothing was written.\n", r)
+			fmt.Fprintf(stderr, "folio: internal error: %v; nothing was written\n", r)
+			reportBugs([]generator.Bug{{Value: r, Stack: debug.Stack()}}, args, stderr)
 			code = 1
 		}
 	}()
@@ -86,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr)
+		return build(args[1:], stdout, stderr, nil)
 	case "serve", "server":
 		return serveCommand(args[1:], stdout, stderr)
 	case "new":
@@ -140,7 +141,8 @@ func version() string {
 	return "(devel)"
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
+// build runs folio build; fault is Options.Fault, for tests.
+func build(args []string, stdout, stderr io.Writer, fault func(stage, name string)) int {
 	fs := flag.NewFlagSet("folio build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var src, dest, baseURL, now, reportFile string
@@ -167,7 +169,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := generator.Options{
 		Root: os.DirFS(src), RootDir: src, Destination: dest, BaseURL: baseURL,
-		Drafts: drafts, Future: future, Minify: minify,
+		Drafts: drafts, Future: future, Minify: minify, Fault: fault,
 	}
 	if home, err := os.UserHomeDir(); err == nil {
 		opts.Protect = append(opts.Protect, home)
@@ -180,11 +182,15 @@ func build(args []string, stdout, stderr io.Writer) int {
 
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
-	if err == nil || errors.Is(err, generator.ErrContent) {
+	if err == nil || errors.Is(err, generator.ErrContent) || errors.Is(err, generator.ErrInternal) {
 		res.Diagnostics.Print(stderr, 50)
 	}
 	var usageErr *generator.UsageError
 	switch {
+	case errors.Is(err, generator.ErrInternal):
+		reportBugs(res.Bugs, append([]string{"build"}, args...), stderr)
+		fmt.Fprintf(stderr, "folio: nothing was written, %s is as it was\n", dest)
+		return 1
 	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "folio build: %v\n", usageErr)
 		return 2

@@ -4,7 +4,6 @@ package feeds
 
 import (
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,26 +13,22 @@ import (
 )
 
 // Calendars returns an iCalendar file (RFC 5545) for each event, at
-// <event URL>event.ics, and one with all events at <section>calendar.ics,
-// which calendar programs can subscribe to. words gives the theme's text
-// for a key (an event's state).
+// <event URL>event.ics, and the model's calendars of the sections' events
+// (<section URL>calendar.ics), which calendar programs can subscribe to.
+// words gives the theme's text for a key (an event's state).
 func Calendars(s *site.Site, words func(string) string) map[string][]byte {
 	files := map[string][]byte{}
-	bySection := map[string][]*site.Page{}
 	for _, p := range s.Pages {
-		if p.Event == nil {
-			continue
+		if p.Event != nil {
+			files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p}, words)
 		}
-		files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p}, words)
-		bySection[p.Section] = append(bySection[p.Section], p)
 	}
-	for section, events := range bySection {
-		sort.Slice(events, func(i, j int) bool { return events[i].URL < events[j].URL })
+	for _, c := range s.Calendars {
 		name := s.Config.Title
-		if sp := s.Section(section); sp != nil {
-			name += " " + sp.Title()
+		if c.Page != nil {
+			name += " " + c.Page.Title()
 		}
-		files[section+"/calendar.ics"] = calendar(s.Config, name, events, words)
+		files[strings.TrimPrefix(c.URL, "/")] = calendar(s.Config, name, c.Events, words)
 	}
 	return files
 }

@@ -237,7 +237,7 @@ func (st *Stage) Commit(s *Site, workers int) (Stats, error) {
 		}
 	}
 	errs := make([]error, len(rest))
-	work.Each(context.Background(), len(rest), workers, func(i int) {
+	work.Named(context.Background(), len(rest), workers, func(i int) string { return rest[i] }, func(i int) {
 		data, err := s.Read(rest[i])
 		if err != nil {
 			errs[i] = err

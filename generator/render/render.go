@@ -119,7 +119,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	alias := template.Must(template.New("alias").Parse(aliasPage))
 	sent := make([]bool, len(outs)) // put, not kept
 	var buffers sync.Pool           // for outputs that are put
-	work.Each(ctx, len(todo), workers, func(k int) {
+	work.Named(ctx, len(todo), workers, func(k int) string { return madeFrom(outs[todo[k]]) }, func(k int) {
 		i := todo[k]
 		if put == nil {
 			var buf bytes.Buffer
@@ -197,6 +197,16 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 		}
 		l.Errorf(f.pos, "theme: %s (rendering %s)", f.msg, pages)
 	}
+}
+
+// madeFrom names what an output is made from, for an internal error: its
+// page's file if it is the page itself, else its path (a list's second
+// page, the 404 page, an alias).
+func madeFrom(o site.Output) string {
+	if o.Page.File != "" && o.Layout != "alias" && o.Path == strings.TrimPrefix(o.Page.URL, "/")+"index.html" {
+		return o.Page.File
+	}
+	return o.Path
 }
 
 func describe(o site.Output) string {

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -17,9 +18,13 @@ func locateKeys(src []byte) map[string]int {
 	table := ""
 	inString := "" // the closing quote of an open multi-line string
 	off := 0
+	skipTo := 0 // the end of a multi-line inline value already scanned
 	for _, line := range strings.SplitAfter(string(src), "\n") {
 		start := off
 		off += len(line)
+		if start < skipTo {
+			continue
+		}
 		if inString != "" {
 			if strings.Contains(line, inString) {
 				inString = ""
@@ -59,6 +64,15 @@ func locateKeys(src []byte) map[string]int {
 		}
 		add(keys, path, start+indent)
 		value := strings.TrimSpace(trimmed[eq+1:])
+		if strings.HasPrefix(value, "{") || strings.HasPrefix(value, "[") {
+			// Keys inside inline tables, which may span lines in arrays.
+			v := start + indent + eq + 1
+			for v < len(src) && (src[v] == ' ' || src[v] == '\t') {
+				v++
+			}
+			skipTo = inline(src, v, path, keys)
+			continue
+		}
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(value, q) && !strings.Contains(value[3:], q) {
 				inString = q
@@ -81,4 +95,86 @@ func cleanKey(s string) string {
 		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
 	}
 	return strings.Join(parts, ".")
+}
+
+// inline scans the inline table or array at src[i:] (an array's items
+// named path[0], path[1], ...), adding the keys of its tables, and returns
+// the offset after it. The text is valid TOML: Decode parsed it first.
+func inline(src []byte, i int, path string, keys map[string]int) int {
+	space := func() {
+		for i < len(src) {
+			switch src[i] {
+			case ' ', '\t', '\r', '\n':
+				i++
+			case '#':
+				for i < len(src) && src[i] != '\n' {
+					i++
+				}
+			default:
+				return
+			}
+		}
+	}
+	switch {
+	case i >= len(src):
+		return i
+	case src[i] == '{':
+		i++
+		for {
+			space()
+			if i >= len(src) || src[i] == '}' {
+				return i + 1
+			}
+			if src[i] == ',' {
+				i++
+				continue
+			}
+			eq := bytes.IndexByte(src[i:], '=')
+			if eq < 0 {
+				return len(src)
+			}
+			key := path + "." + cleanKey(string(src[i:i+eq]))
+			add(keys, key, i)
+			i += eq + 1
+			space()
+			i = inline(src, i, key, keys)
+		}
+	case src[i] == '[':
+		i++
+		for n := 0; ; n++ {
+			space()
+			if i >= len(src) || src[i] == ']' {
+				return i + 1
+			}
+			if src[i] == ',' {
+				i++
+				space()
+				if i >= len(src) || src[i] == ']' {
+					return i + 1
+				}
+			}
+			i = inline(src, i, fmt.Sprintf("%s[%d]", path, n), keys)
+		}
+	case src[i] == '"' || src[i] == '\'':
+		q := src[i : i+1]
+		if bytes.HasPrefix(src[i:], bytes.Repeat(q, 3)) {
+			end := bytes.Index(src[i+3:], bytes.Repeat(q, 3))
+			if end < 0 {
+				return len(src)
+			}
+			return i + 3 + end + 3
+		}
+		for j := i + 1; j < len(src); j++ {
+			if src[j] == '\\' && q[0] == '"' {
+				j++
+			} else if src[j] == q[0] {
+				return j + 1
+			}
+		}
+		return len(src)
+	}
+	for i < len(src) && !bytes.ContainsRune([]byte(",]}\n#"), rune(src[i])) {
+		i++
+	}
+	return i
 }

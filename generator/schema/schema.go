@@ -37,7 +37,7 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.Errorf(at(pe.Position.Start), "%s: %s (%s)", what, pe.Message, syntaxHint(pe, src))
+			l.Errorf(at(ErrorOffset(src, pe)), "%s: %s (%s)", what, pe.Message, syntaxHint(pe, src))
 		} else {
 			l.Errorf(at(0), "%s: %v", what, err)
 		}
@@ -53,7 +53,7 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 // zeros, a table written twice.
 func syntaxHint(pe toml.ParseError, src []byte) string {
 	// The parser gives no position (-1) for some inputs, a lone \r among them.
-	lineStart := strings.LastIndexByte(string(src[:max(0, min(pe.Position.Start, len(src)))]), '\n') + 1
+	lineStart := strings.LastIndexByte(string(src[:ErrorOffset(src, pe)]), '\n') + 1
 	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
 	switch {
 	case strings.ContainsAny(line, "“”‘’，＝［］"):

@@ -150,9 +150,9 @@ func TestDecodeErrors(t *testing.T) {
 			want: []string{file + `:3:1: front matter: unknown key "affilation" (did you mean "affiliation"?)`},
 		},
 		{
-			name: "unknown key in an inline table falls back to its parent",
+			name: "unknown key in an inline table",
 			src:  "title = \"a\"\nauthors = [{name = \"张三\", nmae = \"x\"}]\n",
-			want: []string{file + `:2:1: front matter: unknown key "nmae" (did you mean "name"?)`},
+			want: []string{file + `:2:26: front matter: unknown key "nmae" (did you mean "name"?)`},
 		},
 		{
 			name: "date that is not a date",
@@ -550,9 +550,14 @@ func TestLocateKeys(t *testing.T) {
 			want: map[string]int{"summary": 0, "draft": 49},
 		},
 		{
-			name: "inline table lines are not keys",
+			name: "inline table lines are not keys of the document",
 			src:  "authors = [\n  {name = \"a\"},\n]\n",
-			want: map[string]int{"authors": 0},
+			want: map[string]int{"authors": 0, "authors[0].name": 15},
+		},
+		{
+			name: "keys of inline tables, nested, in arrays over lines",
+			src:  "authors = [{name = \"a, b]\", x = [1, 2]},\n  {name = 'c', affil = \"d\"}, # 注\n]\nevent = {start = 1, loc = {x = 1}}\ntitle = \"t\"\n",
+			want: map[string]int{"authors": 0, "authors[0].name": 12, "authors[0].x": 28, "authors[1].name": 44, "authors[1].affil": 56, "event": 78, "event.start": 87, "event.loc": 98, "event.loc.x": 105, "title": 113},
 		},
 	}
 	for _, tt := range tests {

@@ -91,7 +91,7 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 	docs := make([]doc, batch)
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
-		work.Each(ctx, n, workers, func(i int) {
+		work.Named(ctx, n, workers, func(i int) string { return pages[start+i].File }, func(i int) {
 			docs[i] = tokenize(pages[start+i], shards)
 		})
 		// Each worker fills the shards of its own group: every token's

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"time"
 
@@ -97,4 +99,34 @@ func sortEvents(ps []*Page) {
 		}
 		return ps[i].File < ps[j].File
 	})
+}
+
+// Calendar is the iCalendar file of a section's events, which calendar
+// programs subscribe to.
+type Calendar struct {
+	URL    string  // "/events/calendar.ics"
+	Page   *Page   // the section's page, nil if it has none
+	Events []*Page // by URL
+}
+
+// calendars makes a calendar of each section that has events, and gives it
+// to the section's page: a layout links a calendar only through the model,
+// so it never links one that is not made (a section whose events are all
+// drafts). An event outside any section (content/x.md with type = "event")
+// is in no calendar but its own event.ics.
+func (s *Site) calendars() {
+	bySection := map[string][]*Page{}
+	for _, p := range s.Pages { // by URL
+		if p.Event != nil && p.Section != "" {
+			bySection[p.Section] = append(bySection[p.Section], p)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(bySection)) {
+		c := &Calendar{URL: "/" + name + "/calendar.ics", Events: bySection[name]}
+		if sp := s.Section(name); sp != nil {
+			c.URL, c.Page = sp.URL+"calendar.ics", sp
+			sp.Calendar = c
+		}
+		s.Calendars = append(s.Calendars, c)
+	}
 }

@@ -6,7 +6,6 @@ package site
 
 import (
 	"cmp"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -38,6 +37,9 @@ type Page struct {
 	PrevArticle, NextArticle *Page
 	// Feed is the RSS feed of a list page (the home page's is the site's).
 	Feed *Feed
+	// Calendar is the calendar of a section page's events, nil if the
+	// section has no events in this build.
+	Calendar *Calendar
 	// Files are the page's attachments.
 	Files []File
 }
@@ -76,6 +78,7 @@ type Site struct {
 	Menu       []MenuItem
 	Outputs    []Output
 	Feeds      []*Feed
+	Calendars  []*Calendar // by section name
 
 	bySection    map[string][]*Page // dated leaf pages of each section, newest first
 	listed       []*Page            // every page in listing order (sortPages)
@@ -112,6 +115,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s.Outputs = make([]Output, 0, len(s.Pages)*3/2) // a page each, and lists: growing by appending would copy them all again and again
 	s.archives()
 	s.feeds()
+	s.calendars()
 	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)
 	sort.SliceStable(menu, func(i, j int) bool { return menu[i].Weight < menu[j].Weight })
 	for _, item := range menu {
@@ -135,18 +139,10 @@ func (s *Site) link(byDir map[string]*Page) {
 		if p.Kind == source.KindHome {
 			continue
 		}
-		dir := p.Dir
-		for {
-			dir = path.Dir(dir)
-			if dir == "." {
-				dir = ""
-			}
+		p.Parent = s.Home
+		for dir := range source.Parents(p.Dir) {
 			if parent := byDir[dir]; parent != nil {
 				p.Parent = parent
-				break
-			}
-			if dir == "" {
-				p.Parent = s.Home
 				break
 			}
 		}

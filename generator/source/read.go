@@ -98,7 +98,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
-	work.Each(ctx, len(files), opts.Workers, func(i int) {
+	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], &diags[i])
 	})
 	var out []*Page
@@ -361,19 +361,12 @@ func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[
 	for _, f := range files {
 		rel := strings.TrimPrefix(f, ContentDir+"/")
 		owner, leaf := (*Page)(nil), (*Page)(nil)
-		for d := path.Dir(rel); ; d = path.Dir(d) {
-			key := d
-			if d == "." {
-				key = ""
-			}
+		for d := range Parents(rel) {
 			if leaf == nil {
-				leaf = leaves[key]
+				leaf = leaves[d]
 			}
-			if o := owners[key]; o != nil {
+			if o := owners[d]; o != nil {
 				owner = o
-				break
-			}
-			if d == "." || d == "/" {
 				break
 			}
 		}

@@ -277,7 +277,7 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 				pos := diag.Pos{File: p}
 				var pe toml.ParseError
 				if errors.As(err, &pe) {
-					pos = diag.At(p, src, pe.Position.Start)
+					pos = diag.At(p, src, schema.ErrorOffset(src, pe))
 				}
 				l.Errorf(pos, "i18n: %v (each line is key = \"text\")", err)
 				return

@@ -152,3 +152,16 @@ func TestPartialCached(t *testing.T) {
 		t.Errorf("an error in a cached partial is reported at %v (%v), want the partial's line 2", pos, err)
 	}
 }
+
+// An i18n file saved with a byte order mark (as Windows editors do) has its
+// syntax error reported on the line and at the character the message names.
+func TestI18nErrorPosition(t *testing.T) {
+	t.Parallel()
+	_, l := load(t, fstest.MapFS{
+		"themes/default/layouts/baseof.html": {Data: []byte(`x`)},
+		"themes/default/i18n/zh-CN.toml":     {Data: []byte("\ufeffmore=\"更多\"\nbye\n")},
+	})
+	if len(l) != 1 || l[0].Pos.String() != "themes/default/i18n/zh-CN.toml:2:4" || !strings.Contains(l[0].Msg, "line 2") {
+		t.Errorf("got %v, want one error at themes/default/i18n/zh-CN.toml:2:4", l)
+	}
+}

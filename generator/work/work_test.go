@@ -2,6 +2,8 @@ package work
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -37,3 +39,29 @@ func TestEach(t *testing.T) {
 		t.Errorf("a cancelled context still started %d calls", calls.Load())
 	}
 }
+
+// A panic in a worker comes back to the caller as a *Panic naming the
+// item, with the worker's stack, instead of ending the program.
+func TestEachPanic(t *testing.T) {
+	t.Parallel()
+	for _, workers := range []int{1, 4} {
+		got := func() (p any) {
+			defer func() { p = recover() }()
+			Named(context.Background(), 10, workers, func(i int) string { return fmt.Sprint("file", i) }, func(i int) {
+				if i == 3 {
+					explode()
+				}
+			})
+			return nil
+		}()
+		p, ok := got.(*Panic)
+		if !ok {
+			t.Fatalf("workers=%d: recovered %v, want a *Panic", workers, got)
+		}
+		if p.Item != 3 || p.Name != "file3" || p.Value != "boom" || !strings.Contains(string(p.Stack), "explode") {
+			t.Errorf("workers=%d: got item %d %q %v, stack:\n%s", workers, p.Item, p.Name, p.Value, p.Stack)
+		}
+	}
+}
+
+func explode() { panic("boom") }
