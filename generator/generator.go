@@ -78,6 +78,8 @@ type Result struct {
 	Site *publish.Site
 	// Model is the site model the pages were rendered from.
 	Model *site.Site
+	// Theme is the theme they were rendered with.
+	Theme *theme.Theme
 	// Pages counts content pages by kind.
 	Pages map[source.Kind]int
 	// Written says what was written to Destination: files of the site,
@@ -253,6 +255,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 			opts.Cache.themed(th, assets)
 		}
 	}
+	res.Theme = th
 	stage("theme")
 	// Feeds, calendars and the sitemap only read the model, as the layouts
 	// do: they are made while the layouts render, which on a rebuild in

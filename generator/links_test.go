@@ -56,7 +56,7 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 				t.Errorf("the home page links calendar.ics: %v, want %v", !tt.calendar, tt.calendar)
 			}
 			var l diag.List
-			check.New(res.Site, res.Model).Internal(&l)
+			check.New(res.Site, res.Model, res.Theme).Internal(&l)
 			l.Sort()
 			var b strings.Builder
 			l.Print(&b, 0)

@@ -41,7 +41,7 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 	res, err := generator.Build(ctx, opts)
 	l := res.Diagnostics
 	if err == nil {
-		c := check.New(res.Site, res.Model)
+		c := check.New(res.Site, res.Model, res.Theme)
 		c.Internal(&l)
 		if external {
 			client := &http.Client{Timeout: 15 * time.Second}

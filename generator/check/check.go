@@ -4,16 +4,21 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/theme"
 )
 
 // idAttr finds the ids of a page: the targets of its #links. Pages are
@@ -27,15 +32,16 @@ var urlAttr = regexp.MustCompile(` (?:href|src)="([^"]*)"`)
 type Checker struct {
 	site     *publish.Site
 	model    *site.Site
+	theme    *theme.Theme // the layouts the pages were rendered with
 	basePath string
 
 	mu  sync.Mutex
 	ids map[string]map[string]bool // output path -> its ids
 }
 
-// New prepares a checker for a built site and its model.
-func New(s *publish.Site, model *site.Site) *Checker {
-	return &Checker{site: s, model: model, basePath: model.Config.BasePath(), ids: map[string]map[string]bool{}}
+// New prepares a checker for a built site, its model and theme.
+func New(s *publish.Site, model *site.Site, th *theme.Theme) *Checker {
+	return &Checker{site: s, model: model, theme: th, basePath: model.Config.BasePath(), ids: map[string]map[string]bool{}}
 }
 
 // Internal reports every link and image of the content whose target is
@@ -50,8 +56,12 @@ func (c *Checker) Internal(l *diag.List) {
 		}
 	}
 	// Links the layouts make: report each broken one once, with a page
-	// that has it.
-	broken := map[string]string{}
+	// that has it, at the layout that writes it.
+	type brokenLink struct {
+		msg string
+		out site.Output
+	}
+	broken := map[string]brokenLink{}
 	for _, o := range c.model.Outputs {
 		if o.Layout == "alias" {
 			continue
@@ -63,18 +73,40 @@ func (c *Checker) Internal(l *diag.List) {
 				continue
 			}
 			if problem := c.target(o.Page.URL, u); problem != "" {
-				broken[u] = fmt.Sprintf("the page %s links to %s: %s", o.Path, u, problem)
+				broken[u] = brokenLink{fmt.Sprintf("the page %s links to %s: %s", o.Path, u, problem), o}
 			}
 		}
 	}
-	var keys []string
-	for k := range broken {
-		keys = append(keys, k)
+	for _, u := range slices.Sorted(maps.Keys(broken)) {
+		l.Errorf(c.layoutPos(broken[u].out, u), "theme: %s", broken[u].msg)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		l.Errorf(diag.Pos{File: "themes/" + c.model.Config.Theme + "/layouts"}, "theme: %s", broken[k])
+}
+
+// layoutPos finds where a layout writes a link: the first place the URL
+// is written as it is (or without the site's base path) in the layout
+// that rendered the page, else in another layout or partial; else the
+// layout that rendered the page, the site's own or the theme's.
+func (c *Checker) layoutPos(o site.Output, u string) diag.Pos {
+	if c.theme == nil {
+		return diag.Pos{File: "themes/" + c.model.Config.Theme + "/layouts"}
 	}
+	rendering := render.LayoutFile(c.theme, o)
+	needles := []string{u}
+	if rest, ok := strings.CutPrefix(u, c.basePath); ok && c.basePath != "/" {
+		needles = append(needles, "/"+rest)
+	}
+	for _, file := range append([]string{rendering}, c.theme.Files()...) {
+		src, err := fs.ReadFile(c.site.FS, file)
+		if err != nil {
+			continue
+		}
+		for _, n := range needles {
+			if i := bytes.Index(src, []byte(n)); i >= 0 {
+				return diag.At(file, src, i)
+			}
+		}
+	}
+	return diag.Pos{File: rendering}
 }
 
 // inContent tells whether a URL of an output came from its page's content,

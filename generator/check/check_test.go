@@ -56,14 +56,14 @@ func TestInternal(t *testing.T) {
 		"layouts/page.html": `{{define "main"}}<a href="/nowhere/">x</a>{{.Content}}{{end}}`,
 	})
 	var l diag.List
-	New(res.Site, res.Model).Internal(&l)
+	New(res.Site, res.Model, res.Theme).Internal(&l)
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, 0)
 	want := "content/a.md:8:1: link to /notices/no-such/: there is no such page or file in the site\n" +
 		"content/a.md:8:24: link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
 		"content/a.md:10:1: link to /images/missing.png: there is no such page or file in the site\n" +
-		"themes/default/layouts: theme: the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
+		"layouts/page.html:1:27: theme: the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -91,7 +91,7 @@ func TestExternal(t *testing.T) {
 	cache := filepath.Join(t.TempDir(), "links.json")
 	run := func() diag.List {
 		var l diag.List
-		New(res.Site, res.Model).External(context.Background(), cache, srv.Client(), now, &l)
+		New(res.Site, res.Model, res.Theme).External(context.Background(), cache, srv.Client(), now, &l)
 		return l
 	}
 	l := run()

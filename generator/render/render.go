@@ -240,6 +240,15 @@ func layoutFor(th *theme.Theme, o site.Output) *template.Template {
 	return th.Lookup(o.Page.FM.Layout, o.Layout, fallbackLayout(o))
 }
 
+// LayoutFile is the file of the layout that renders an output, "" for an
+// alias page or when the theme has none.
+func LayoutFile(th *theme.Theme, o site.Output) string {
+	if o.Layout == "alias" {
+		return ""
+	}
+	return th.LayoutFile(o.Page.FM.Layout, o.Layout, fallbackLayout(o))
+}
+
 func fallbackLayout(o site.Output) string {
 	switch {
 	case o.Layout == "404":

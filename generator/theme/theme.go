@@ -27,6 +27,7 @@ import (
 	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -249,15 +250,35 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 // Lookup returns the template set for an output, following the table in
 // the package comment, or nil when the theme has none.
 func (t *Theme) Lookup(frontMatterLayout, layout, fallback string) *template.Template {
+	set, _ := t.lookup(frontMatterLayout, layout, fallback)
+	return set
+}
+
+// LayoutFile is the file of the layout Lookup finds, the site's own
+// (layouts/post.html) or the theme's; "" when there is none.
+func (t *Theme) LayoutFile(frontMatterLayout, layout, fallback string) string {
+	_, name := t.lookup(frontMatterLayout, layout, fallback)
+	if name == "" {
+		return ""
+	}
+	return t.File(name + ".html")
+}
+
+func (t *Theme) lookup(frontMatterLayout, layout, fallback string) (*template.Template, string) {
 	for _, name := range []string{frontMatterLayout, layout, fallback} {
 		if name == "" {
 			continue
 		}
 		if set := t.layouts[name]; set != nil {
-			return set
+			return set, name
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// Files lists the files of every layout and partial, sorted.
+func (t *Theme) Files() []string {
+	return slices.Sorted(maps.Values(t.files))
 }
 
 // loadStrings reads i18n/<lang>.toml files of the theme, then of the site.
