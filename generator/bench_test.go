@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -27,9 +28,23 @@ func BenchmarkBuildRealSite(b *testing.B) {
 var benchSite = flag.String("site", "", "a site folder for BenchmarkRebuildOneArticle (go run ./cmd/corpus -n 10000 -o DIR)")
 
 // BenchmarkRebuildOneArticle measures what folio serve does after an editor
-// saves one article: a build that reuses the previous one's cache. Run with
-// -site DIR; the real site is used without it.
+// saves one article's text: a build that reuses the previous one's cache.
+// Run with -site DIR; the real site is used without it.
 func BenchmarkRebuildOneArticle(b *testing.B) {
+	benchmarkRebuild(b, func(original []byte, i int) []byte {
+		return append(original, fmt.Sprintf("\n第%d次保存。\n", i)...)
+	})
+}
+
+// BenchmarkRebuildTitle measures a save that changes one article's title:
+// its lists and neighbours change, and every output is rendered again.
+func BenchmarkRebuildTitle(b *testing.B) {
+	benchmarkRebuild(b, func(original []byte, i int) []byte {
+		return bytes.Replace(original, []byte("title = \""), fmt.Appendf(nil, "title = \"第%d次", i), 1)
+	})
+}
+
+func benchmarkRebuild(b *testing.B, save func(original []byte, i int) []byte) {
 	dir := *benchSite
 	if dir == "" {
 		dir = b.TempDir()
@@ -59,7 +74,7 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 	rendered := 0
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
-		os.WriteFile(article, append(original, fmt.Sprintf("\n第%d次保存。\n", i)...), 0o644)
+		os.WriteFile(article, save(original, i), 0o644)
 		b.StartTimer()
 		res, err := generator.Build(context.Background(), opts)
 		if err != nil {
