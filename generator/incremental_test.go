@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
 // A build that reuses the cache of the previous one gives exactly the files
@@ -22,11 +23,7 @@ import (
 // a committee's title, an event's dates.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "public"))
+	dir := testkit.Sample(t, "..")
 	cache := generator.NewCache()
 	var changed []string // what the edits touched, as a watcher reports it
 	build := func(c *generator.Cache) *generator.Result {
@@ -152,11 +149,7 @@ func sameSite(t *testing.T, name string, incremental, full *generator.Result) {
 // the save that fixes the problem.
 func TestTextEditFallsBack(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "public"))
+	dir := testkit.Sample(t, "..")
 	const post = "content/news/2024/skills-fair.md"
 	original, err := os.ReadFile(filepath.Join(dir, post))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/testkit"
 )
 
 var (
@@ -17,12 +18,12 @@ var (
 	metaTag  = regexp.MustCompile(`<meta name="(citation_[a-z_]+)" content="([^"]*)">`)
 )
 
-// Every journal article of the real site carries the Highwire citation tags
+// Every journal article of the sample site carries the Highwire citation tags
 // and ScholarlyArticle JSON-LD in its issue and periodical; every event
 // carries Event JSON-LD. The JSON-LD must parse as JSON.
 func TestJournalAndEventMetadata(t *testing.T) {
 	t.Parallel()
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +77,6 @@ func TestJournalAndEventMetadata(t *testing.T) {
 		}
 	}
 	if articles < 10 || events < 4 {
-		t.Errorf("checked %d articles and %d events; the real site has at least 10 and 4", articles, events)
+		t.Errorf("checked %d articles and %d events; the sample site has at least 10 and 4", articles, events)
 	}
 }
