@@ -246,8 +246,8 @@ func TestKindInChinese(t *testing.T) {
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: "content/a.md and content/b.md both claim the URL (one as an alias) /x/; give one of them another slug or url"}, "同一个网址"},
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "something new"}, "内容有误"},
 	} {
-		if got := kind(c.d); !strings.Contains(got, c.want) {
-			t.Errorf("kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
+		if got := Kind(c.d); !strings.Contains(got, c.want) {
+			t.Errorf("Kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
 		}
 	}
 }
