@@ -29,6 +29,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -204,7 +205,9 @@ func runStep(jobName string, n int, s step, dir string, base *[]string, jobEnv [
 	}
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	fmt.Printf("== %s\n", where)
+	start := time.Now()
 	runErr := cmd.Run()
+	fmt.Printf("== %s: %s\n", where, time.Since(start).Round(time.Millisecond))
 
 	// What the step wrote for GitHub: its summary, its outputs for later
 	// steps' expressions, and variables for later steps' environments.
