@@ -165,12 +165,12 @@ func runStep(jobName string, n int, s step, dir string, base *[]string, jobEnv [
 		title = strings.TrimSpace(strings.SplitN(s.Run+s.Uses, "\n", 2)[0])
 	}
 	where := fmt.Sprintf("job %s, step %d (%s)", jobName, n+1, title)
-	if s.If != "" {
-		return fmt.Errorf("%s: if: is not supported here; decide inside the step", where)
-	}
 	if s.Uses != "" {
 		fmt.Printf("== %s: skipped (uses %s)\n", where, s.Uses)
 		return nil
+	}
+	if s.If != "" {
+		return fmt.Errorf("%s: if: on a run: step is not supported here; decide inside the step", where)
 	}
 	if s.Shell != "" && s.Shell != "bash" {
 		return fmt.Errorf("%s: shell %q is not supported here", where, s.Shell)
