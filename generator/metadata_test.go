@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -72,8 +73,8 @@ func TestJournalAndEventMetadata(t *testing.T) {
 		if tags["citation_author"] != len(p.FM.Authors) {
 			t.Errorf("%s: %d citation_author tags for %d authors", p.URL, tags["citation_author"], len(p.FM.Authors))
 		}
-		if !strings.Contains(html, "[J]. 广东职业技能, 2024(") {
-			t.Errorf("%s: no GB/T 7714 reference", p.URL)
+		if ref := fmt.Sprintf("[J]. 广东职业技能, %d(", p.InIssue.Volume()); !strings.Contains(html, ref) {
+			t.Errorf("%s: no GB/T 7714 reference with %q", p.URL, ref)
 		}
 	}
 	if articles < 10 || events < 4 {

@@ -179,9 +179,13 @@ func (f *fingerprinter) around(p *site.Page) uint64 {
 	}
 	h.num(f.ref(p.PrevArticle))
 	h.num(f.ref(p.NextArticle))
-	if i := p.Issue; i != nil {
-		h.num(f.ref(i.Prev))
-		h.num(f.ref(i.Next))
+	issue := p.Issue
+	if p.InIssue != nil { // an article shows its issue's neighbours too
+		issue = p.InIssue.Issue
+	}
+	if issue != nil {
+		h.num(f.ref(issue.Prev))
+		h.num(f.ref(issue.Next))
 	}
 	if p.Feed != nil {
 		h.str(p.Feed.URL)
