@@ -62,6 +62,11 @@ Flags of check:
                           answers are kept for a day in .folio-linkcache.json)
       --drafts, --future, --now   as for build
 
+On GitHub Actions (GITHUB_ACTIONS=true), build and check also print each
+problem as an annotation (::error file=...,line=...,col=...::...) and list it
+in the job summary ($GITHUB_STEP_SUMMARY); a good build writes its next_change
+there.
+
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
       --section NAME      the section for notice and news (default notices, news)
