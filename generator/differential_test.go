@@ -16,27 +16,12 @@ import (
 	"folio.dev/folio/generator"
 )
 
-// knownStale is true while folio serve's render cache is known to show
-// outputs that a full build makes differently (issue 14, item 5: it
-// guesses which outputs an edit affects). While it is true, the default
-// go test run skips the differential tests below, so that CI stays green;
-// a run with any -differential.* flag runs them anyway. Whoever makes the
-// cache correct by construction sets it to false.
-const knownStale = false
-
 var (
 	differentialSeeds = flag.Int("differential.seeds", 4, "the differential test of the preview runs this many seeded edit sequences")
 	differentialSteps = flag.Int("differential.steps", 12, "edits in each sequence of the differential test")
 	differentialSize  = flag.Int("differential.size", 120, "about how many pages the differential test's sites have")
 	differentialSeed  = flag.Uint64("differential.seed", 0, "run only the sequence of this seed (as a failure prints it)")
 )
-
-// differentialFlags tells whether a -differential.* flag was given.
-func differentialFlags() bool {
-	set := false
-	flag.Visit(func(f *flag.Flag) { set = set || strings.HasPrefix(f.Name, "differential.") })
-	return set
-}
 
 // TestDifferentialPreview edits generated sites at random, as an editor in
 // folio serve does, and after every save builds the site as folio serve
@@ -50,9 +35,6 @@ func differentialFlags() bool {
 //	go test ./generator -run Differential -differential.seeds=500 -differential.steps=40 -differential.size=300
 //	go test ./generator -run Differential -differential.seed=17 -v
 func TestDifferentialPreview(t *testing.T) {
-	if knownStale && !differentialFlags() {
-		t.Skip("knownStale: folio serve's render cache is known to be stale (issue 14); run with -differential.seeds=N to see it")
-	}
 	theme := readTree(t, "../themes/default", "themes/default")
 	seeds := make([]uint64, 0, *differentialSeeds)
 	for s := range *differentialSeeds {
@@ -280,9 +262,6 @@ func context2(cached, full []byte) string {
 // A site layout listing the newest news titles shows a retitled post's
 // new title on every post.
 func TestPreviewSiteLayoutSeesNewTitle(t *testing.T) {
-	if knownStale {
-		t.Skip("knownStale: folio serve's render cache is known to be stale (issue 14)")
-	}
 	checkEdits(t, map[string]string{
 		"config.toml":            "title = \"测试\"\n",
 		"layouts/post.html":      siteLayoutPost,
@@ -296,9 +275,6 @@ func TestPreviewSiteLayoutSeesNewTitle(t *testing.T) {
 // Adding an issue of a later year gives the articles of the issue before
 // it a 下一期 link.
 func TestPreviewNewIssueLinksBack(t *testing.T) {
-	if knownStale {
-		t.Skip("knownStale: folio serve's render cache is known to be stale (issue 14)")
-	}
 	issue := func(year, number int) string {
 		return page([]string{fmt.Sprintf("title = \"%d年第%d期\"", year, number), fmt.Sprintf("date = %d-06-01", year),
 			fmt.Sprintf("volume = %d", year), fmt.Sprintf("number = %d", number), `columns = ["教学研究"]`}, "本期导读。")

@@ -12,16 +12,17 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
 var contentURL = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
-// A real feed parser reads every feed of the real site: items have absolute
+// A real feed parser reads every feed of the sample site: items have absolute
 // links and dates within the content's range, and their content has no
 // relative URL.
 func TestFeedsParse(t *testing.T) {
 	t.Parallel()
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +76,6 @@ func TestFeedsParse(t *testing.T) {
 		}
 	}
 	if feeds < 10 {
-		t.Errorf("only %d feeds; the real site has a site feed, section feeds and term feeds", feeds)
+		t.Errorf("only %d feeds; the sample site has a site feed, section feeds and term feeds", feeds)
 	}
 }

@@ -15,16 +15,16 @@ import (
 	"folio.dev/folio/generator/testkit"
 )
 
-// Every page of the real site is valid HTML, and every stylesheet valid
+// Every page of the sample site is valid HTML, and every stylesheet valid
 // CSS, for the Nu Html Checker, as built and minified.
 func TestHTMLValid(t *testing.T) {
 	t.Parallel()
 	jar := testkit.Tool(t, "VNU_JAR", "npm install vnu-jar and set VNU_JAR to node_modules/vnu-jar/build/dist/vnu.jar")
-	dir := t.TempDir()
+	dir := testkit.Sample(t, "..")
 	var dests []string
 	for _, minify := range []bool{false, true} {
 		dest := filepath.Join(dir, fmt.Sprintf("public-minify-%v", minify))
-		_, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), RootDir: "..", Destination: dest, Now: fixedNow, Minify: minify})
+		_, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow, Minify: minify})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,11 +53,12 @@ func TestHTMLValid(t *testing.T) {
 // read in a feed parser.
 func TestMinify(t *testing.T) {
 	t.Parallel()
-	plain, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow})
+	root := os.DirFS(testkit.Sample(t, ".."))
+	plain, err := generator.Build(context.Background(), generator.Options{Root: root, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	small, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow, Minify: true})
+	small, err := generator.Build(context.Background(), generator.Options{Root: root, Now: fixedNow, Minify: true})
 	if err != nil {
 		t.Fatal(err)
 	}

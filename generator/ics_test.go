@@ -11,13 +11,14 @@ import (
 	"github.com/emersion/go-ical"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
-// A real iCalendar parser reads every .ics file of the real site, and what
+// A real iCalendar parser reads every .ics file of the sample site, and what
 // it reads matches the events' front matter.
 func TestCalendarsParse(t *testing.T) {
 	t.Parallel()
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), Now: fixedNow})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}

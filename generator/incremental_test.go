@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
 // A build that reuses the cache of the previous one gives exactly the files
@@ -22,11 +23,7 @@ import (
 // a committee's title, an event's dates.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "public"))
+	dir := testkit.Sample(t, "..")
 	cache := generator.NewCache()
 	var changed []string // what the edits touched, as a watcher reports it
 	build := func(c *generator.Cache) *generator.Result {
@@ -152,11 +149,7 @@ func sameSite(t *testing.T, name string, incremental, full *generator.Result) {
 // the save that fixes the problem.
 func TestTextEditFallsBack(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("..")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "public"))
+	dir := testkit.Sample(t, "..")
 	const post = "content/news/2024/skills-fair.md"
 	original, err := os.ReadFile(filepath.Join(dir, post))
 	if err != nil {
@@ -237,4 +230,46 @@ func TestTextEditFallsBack(t *testing.T) {
 	}
 	full, _ = build(nil, earlier, "")
 	sameSite(t, "a text edit after a stopped build", res, full)
+}
+
+// An article shows its issue's neighbours (上一期, 下一期). A newer issue
+// that is not yet published at the time of a build must not be linked from
+// the articles of the issue before it, though a cached build made when it
+// was published rendered them with the link. (Found when an editor added a
+// 2026 issue to the real site.)
+func TestCachedArticleShowsIssueNeighbours(t *testing.T) {
+	t.Parallel()
+	dir := testkit.Sample(t, "..")
+	for name, text := range map[string]string{
+		"content/journal/2026/17/_index.md":   "+++\ntitle = \"2026年第17期\"\ndate = 2026-10-01\nvolume = 2026\nnumber = 17\ncolumns = [\"卷首语\"]\n+++\n",
+		"content/journal/2026/17/new-term.md": "+++\ntitle = \"新学年\"\ndate = 2026-10-01\ncolumn = \"卷首语\"\n+++\n新学年开始了。\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := generator.NewCache()
+	build := func(c *generator.Cache, now time.Time) *generator.Result {
+		t.Helper()
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Cache: c, Preview: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	published := build(cache, fixedNow)
+	const article = "journal/2024/16/editorial/index.html"
+	if b, _ := output(published, article); !bytes.Contains(b, []byte(`href="/journal/2026/17/"`)) {
+		t.Fatalf("at %s, %s does not link the next issue", fixedNow, article)
+	}
+	before := time.Date(2026, 9, 1, 0, 0, 0, 0, fixedNow.Location())
+	res := build(cache, before)
+	if b, _ := output(res, article); bytes.Contains(b, []byte(`/journal/2026/17/`)) {
+		t.Errorf("at %s, before the issue 2026/17 is published, the cached build's %s links it", before, article)
+	}
+	sameSite(t, "a build before the next issue is published", res, build(nil, before))
 }

@@ -13,27 +13,19 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
-// The nginx configuration in docs/ serves a build of the real site as
+// The nginx configuration in docs/ serves a build of the sample site as
 // readers need it: pretty URLs, the site's 404 page, UTF-8, gzip, and long
 // caching for fingerprinted assets only.
 func TestNginx(t *testing.T) {
 	t.Parallel()
-	bin, err := exec.LookPath("nginx")
-	if err != nil {
-		if _, err = os.Stat("/usr/sbin/nginx"); err == nil {
-			bin = "/usr/sbin/nginx"
-		} else if os.Getenv("CI") == "true" {
-			t.Fatal("no nginx: apt-get install nginx (.ci/run does)")
-		} else {
-			t.Skip("no nginx: apt-get install nginx to run this test")
-		}
-	}
-	dir := t.TempDir()
+	bin := testkit.Nginx(t)
+	dir := testkit.Sample(t, "..")
 	os.Chmod(dir, 0o755) // nginx's workers read the site
 	public := filepath.Join(dir, "public")
-	if _, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(".."), RootDir: "..", Destination: public, Now: fixedNow, Minify: true}); err != nil {
+	if _, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: public, Now: fixedNow, Minify: true}); err != nil {
 		t.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

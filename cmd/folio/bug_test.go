@@ -19,7 +19,7 @@ func TestBugReport(t *testing.T) {
 		"content/a.md":      "+++\ntitle = \"甲\"\n+++\n正文。\n",
 	})
 	var stdout, stderr bytes.Buffer
-	if code := build([]string{"-s", dir, "--now", "2026-11-26"}, &stdout, &stderr, nil); code != 0 {
+	if code := build([]string{"-s", dir, "--now", "2026-11-26"}, &stdout, &stderr, nil, nil); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	before := map[string][]byte{}
@@ -39,7 +39,7 @@ func TestBugReport(t *testing.T) {
 			panic("坏了")
 		}
 	}
-	code := build([]string{"-s", dir, "--now", "2026-11-26"}, &stdout, &stderr, fault)
+	code := build([]string{"-s", dir, "--now", "2026-11-26"}, &stdout, &stderr, nil, fault)
 	out := stderr.String()
 	if code != 1 || !strings.Contains(out, "content/a.md: internal error: 坏了") || !strings.Contains(out, "bug in folio") {
 		t.Errorf("exit %d:\n%s", code, out)

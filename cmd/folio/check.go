@@ -18,7 +18,7 @@ import (
 
 // checkCommand is folio check: it builds the site in memory, writes
 // nothing, and reports every problem a reader would trip on.
-func checkCommand(args []string, stdout, stderr io.Writer) int {
+func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	fs := flag.NewFlagSet("folio check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var src, now string
@@ -54,13 +54,19 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	} else if !errors.Is(err, generator.ErrContent) {
 		fmt.Fprintf(stderr, "folio check: %v\n", err)
+		gh.failed(stdout, "folio check", err)
 		return 1
 	}
 	l.Print(stderr, 100)
 	if n := l.Errors(); n > 0 {
 		fmt.Fprintf(stderr, "folio check: %d problem%s\n", n, plural(n))
+		gh.problems(stdout, fmt.Sprintf("folio check：%d 个问题 (%d problem%s)", n, n, plural(n)), src, l)
 		return 1
 	}
+	if len(l) > 0 {
+		gh.problems(stdout, fmt.Sprintf("folio check：%d 个警告 (%d warning%s)", len(l), len(l), plural(len(l))), src, l)
+	}
+	gh.appendSummary(stdout, "### folio check：没有问题 (no problems)\n\n")
 	fmt.Fprintf(stdout, "folio check: no problems (%d pages, %d files)\n", len(res.Model.Pages), len(res.Site.Paths()))
 	return 0
 }

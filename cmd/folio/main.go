@@ -62,16 +62,23 @@ Flags of check:
                           answers are kept for a day in .folio-linkcache.json)
       --drafts, --future, --now   as for build
 
+On GitHub Actions (GITHUB_ACTIONS=true), build and check also print each
+problem as an annotation (::error file=...,line=...,col=...::...) and list it
+in the job summary ($GITHUB_STEP_SUMMARY); a good build writes its next_change
+there.
+
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
       --section NAME      the section for notice and news (default notices, news)
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, githubFromEnv()))
 }
 
-func run(args []string, stdout, stderr io.Writer) (code int) {
+// run runs the command args. gh, when not nil, also tells GitHub Actions
+// about the problems build and check find.
+func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 	defer func() {
 		// A bug in folio must not show an editor a stack trace: say what
 		// happened in a sentence, and fail.
@@ -87,13 +94,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr, nil)
+		return build(args[1:], stdout, stderr, gh, nil)
 	case "serve", "server":
 		return serveCommand(args[1:], stdout, stderr)
 	case "new":
 		return newCommand(args[1:], stdout, stderr)
 	case "check":
-		return checkCommand(args[1:], stdout, stderr)
+		return checkCommand(args[1:], stdout, stderr, gh)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "folio", version())
 		return 0
@@ -141,8 +148,9 @@ func version() string {
 	return "(devel)"
 }
 
-// build runs folio build; fault is Options.Fault, for tests.
-func build(args []string, stdout, stderr io.Writer, fault func(stage, name string)) int {
+// build runs folio build; gh reports to GitHub Actions when set; fault is
+// Options.Fault, for tests.
+func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage, name string)) int {
 	fs := flag.NewFlagSet("folio build", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var src, dest, baseURL, now, reportFile string
@@ -193,15 +201,22 @@ func build(args []string, stdout, stderr io.Writer, fault func(stage, name strin
 		return 1
 	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "folio build: %v\n", usageErr)
+		gh.failed(stdout, "folio build", usageErr)
 		return 2
 	case errors.Is(err, generator.ErrContent):
 		n := res.Diagnostics.Errors()
 		fmt.Fprintf(stderr, "folio: %d error%s; nothing was written, %s is as it was\n", n, plural(n), dest)
+		gh.problems(stdout, fmt.Sprintf("folio build：%d 个错误，网站没有更新 (%d error%s; nothing was published)", n, n, plural(n)), src, res.Diagnostics)
 		return 1
 	case err != nil:
 		fmt.Fprintf(stderr, "folio build: %v; %s is as it was\n", err, dest)
+		gh.failed(stdout, "folio build", err)
 		return 1
 	}
+	if len(res.Diagnostics) > 0 {
+		gh.problems(stdout, fmt.Sprintf("folio build：%d 个警告 (%d warning%s)", len(res.Diagnostics), len(res.Diagnostics), plural(len(res.Diagnostics))), src, res.Diagnostics)
+	}
+	gh.built(stdout, res)
 	if reportFile != "" {
 		if err := writeReport(reportFile, res); err != nil {
 			fmt.Fprintf(stderr, "folio build: cannot write the report: %v\n", err)

@@ -109,7 +109,7 @@ func TestBuildCommand(t *testing.T) {
 				args = append(args, "-s", dir)
 			}
 			var stdout, stderr bytes.Buffer
-			code := run(args, &stdout, &stderr)
+			code := run(args, &stdout, &stderr, nil)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout.String(), stderr.String())
 			}
@@ -153,7 +153,7 @@ func TestReportAndEnvironment(t *testing.T) {
 	})
 	reportFile := filepath.Join(dir, "report.json")
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-s", dir, "--now", "2026-11-26", "--report", reportFile, "--quiet"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "-s", dir, "--now", "2026-11-26", "--report", reportFile, "--quiet"}, &stdout, &stderr, nil); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	b, err := os.ReadFile(reportFile)

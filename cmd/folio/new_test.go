@@ -26,7 +26,7 @@ func TestNewCommand(t *testing.T) {
 	}
 	run1 := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
-		code := run(append([]string{"new"}, append(args, "-s", dir)...), &out, &errb)
+		code := run(append([]string{"new"}, append(args, "-s", dir)...), &out, &errb, nil)
 		return code, strings.TrimSpace(out.String()), errb.String()
 	}
 	year := filepath.Base(filepath.Dir(mustOne(t, run1, "notice", "Skills Fair 2027 通知")))

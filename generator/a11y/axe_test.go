@@ -1,5 +1,5 @@
 // Package a11y holds the accessibility checks of the default theme, run on
-// the real site in headless Chromium.
+// the sample site in headless Chromium.
 package a11y
 
 import (
@@ -27,7 +27,7 @@ func TestAxe(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS("../.."), Now: now, BaseURL: "http://127.0.0.1/"})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "../..")), Now: now, BaseURL: "http://127.0.0.1/"})
 	if err != nil {
 		t.Fatal(err)
 	}

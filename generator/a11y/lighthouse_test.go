@@ -14,7 +14,7 @@ import (
 )
 
 // TestLighthouse runs Lighthouse on the home page, an article and a journal
-// issue of the real site, built for production (minified) and served as
+// issue of the sample site, built for production (minified) and served as
 // docs/nginx.conf serves it (gzip, a year of caching for fingerprinted
 // assets), and fails below 95 in accessibility, best practices and SEO or
 // 90 in performance. Performance varies from run to run; the floor leaves
@@ -23,7 +23,7 @@ func TestLighthouse(t *testing.T) {
 	lighthouse := testkit.Tool(t, "LIGHTHOUSE", "npm install lighthouse@12.2.3 and set LIGHTHOUSE to node_modules/.bin/lighthouse")
 	browser := testkit.Chromium(t)
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS("../.."), Now: now, Minify: true, BaseURL: "http://127.0.0.1/"})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "../..")), Now: now, Minify: true, BaseURL: "http://127.0.0.1/"})
 	if err != nil {
 		t.Fatal(err)
 	}

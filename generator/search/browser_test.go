@@ -47,11 +47,11 @@ func results(t *testing.T, ctx context.Context) []string {
 	return titles
 }
 
-// Typing 技工 on the real site's search page finds the plan's notice, at
+// Typing 技工 on the sample site's search page finds the plan's notice, at
 // phone and desktop widths, and the query is kept in the URL.
 func TestBrowserSearch(t *testing.T) {
 	t.Parallel()
-	url := serveSite(t, os.DirFS("../.."))
+	url := serveSite(t, os.DirFS(testkit.Sample(t, "../..")))
 	for _, width := range []int{390, 1280} {
 		ctx := browse(t, url+"/search/", width)
 		if err := chromedp.Do(ctx, chromedp.SendKeys("#search-q", "发展规划")); err != nil {
@@ -83,7 +83,7 @@ func TestBrowserSearch(t *testing.T) {
 // The browser's tokenizer and the index's agree on every kind of text.
 func TestTokenizersAgree(t *testing.T) {
 	t.Parallel()
-	url := serveSite(t, os.DirFS("../.."))
+	url := serveSite(t, os.DirFS(testkit.Sample(t, "../..")))
 	ctx := browse(t, url+"/search/", 800)
 	for _, text := range []string{"技工院校 招生", "第15期", "Hello World", "２０２４年ＡＢＣ", "校长、培训！", "a1b2", "数控CNC加工", "“引号”与（括号）", "𠀀字", ""} {
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`folioTokens(`+jsString(text)+`)`))

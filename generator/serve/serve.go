@@ -67,10 +67,10 @@ type report struct {
 	Message string `json:"message"`
 }
 
-// kind says in Chinese what sort of mistake a diagnostic is about, for
-// editors who read the overlay: the message after it is in English, and
-// says how to fix it.
-func kind(d diag.Diagnostic) string {
+// Kind says in Chinese what sort of mistake a diagnostic is about, for
+// editors who read the overlay (and folio's annotations on GitHub): the
+// message after it is in English, and says how to fix it.
+func Kind(d diag.Diagnostic) string {
 	m := d.Msg
 	switch {
 	case strings.Contains(m, "UTF-8"):
@@ -154,7 +154,7 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 	if err != nil {
 		var reports []report
 		for _, d := range res.Diagnostics {
-			reports = append(reports, report{Where: d.Pos.String(), Kind: kind(d), Message: d.Msg})
+			reports = append(reports, report{Where: d.Pos.String(), Kind: Kind(d), Message: d.Msg})
 		}
 		if len(reports) == 0 {
 			reports = []report{{Where: s.opts.Dir, Message: err.Error()}}

@@ -16,19 +16,15 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/testkit"
 )
 
-// startSite copies the real site into a new folder and serves it; it
+// startSite copies the sample site into a new folder and serves it; it
 // returns the folder, the URL and a function that stops the server and
 // reports how Run ended.
 func startSite(t *testing.T) (string, string, func() error) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../..")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "public"))
-	os.RemoveAll(filepath.Join(dir, ".git"))
+	dir := testkit.Sample(t, "../..")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -250,8 +246,8 @@ func TestKindInChinese(t *testing.T) {
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: "content/a.md and content/b.md both claim the URL (one as an alias) /x/; give one of them another slug or url"}, "同一个网址"},
 		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "something new"}, "内容有误"},
 	} {
-		if got := kind(c.d); !strings.Contains(got, c.want) {
-			t.Errorf("kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
+		if got := Kind(c.d); !strings.Contains(got, c.want) {
+			t.Errorf("Kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
 		}
 	}
 }

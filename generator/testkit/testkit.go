@@ -23,9 +23,15 @@ import (
 	"folio.dev/folio/generator/publish"
 )
 
+// RequireTools is the variable .ci/run sets to 1: there a missing tool
+// fails the test, since .ci/run installed them all. It is the project's own
+// and not CI=true, which every CI host sets (GitHub Actions included),
+// including a site's publish job that has none of these tools.
+const RequireTools = "FOLIO_REQUIRE_TOOLS"
+
 // Tool returns the value of env, the path of a tool a test needs. Without
-// it the test fails under CI (CI=true), where .ci/run installs the tools,
-// and skips elsewhere, saying how to get it.
+// it the test fails when RequireTools is set, and skips elsewhere, saying
+// how to get it.
 func Tool(t testing.TB, env, how string) string {
 	t.Helper()
 	if v := os.Getenv(env); v != "" {
@@ -47,10 +53,23 @@ func Chromium(t testing.TB) string {
 	return ""
 }
 
+// Nginx finds nginx, which Debian keeps in /usr/sbin, like Tool.
+func Nginx(t testing.TB) string {
+	t.Helper()
+	if p, err := exec.LookPath("nginx"); err == nil {
+		return p
+	}
+	if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
+		return "/usr/sbin/nginx"
+	}
+	missing(t, "no nginx: apt-get install nginx")
+	return ""
+}
+
 func missing(t testing.TB, why string) {
 	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why + " (.ci/run does this)")
+	if os.Getenv(RequireTools) == "1" {
+		t.Fatal(why + " (" + RequireTools + "=1, as .ci/run sets it, makes a missing tool a failure)")
 	}
 	t.Skip(why)
 }
