@@ -65,12 +65,12 @@ func benchmarkRebuild(b *testing.B, save func(original []byte, i int) []byte) {
 	}
 	defer os.WriteFile(article, original, 0o644)
 	cache := generator.NewCache()
-	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: cache, Preview: true} // as folio serve builds
+	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Preview: &generator.Preview{Cache: cache}} // as folio serve builds
 	if _, err := generator.Build(context.Background(), opts); err != nil {
 		b.Fatal(err)
 	}
 	rel, _ := filepath.Rel(dir, article)
-	opts.Changed = []string{filepath.ToSlash(rel)} // as folio serve's watcher reports it
+	opts.Preview.Changed = []string{filepath.ToSlash(rel)} // as folio serve's watcher reports it
 	rendered := 0
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()

@@ -94,7 +94,7 @@ func (h *harness) replay(edits []edit) *failure {
 func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 	w, g := newWorld(h.seed, h.size, h.theme)
 	// Half the seeds preview as folio serve --drafts or --future would.
-	opts := generator.Options{Root: w.fs, BaseURL: "http://localhost:1313/", Preview: true,
+	opts := generator.Options{Root: w.fs, BaseURL: "http://localhost:1313/", Preview: &generator.Preview{},
 		Drafts: h.seed%4 == 1, Future: h.seed%4 == 2}
 	cache := generator.NewCache()
 	build := func(changed []string) string {
@@ -104,7 +104,7 @@ func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 		if slices.ContainsFunc(changed, func(p string) bool { return !strings.HasPrefix(p, "content/") }) {
 			cache.Forget() // as folio serve does
 		}
-		o.Cache, o.Changed = cache, changed
+		o.Preview = &generator.Preview{Cache: cache, Changed: changed}
 		cached, cachedErr := generator.Build(context.Background(), o)
 		h.builds++
 		if fullErr != nil {
@@ -296,7 +296,7 @@ func checkEdits(t *testing.T, files map[string]string, edits ...edit) {
 	w := &world{fs: withDefaultTheme(t, files), now: time.Date(2026, 11, 26, 12, 0, 0, 0, shanghai)}
 	cache := generator.NewCache()
 	build := func(changed []string) string {
-		opts := generator.Options{Root: w.fs, Now: w.now, BaseURL: "http://localhost:1313/", Preview: true}
+		opts := generator.Options{Root: w.fs, Now: w.now, BaseURL: "http://localhost:1313/", Preview: &generator.Preview{}}
 		full, fullErr := generator.Build(context.Background(), opts)
 		if slices.ContainsFunc(changed, func(p string) bool { return !strings.HasPrefix(p, "content/") }) {
 			cache.Forget()
@@ -304,7 +304,7 @@ func checkEdits(t *testing.T, files map[string]string, edits ...edit) {
 		if fullErr != nil {
 			t.Fatalf("a full build: %v\n%s", fullErr, diagnostics(full))
 		}
-		opts.Cache, opts.Changed = cache, changed
+		opts.Preview = &generator.Preview{Cache: cache, Changed: changed}
 		cached, cachedErr := generator.Build(context.Background(), opts)
 		return compare(cached, cachedErr, full, fullErr)
 	}

@@ -45,7 +45,7 @@ type shape struct {
 }
 
 func shapeOptions(opts Options) string {
-	return fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Future, opts.Preview)
+	return fmt.Sprint(opts.BaseURL, opts.Drafts, opts.Future)
 }
 
 // remember keeps a build's shape for the next build; a build with errors
@@ -89,18 +89,18 @@ func (c *Cache) shaped(out *publish.Site, sitemaps map[string][]byte) {
 // publish date, an event's start). Otherwise it forgets the shape and
 // returns nil, and the build reads everything as usual: whatever that
 // build reads, until it remembers a new shape, the old one no longer is.
-func (c *Cache) textEdit(opts Options, now time.Time, md *markup.Markdown) *shape {
+func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md *markup.Markdown) *shape {
 	if c == nil {
 		return nil
 	}
 	s := c.shape
 	c.shape = nil
-	if s == nil || len(opts.Changed) == 0 || s.options != shapeOptions(opts) || now.Before(s.builtAt) ||
+	if s == nil || len(changedFiles) == 0 || s.options != shapeOptions(opts) || now.Before(s.builtAt) ||
 		(!s.nextChange.IsZero() && !now.Before(s.nextChange)) {
 		return nil
 	}
 	var changed []string
-	for _, file := range opts.Changed {
+	for _, file := range changedFiles {
 		if c.source.Gone(opts.Root, file) {
 			continue
 		}

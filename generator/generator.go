@@ -50,22 +50,36 @@ type Options struct {
 	NowLocal bool
 	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
 	Workers int
-	// Cache, if set, keeps this build's work for the next build of the
-	// same site (folio serve): only what changed is done again.
-	Cache *Cache
 	// Minify makes the output smaller (as config.toml's minify = true).
 	Minify bool
-	// Preview is folio serve's build: never minified, assets keep their
-	// names (so a stylesheet can be swapped in the open page).
-	Preview bool
-	// Changed, with a Cache, lists the files changed since the last build
-	// (paths from the site's root, as a file watcher reports them), so that
-	// the others are not even looked at. nil means not known.
-	Changed []string
+	// Preview, if set, makes this one of folio serve's builds.
+	Preview *Preview
 	// Fault, if set, is called in the workers with the stage ("markdown",
 	// "write", "feeds") and the file or output path worked on: tests make
 	// it panic, to see a bug of folio reported as one. Leave it nil.
 	Fault func(stage, name string)
+}
+
+// Preview is what folio serve adds to a build. A preview is never
+// minified, keeps assets' names (so that a stylesheet can be swapped in the
+// open page) and leaves the search index out (it is made from every page,
+// and a save must show at once).
+type Preview struct {
+	// Cache, if set, keeps each build's work for the next build of the
+	// same site: only what changed is done again.
+	Cache *Cache
+	// Changed, with a Cache, lists the files changed since the last build
+	// (paths from the site's root, as a file watcher reports them), so that
+	// the others are not even looked at. nil means not known.
+	Changed []string
+}
+
+// cache returns the preview's cache and changed files; nil for a build.
+func (p *Preview) cache() (*Cache, []string) {
+	if p == nil {
+		return nil, nil
+	}
+	return p.Cache, p.Changed
 }
 
 // Result is what a build did.
@@ -172,6 +186,8 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	cache, changed := opts.Preview.cache()
+	preview := opts.Preview != nil
 	if opts.Destination != "" {
 		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
 			return res, &UsageError{Msg: err.Error()}
@@ -208,31 +224,31 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	}
 	stage("config")
 
-	sourceCache, markdownCache, renderCache := opts.Cache.parts()
+	sourceCache, markdownCache, renderCache := cache.parts()
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
 	var content *source.Content
 	var model *site.Site
-	mark := len(*l)                            // what reading, converting and modelling report starts here
-	last := opts.Cache.textEdit(opts, now, md) // nil unless the model is kept
+	mark := len(*l)                                // what reading, converting and modelling report starts here
+	last := cache.textEdit(opts, changed, now, md) // nil unless the model is kept
 	if last != nil {
 		content, model = last.content, last.model
 		*l = append(*l, last.diags...)
 		res.NextChange = last.nextChange
 		stage("edit")
 	} else {
-		content = source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: opts.Changed}, l)
+		content = source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: changed}, l)
 		stage("read")
 		if ctx.Err() != nil {
 			return res, ctx.Err() // what was not read would show as false errors
 		}
-		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), opts.Fault, l)
+		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(changed), opts.Fault, l)
 		stage("markdown")
 		if ctx.Err() != nil {
 			return res, ctx.Err()
 		}
 		model = site.Build(cfg, content.Pages, results, now, l)
 		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
-		opts.Cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
+		cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
 		stage("model")
 	}
 	res.Model = model
@@ -248,11 +264,11 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		if l.Errors() > 0 {
 			return fail()
 		}
-		if !opts.Preview {
+		if !preview {
 			fingerprint(opts.Root, th, assets)
 		}
 		if len(*l) == before { // a theme with warnings is loaded again, to warn again
-			opts.Cache.themed(th, assets)
+			cache.themed(th, assets)
 		}
 	}
 	res.Theme = th
@@ -282,10 +298,10 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	// folio build writes each page as soon as it is rendered, into a staging
 	// folder that replaces the destination only if the whole build succeeds:
 	// holding every page until the end would double the build's memory.
-	minify := opts.Minify || (cfg.Minify && !opts.Preview)
+	minify := opts.Minify || (cfg.Minify && !preview)
 	var staging *publish.Stage
 	var put func(string, []byte)
-	if opts.Destination != "" && opts.Cache == nil {
+	if opts.Destination != "" && cache == nil {
 		var err error
 		if staging, err = publish.NewStage(opts.Destination, minify); err != nil {
 			return res, err
@@ -299,7 +315,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
 	if last != nil {
 		edited = map[*site.Page]bool{}
-		for _, file := range opts.Changed {
+		for _, file := range changed {
 			if p := last.modelPages[file]; p != nil { // not a file that is gone
 				edited[p] = true
 			}
@@ -316,7 +332,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	}
 	machine, sitemaps := made[0], made[1]
 	stage("feeds") // what of them outlasted the rendering
-	if !opts.Preview {
+	if !preview {
 		// folio serve leaves search out: the index is made from every page,
 		// and an editor's save must show in the browser at once.
 		maps.Copy(machine, search.Index(ctx, model, opts.Workers))
@@ -343,7 +359,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	if l.Errors() > 0 {
 		return fail()
 	}
-	opts.Cache.shaped(out, sitemaps)
+	cache.shaped(out, sitemaps)
 	stage("assemble")
 	if minify && staging == nil {
 		before, after, err := publish.Minify(out)

@@ -28,9 +28,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	var changed []string // what the edits touched, as a watcher reports it
 	build := func(c *generator.Cache) *generator.Result {
 		t.Helper()
-		opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: c}
+		opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Preview: &generator.Preview{Cache: c}}
 		if c != nil {
-			opts.Changed, changed = changed, []string{}
+			opts.Preview.Changed, changed = changed, []string{}
 		}
 		res, err := generator.Build(context.Background(), opts)
 		if err != nil {
@@ -161,9 +161,9 @@ func TestTextEditFallsBack(t *testing.T) {
 		if text != "" {
 			os.WriteFile(filepath.Join(dir, post), []byte(text), 0o644)
 		}
-		opts := generator.Options{Root: os.DirFS(dir), Now: now, Cache: c, Preview: true}
+		opts := generator.Options{Root: os.DirFS(dir), Now: now, Preview: &generator.Preview{Cache: c}}
 		if c != nil {
-			opts.Changed = []string{post}
+			opts.Preview.Changed = []string{post}
 		}
 		return generator.Build(context.Background(), opts)
 	}
@@ -221,7 +221,7 @@ func TestTextEditFallsBack(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, other), []byte(strings.Replace(string(about), "title = \"", "title = \"改：", 1)), 0o644)
 	stopped, stop := context.WithCancel(context.Background())
 	stop()
-	if _, err := generator.Build(stopped, generator.Options{Root: os.DirFS(dir), Now: earlier, Cache: cache, Preview: true, Changed: []string{other}}); err == nil {
+	if _, err := generator.Build(stopped, generator.Options{Root: os.DirFS(dir), Now: earlier, Preview: &generator.Preview{Cache: cache, Changed: []string{other}}}); err == nil {
 		t.Fatalf("a stopped build succeeded")
 	}
 	res, err = build(cache, earlier, fixed+"\n第四段。\n")
@@ -255,7 +255,7 @@ func TestCachedArticleShowsIssueNeighbours(t *testing.T) {
 	cache := generator.NewCache()
 	build := func(c *generator.Cache, now time.Time) *generator.Result {
 		t.Helper()
-		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Cache: c, Preview: true})
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Preview: &generator.Preview{Cache: c}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -33,7 +33,7 @@ func TestMemoryStaysBounded(t *testing.T) {
 		return m.HeapAlloc
 	}
 	build := func() {
-		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: fixedNow, Cache: cache, Preview: true})
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: fixedNow, Preview: &generator.Preview{Cache: cache}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -144,7 +144,7 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 	}
 	res, err := generator.Build(ctx, generator.Options{
 		Root: os.DirFS(s.opts.Dir), BaseURL: url,
-		Drafts: s.opts.Drafts, Future: s.opts.Future, Cache: s.cache, Changed: changed, Preview: true,
+		Drafts: s.opts.Drafts, Future: s.opts.Future, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
 	})
 	took := time.Since(start).Round(time.Millisecond)
 	what := "first build"
