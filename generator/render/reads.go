@@ -71,14 +71,26 @@ func stableMethod(name string) bool {
 }
 
 // blindFunc tells the template functions that never read a page's text:
-// they take strings, numbers, times, menus, or a page's kind and place
-// (and html/template's escapers).
+// they take strings, numbers, times, menus, or a page's kind and place, or
+// compare. Functions that print what they are given (print, html and
+// html/template's escapers among them) print a whole page's fields when
+// given a page, so they are not blind.
 func blindFunc(name string) bool {
 	switch name {
 	case "relURL", "asset", "absURL", "date", "when", "size", "dates", "isoDate",
 		"inSection", "currentMenu", "isLeaf", "kindIs", "list", "replace", "T",
-		"eq", "ne", "lt", "le", "gt", "ge", "not", "len",
-		"print", "printf", "println", "html", "js", "urlquery", "_eval_args_":
+		"eq", "ne", "lt", "le", "gt", "ge", "not", "len":
+		return true
+	}
+	return false
+}
+
+// printFunc tells the functions that print what they are given into a
+// string: text/template's print, printf, println, html, js and urlquery,
+// and html/template's escapers.
+func printFunc(name string) bool {
+	switch name {
+	case "print", "printf", "println", "html", "js", "urlquery", "_eval_args_":
 		return true
 	}
 	return strings.HasPrefix(name, "_html_template_")
@@ -218,7 +230,9 @@ func (a *analysis) node(n parse.Node, s *scope) {
 	a.at = n
 	switch n := n.(type) {
 	case *parse.ActionNode:
-		a.pipe(n.Pipe, s)
+		if v := a.pipe(n.Pipe, s); len(n.Pipe.Decl) == 0 {
+			a.given(v, "printing") // {{.Page}} prints every field of the page
+		}
 	case *parse.IfNode:
 		a.pipe(n.Pipe, s)
 		a.list(n.List, s.with(s.dot))
@@ -361,6 +375,9 @@ func (a *analysis) function(name string, nodes []parse.Node, args []value) value
 	}
 	for _, arg := range args { // any other function may read the text of what it is given
 		a.given(arg, "function "+name)
+	}
+	if printFunc(name) {
+		return value{reflect.TypeFor[string](), fromNone}
 	}
 	if f, ok := a.funcs[name]; ok {
 		if out := reflect.TypeOf(f); out.NumOut() > 0 && !holdsPages(out.Out(0), map[reflect.Type]bool{}) {

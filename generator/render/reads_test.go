@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -72,6 +73,11 @@ func TestLayoutReach(t *testing.T) {
 		{"range with two variables", `{{define "main"}}{{range $i, $p := .Pager.Items}}{{$p.Summary}}{{end}}{{end}}`, reach{items: true}},
 		{"partialCached of a site page", `{{define "main"}}{{range .Site.Pages}}{{partialCached "partials/x.html" . .}}{{end}}{{end}}`, reach{all: true}},
 		{"an unknown field", `{{define "main"}}{{.Page.Nope.Summary}}{{end}}`, reach{all: true}},
+		{"a page printed whole", `{{define "main"}}{{.Page}}{{end}}`, reach{own: true}},
+		{"an item printed whole", `{{define "main"}}{{range .Pager.Items}}{{.}}{{end}}{{end}}`, reach{items: true}},
+		{"a site page printed by printf", `{{define "main"}}{{printf "%v" .Site.Home}}{{end}}`, reach{all: true}},
+		{"a page given to html", `{{define "main"}}{{html .Page.Parent}}{{end}}`, reach{all: true}},
+		{"a title printed", `{{define "main"}}{{printf "%s" .Page.Parent.Title}}{{end}}`, reach{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +101,12 @@ func TestDefaultThemeReach(t *testing.T) {
 		}
 		got := layoutReach(set)
 		t.Logf("%s: %+v", name, got)
+		// html/template escapes a set's trees when it first executes them
+		// (this execution fails on the empty data, after escaping).
+		_ = set.ExecuteTemplate(io.Discard, "baseof.html", Data{})
+		if escaped := layoutReach(set); escaped != got {
+			t.Errorf("%s: %+v escaped, %+v before", name, escaped, got)
+		}
 		if name == "list" && (!got.items || got.all) {
 			t.Errorf("list: %+v; it shows its items' summaries and nothing else's", got)
 		}
