@@ -211,7 +211,7 @@ func kindOf(p *Page, parts []string, cfg *config.Config, l *diag.List) Kind {
 	switch p.Section {
 	case "":
 		return KindPage
-	case "events":
+	case cfg.Events.Section:
 		return KindEvent
 	case cfg.Journal.Section:
 		return KindArticle
