@@ -9,7 +9,9 @@ import (
 
 func TestTable(t *testing.T) {
 	t.Parallel()
-	page := func(file string, line int) Source { return Source{Pos: diag.Pos{File: file, Line: line, Col: 1}, Kind: Page} }
+	page := func(file string, line int) Source {
+		return Source{Pos: diag.Pos{File: file, Line: line, Col: 1}, Kind: Page}
+	}
 	alias := Source{Pos: diag.Pos{File: "content/c.md", Line: 4, Col: 1}, Kind: Alias}
 	file := func(name string) Source { return Source{Pos: diag.Pos{File: name}, Kind: File} }
 	feed := Source{Kind: Generated, Name: "the feed"}
