@@ -37,7 +37,7 @@ func TestBadInput(t *testing.T) {
 		{"two pages with one URL", func(dir string) {
 			write("content/a.md", "+++\ntitle = \"a\"\n+++\n")(dir)
 			write("content/b.md", "+++\ntitle = \"b\"\nurl = \"/a/\"\n+++\n")(dir)
-		}, "content/a.md and content/b.md both make the page /a/"},
+		}, "content/a.md and content/b.md:3:1 both make a/index.html"},
 		{"a url that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"../../etc/x\"\n+++\n"), `content/a.md:3:1: front matter: url "../../etc/x" must be a path from the site root`},
 		{"a slug that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"../../x\"\n+++\n"), `content/a.md:3:1: front matter: slug "../../x" must be one part of a URL`},
 		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},

@@ -10,14 +10,15 @@ import (
 	"maps"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
+	"folio.dev/folio/generator/assets"
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/outputs"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/search"
@@ -228,6 +229,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
 	var content *source.Content
 	var model *site.Site
+	var claimed *outputs.Table                     // the model's outputs' paths
 	mark := len(*l)                                // what reading, converting and modelling report starts here
 	last := cache.textEdit(opts, changed, now, md) // nil unless the model is kept
 	if last != nil {
@@ -247,6 +249,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 			return res, ctx.Err()
 		}
 		model = site.Build(cfg, content.Pages, results, now, l)
+		claimed = outputs.Claim(model, l)
 		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
 		cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
 		stage("model")
@@ -255,20 +258,20 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	res.Pages = render.Kinds(model)
 
 	var th *theme.Theme
-	assets := map[string]string{}
+	assetURLs := map[string]string{}
 	if last != nil && last.theme != nil {
-		th, assets = last.theme, last.assets // no layout, i18n or static file changed
+		th, assetURLs = last.theme, last.assets // no layout, i18n or static file changed
 	} else {
 		before := len(*l)
-		th = theme.Load(opts.Root, cfg, render.Funcs(cfg, assets), l)
+		th = theme.Load(opts.Root, cfg, render.Funcs(cfg, assetURLs), l)
 		if l.Errors() > 0 {
 			return fail()
 		}
 		if !preview {
-			fingerprint(opts.Root, th, assets)
+			maps.Copy(assetURLs, assets.Fingerprint(opts.Root, th.Static))
 		}
 		if len(*l) == before { // a theme with warnings is loaded again, to warn again
-			cache.themed(th, assets)
+			cache.themed(th, assetURLs)
 		}
 	}
 	res.Theme = th
@@ -292,7 +295,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		if last != nil {
 			kept = last.sitemaps
 		}
-		files, sitemaps := machineReadable(model, th.Word, assets, kept)
+		files, sitemaps := machineReadable(model, th.Word, assetURLs, kept)
 		machineFiles <- [2]map[string][]byte{files, sitemaps}
 	}()
 	// folio build writes each page as soon as it is rendered, into a staging
@@ -338,12 +341,6 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		maps.Copy(machine, search.Index(ctx, model, opts.Workers))
 	}
 	machine["robots.txt"] = feeds.Robots(model)
-	for _, p := range slices.Sorted(maps.Keys(machine)) {
-		if _, taken := files[p]; taken {
-			l.Errorf(diag.Pos{File: source.ContentDir}, "a page takes %s, the path of a feed, calendar or sitemap; give it another url", p)
-		}
-		files[p] = machine[p]
-	}
 	stage("search")
 	if l.Errors() > 0 || ctx.Err() != nil {
 		return fail()
@@ -353,8 +350,9 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	if last != nil && last.copies != nil {
 		// The same files as the last build's, at the same paths: checked.
 		out = &publish.Site{Files: files, Copies: maps.Clone(last.copies), FS: opts.Root}
+		maps.Copy(out.Files, machine)
 	} else {
-		out = assemble(files, model, th, content, opts.Root, l)
+		out = outputs.Assemble(outputs.Build{Claimed: claimed, Rendered: files, Generated: machine, Model: model, Static: assets.Paths(th.Static, assetURLs), Content: content, FS: opts.Root}, l)
 	}
 	if l.Errors() > 0 {
 		return fail()
@@ -384,6 +382,13 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	}
 	stage("write")
 	return res, err
+}
+
+func describe(file string) string {
+	if file == "" {
+		return "the site"
+	}
+	return file
 }
 
 func rootDir(dir string) string {

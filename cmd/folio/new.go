@@ -81,7 +81,7 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 		}
 		rel = filepath.Join("content", section, year, fileName(dir, filepath.Join("content", section, year), title, now))
 	case "event":
-		rel = filepath.Join("content", "events", fileName(dir, filepath.Join("content", "events"), title, now))
+		rel = filepath.Join("content", cfg.Events.Section, fileName(dir, filepath.Join("content", cfg.Events.Section), title, now))
 	case "issue":
 		numbers := issueNumbers(filepath.Join(dir, "content", cfg.Journal.Section, year))
 		data.Number = 1

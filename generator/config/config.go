@@ -31,6 +31,7 @@ type Config struct {
 	Menu       Menus             `toml:"menu"`
 	Params     map[string]any    `toml:"params"`
 	Journal    Journal           `toml:"journal"`
+	Events     Events            `toml:"events"`
 	Markup     Markup            `toml:"markup"`
 	Footer     Footer            `toml:"footer"`
 	Feeds      Feeds             `toml:"feeds"`
@@ -75,6 +76,12 @@ type Journal struct {
 	// its pages ask search engines not to index them, and feeds and site
 	// search leave them out.
 	Internal bool `toml:"internal"`
+}
+
+// Events configures the events' section.
+type Events struct {
+	// Section is the content folder whose pages are events: events.
+	Section string `toml:"section"`
 }
 
 // Markup configures Markdown rendering.
@@ -152,6 +159,9 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	}
 	if c.Journal.Section == "" {
 		c.Journal.Section = "journal"
+	}
+	if c.Events.Section == "" {
+		c.Events.Section = "events"
 	}
 	if c.Journal.Name == "" {
 		c.Journal.Name = c.Title

@@ -25,7 +25,7 @@ func TestDefaults(t *testing.T) {
 	}
 	if c.LanguageCode != "zh-CN" || c.TimeZone != "Asia/Shanghai" || c.Location.String() != "Asia/Shanghai" ||
 		c.Theme != "default" || c.Paginate != 10 || c.Markup.ReadingSpeed != 400 || c.Markup.SummaryLength != 120 ||
-		c.Markup.Unsafe || c.BaseURL != "/" || c.Journal.Section != "journal" || c.Journal.Label != "协会" ||
+		c.Markup.Unsafe || c.BaseURL != "/" || c.Journal.Section != "journal" || c.Journal.Label != "协会" || c.Events.Section != "events" ||
 		c.Taxonomies["committee"] != "committees" {
 		t.Errorf("defaults: %+v", c)
 	}

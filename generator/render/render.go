@@ -144,18 +144,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
 	}
 	files := make(map[string][]byte, len(outs))
-	owner := make(map[string]int, len(outs)) // path -> index of the output that makes it
-	for i, o := range outs {
-		if j, ok := owner[o.Path]; ok {
-			prev := outs[j]
-			blame := o.Page // the page with a file, whose url the editor can change
-			if blame.File == "" {
-				blame = prev.Page
-			}
-			l.Errorf(blame.KeyPos("url"), "%s and %s both make %s; give one of them another slug or url", describe(prev), describe(o), o.Path)
-			continue
-		}
-		owner[o.Path] = i
+	for i, o := range outs { // two outputs of one path: outputs.Assemble reports them
 		if bodies[i] != nil || sent[i] {
 			files[o.Path] = bodies[i]
 		}
@@ -207,13 +196,6 @@ func madeFrom(o site.Output) string {
 		return o.Page.File
 	}
 	return o.Path
-}
-
-func describe(o site.Output) string {
-	if o.Page.File != "" {
-		return o.Page.File
-	}
-	return "the " + o.Layout + " page " + o.Page.URL
 }
 
 func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.Template, o site.Output) error {

@@ -111,7 +111,9 @@ func (s *Site) outputs() {
 	for _, p := range s.Pages {
 		switch {
 		case taxonomyPage[p] != nil:
-			s.Outputs = append(s.Outputs, taxonomyOutput(taxonomyPage[p]))
+			if p.File != "" { // else listed above: a section folio made for the terms' folders
+				s.Outputs = append(s.Outputs, taxonomyOutput(taxonomyPage[p]))
+			}
 		case termOf[p] != nil:
 			term := termOf[p]
 			s.add(Output{Path: outPath(p.URL), Layout: "term", Page: p, Taxonomy: s.Taxonomy(term.Taxonomy), Term: term}, term.Pages)

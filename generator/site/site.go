@@ -154,7 +154,7 @@ func (s *Site) link(byDir map[string]*Page) {
 		}
 	}
 	for _, p := range s.Pages {
-		if p.Dir == "events" {
+		if p.Dir == s.Config.Events.Section {
 			sortEvents(p.Children)
 		}
 	}

@@ -88,7 +88,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	}
 	sort.Slice(c.Pages, func(i, j int) bool { return c.Pages[i].File < c.Pages[j].File })
 	assignFiles(c, otherFiles, sizes, owners, pages)
-	checkURLs(c.Pages, l)
+	checkAliases(c.Pages, l)
 	return c
 }
 
@@ -211,7 +211,7 @@ func kindOf(p *Page, parts []string, cfg *config.Config, l *diag.List) Kind {
 	switch p.Section {
 	case "":
 		return KindPage
-	case "events":
+	case cfg.Events.Section:
 		return KindEvent
 	case cfg.Journal.Section:
 		return KindArticle

@@ -572,52 +572,6 @@ func TestReadErrors(t *testing.T) {
 			pages: []string{"content/news/x.md"},
 		},
 		{
-			name: "two pages with the same URL",
-			files: map[string]string{
-				"content/a.md": md(`title = "a"`, `url = "/same/"`),
-				"content/b.md": md(`title = "b"`, `url = "/same"`),
-			},
-			diags: []string{"content/b.md:3:1: content/a.md and content/b.md both make the page /same/; give one of them another slug or url"},
-			pages: []string{"content/a.md", "content/b.md"},
-		},
-		{
-			name: "a slug that takes another page's URL",
-			files: map[string]string{
-				"content/news/fair.md": md(`title = "a"`, "date = 2024-06-21"),
-				"content/news/x.md":    md(`title = "b"`, "date = 2024-06-21", `slug = "fair"`),
-			},
-			diags: []string{"content/news/x.md:2:1: content/news/fair.md and content/news/x.md both make the page /news/fair/; give one of them another slug or url"},
-			pages: []string{"content/news/fair.md", "content/news/x.md"},
-		},
-		{
-			name: "a bundle and a page of the same name",
-			files: map[string]string{
-				"content/about.md":       md(`title = "a"`),
-				"content/about/index.md": md(`title = "b"`),
-			},
-			// Pages are checked in file order: about.md before about/index.md.
-			diags: []string{"content/about/index.md:2:1: content/about.md and content/about/index.md both make the page /about/; give one of them another slug or url"},
-			pages: []string{"content/about.md", "content/about/index.md"},
-		},
-		{
-			name: "an alias that takes a page's URL",
-			files: map[string]string{
-				"content/about.md":  md(`title = "关于"`),
-				"content/news/x.md": md(`title = "x"`, "date = 2024-06-21", `aliases = ["/old/", "/about/"]`),
-			},
-			diags: []string{"content/news/x.md:4:1: content/about.md and content/news/x.md both claim the URL (one as an alias) /about/; give one of them another slug or url"},
-			pages: []string{"content/about.md", "content/news/x.md"},
-		},
-		{
-			name: "a page that takes an alias's URL",
-			files: map[string]string{
-				"content/a.md": md(`title = "a"`, `aliases = ["/z/"]`),
-				"content/z.md": md(`title = "z"`),
-			},
-			diags: []string{"content/z.md:2:1: content/a.md and content/z.md both claim the URL (one as an alias) /z/; give one of them another slug or url"},
-			pages: []string{"content/a.md", "content/z.md"},
-		},
-		{
 			name:  "bad alias",
 			files: map[string]string{"content/a.md": md(`title = "a"`, `aliases = ["old/"]`)},
 			diags: []string{`content/a.md:3:1: front matter: alias "old/" must be a path from the site root, starting with /, like "/about/"`},

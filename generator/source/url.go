@@ -116,38 +116,15 @@ func cleanURL(u string) (string, error) {
 	return c + "/", nil
 }
 
-// checkURLs reports two pages (or a page and an alias) that would be written
-// to the same place, naming both files.
-func checkURLs(pages []*Page, l *diag.List) {
-	type claim struct {
-		page  *Page
-		alias bool
-	}
-	seen := map[string]claim{}
+// checkAliases reports aliases that are not paths inside the site. Two
+// pages, or a page and an alias, that make one path are reported by
+// package outputs, with every other output.
+func checkAliases(pages []*Page, l *diag.List) {
 	for _, p := range pages {
-		urls := []string{p.URL}
 		for _, a := range p.FM.Aliases {
-			u, err := cleanURL(a)
-			if err != nil {
+			if _, err := cleanURL(a); err != nil {
 				l.Errorf(p.KeyPos("aliases"), "front matter: alias %q %v", a, err)
-				continue
 			}
-			urls = append(urls, u)
-		}
-		for i, u := range urls {
-			if prev, ok := seen[u]; ok {
-				pos := p.KeyPos("url")
-				if i > 0 {
-					pos = p.KeyPos("aliases")
-				}
-				what := "both make the page"
-				if i > 0 || prev.alias {
-					what = "both claim the URL (one as an alias)"
-				}
-				l.Errorf(pos, "%s and %s %s %s; give one of them another slug or url", prev.page.File, p.File, what, u)
-				continue
-			}
-			seen[u] = claim{page: p, alias: i > 0}
 		}
 	}
 }

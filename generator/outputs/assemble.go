@@ -1,0 +1,122 @@
+package outputs
+
+import (
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+)
+
+// Build is what a build made, to be published together.
+type Build struct {
+	// Claimed is Claim's table of the model's outputs; nil claims them
+	// here.
+	Claimed *Table
+	// Rendered are the model's outputs, rendered (nil bytes for those
+	// already written).
+	Rendered map[string][]byte
+	// Generated are the files folio makes for programs: feeds, calendars,
+	// sitemaps, robots.txt, search files.
+	Generated map[string][]byte
+	Model     *site.Site
+	// Static maps the theme's static files to their published paths
+	// (assets.Paths).
+	Static  map[string]string
+	Content *source.Content
+	// FS is the site's root, which copied files are read from.
+	FS fs.FS
+}
+
+// Assemble puts the rendered and generated files and the files copied as
+// they are (the theme's static files, content files, pages' resources) into
+// one site, claiming every path in one table: each collision is reported
+// with both makers, and the first maker keeps the path.
+func Assemble(b Build, l *diag.List) *publish.Site {
+	t := b.Claimed
+	if t == nil {
+		t = Claim(b.Model, l)
+	}
+	out := &publish.Site{Files: b.Rendered, Copies: map[string]string{}, FS: b.FS}
+	for _, p := range slices.Sorted(maps.Keys(b.Generated)) {
+		if t.Claim(p, Source{Kind: Generated, Name: generatedName(p)}) {
+			out.Files[p] = b.Generated[p]
+		}
+	}
+	copyFile := func(dst, src string) {
+		if t.Claim(dst, Source{Pos: diag.Pos{File: src}, Kind: File}) {
+			out.Copies[dst] = src
+		}
+	}
+	for _, src := range slices.Sorted(maps.Keys(b.Static)) {
+		copyFile(b.Static[src], src)
+	}
+	for _, src := range slices.Sorted(maps.Keys(b.Content.Files)) {
+		copyFile(b.Content.Files[src], src)
+	}
+	for _, p := range b.Content.Pages {
+		for _, r := range p.Resources {
+			copyFile(p.ResourcePath(r), r)
+		}
+	}
+	t.CheckFolders()
+	return out
+}
+
+// Of is the source of one of the model's outputs: a page's own output is at
+// the key that set its URL (url, slug, or the file's name), an alias at
+// aliases; lists' later pages, and pages of no file, are folio's.
+func Of(o site.Output) Source {
+	p := o.Page
+	own := strings.TrimPrefix(p.URL, "/")
+	if !strings.HasSuffix(own, ".html") {
+		own += "index.html"
+	}
+	switch {
+	case p.File == "":
+		if o.Layout == "404" {
+			return Source{Kind: Generated, Name: "the 404 page"}
+		}
+		return Source{Kind: Generated, Name: "the " + o.Layout + " page " + p.URL}
+	case o.Path == own && o.Layout != "alias":
+		switch {
+		case p.FM.URL != "":
+			return Source{Pos: p.KeyPos("url"), Kind: Page}
+		case p.FM.Slug != "":
+			return Source{Pos: p.KeyPos("slug"), Kind: Page}
+		}
+		return Source{Pos: diag.Pos{File: p.File}, Kind: Page}
+	case o.Pager != nil && o.Pager.Number > 1:
+		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "page " + strconv.Itoa(o.Pager.Number) + " of the list " + p.URL}
+	case o.Layout == "alias" && o.Path == strings.TrimPrefix(p.URL, "/")+"page/1/index.html":
+		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "the redirect from page 1 of the list " + p.URL}
+	case o.Layout == "alias":
+		return Source{Pos: p.KeyPos("aliases"), Kind: Alias}
+	}
+	return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "the " + o.Layout + " page of " + p.File}
+}
+
+// generatedName names a file folio makes for programs, from its path.
+func generatedName(p string) string {
+	base := path.Base(p)
+	switch {
+	case strings.HasPrefix(p, search.Dir):
+		return "the search index"
+	case p == "robots.txt":
+		return "robots.txt"
+	case strings.HasPrefix(base, "sitemap"):
+		return "the sitemap"
+	case path.Ext(p) == ".ics":
+		return "the calendar"
+	case path.Ext(p) == ".xml":
+		return "the feed"
+	}
+	return "folio"
+}
