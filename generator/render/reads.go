@@ -135,7 +135,9 @@ func (a *analysis) call(name string, dot value) {
 	}
 	outerTree, outerAssigned, outerAt := a.tree, a.assigned, a.at
 	a.tree, a.assigned = t.Tree, assignedVars(t.Tree.Root)
-	a.list(t.Tree.Root, &scope{dot: dot, vars: map[string]value{"$": dot}})
+	top := &scope{dot: dot, vars: map[string]value{}}
+	a.declare(top, "$", dot) // {{$ = x}} gives $ a new value, in any scope
+	a.list(t.Tree.Root, top)
 	a.tree, a.assigned, a.at = outerTree, outerAssigned, outerAt
 }
 
@@ -186,6 +188,9 @@ func assignedVars(root parse.Node) map[string]bool {
 			}
 			for _, c := range p.Cmds {
 				for _, arg := range c.Args {
+					if chain, ok := arg.(*parse.ChainNode); ok {
+						arg = chain.Node
+					}
 					if inner, ok := arg.(*parse.PipeNode); ok {
 						walk(&parse.ActionNode{Pipe: inner})
 					}
@@ -234,9 +239,10 @@ func (a *analysis) node(n parse.Node, s *scope) {
 			a.given(v, "printing") // {{.Page}} prints every field of the page
 		}
 	case *parse.IfNode:
-		a.pipe(n.Pipe, s)
-		a.list(n.List, s.with(s.dot))
-		a.list(n.ElseList, s.with(s.dot))
+		inner := s.with(s.dot) // {{if $x := ...}} declares $x for the if only
+		a.pipe(n.Pipe, inner)
+		a.list(n.List, inner.with(s.dot))
+		a.list(n.ElseList, inner.with(s.dot))
 	case *parse.WithNode:
 		inner := s.with(s.dot)
 		v := a.pipe(n.Pipe, inner)
@@ -311,7 +317,11 @@ func (a *analysis) command(c *parse.CommandNode, s *scope, piped *value) value {
 	case *parse.FieldNode:
 		return a.fields(s.dot, first.Ident, args)
 	case *parse.VariableNode:
-		return a.fields(s.vars[first.Ident[0]], first.Ident[1:], args)
+		v, ok := s.vars[first.Ident[0]]
+		if !ok {
+			v = value{nil, fromOther}
+		}
+		return a.fields(v, first.Ident[1:], args)
 	case *parse.ChainNode:
 		return a.fields(a.arg(first.Node, s), first.Field, args)
 	}
@@ -334,7 +344,7 @@ func (a *analysis) arg(n parse.Node, s *scope) value {
 	case *parse.ChainNode:
 		return a.fields(a.arg(n.Node, s), n.Field, nil)
 	case *parse.PipeNode:
-		return a.pipe(n, s.with(s.dot))
+		return a.pipe(n, s) // ($x := ...) declares $x for what follows, as the template package does
 	case *parse.IdentifierNode:
 		return a.function(n.Ident, nil, nil)
 	}
@@ -347,7 +357,11 @@ func (a *analysis) function(name string, nodes []parse.Node, args []value) value
 	case name == "partialCached" || name == "partial":
 		if len(nodes) > 0 && len(args) > 1 {
 			if lit, ok := nodes[0].(*parse.StringNode); ok {
-				a.call(lit.Text, args[1])
+				data := args[1]
+				if name == "partialCached" && (len(nodes) < 3 || nodes[1].String() != nodes[2].String()) {
+					data.o = max(data.o, fromOther) // rendered once per key, from the first caller's data
+				}
+				a.call(lit.Text, data)
 				return value{nil, fromNone}
 			}
 		}
@@ -416,6 +430,9 @@ func (a *analysis) field(v value, name string) value {
 			return value{nil, fromNone}
 		case "Path", "Layout":
 			return value{nil, fromNone}
+		}
+		if a.text[name] {
+			a.reads(fromOther, "."+name)
 		}
 		return value{typeOf(dataType, name), fromOther}
 	}

@@ -78,6 +78,19 @@ func TestLayoutReach(t *testing.T) {
 		{"a site page printed by printf", `{{define "main"}}{{printf "%v" .Site.Home}}{{end}}`, reach{all: true}},
 		{"a page given to html", `{{define "main"}}{{html .Page.Parent}}{{end}}`, reach{all: true}},
 		{"a title printed", `{{define "main"}}{{printf "%s" .Page.Parent.Title}}{{end}}`, reach{}},
+		// Found by a review that set out to fool the analysis:
+		{"the source page printed", `{{define "main"}}{{.Page.Page}}{{end}}`, reach{own: true}},
+		{"the source page in a script", `{{define "main"}}<script>var p = {{.Page.Page}};</script>{{end}}`, reach{own: true}},
+		{"site pages in a script", `{{define "main"}}{{range .Site.Pages}}<script>{{.Page}}</script>{{end}}{{end}}`, reach{all: true}},
+		{"a variable declared in a chained pipeline", `{{define "main"}}{{($y := .Site.Home).URL}}{{$y.Summary}}{{end}}`, reach{all: true}},
+		{"a variable declared in with's argument", `{{define "main"}}{{with ($y := .Site.Home)}}{{$y.Summary}}{{end}}{{end}}`, reach{all: true}},
+		{"an assignment in a chained pipeline", `{{define "main"}}{{$x := .Page}}{{($x = .Site.Home).URL}}{{$x.Summary}}{{end}}`, reach{all: true}},
+		{"an assignment in an argument", `{{define "main"}}{{$x := .Page}}{{print ($x = .Site.Home).URL}}{{$x.Summary}}{{end}}`, reach{all: true}},
+		{"$ assigned in an if", `{{define "main"}}{{if true}}{{$ = .Site.Home}}{{end}}{{$.Summary}}{{end}}`, reach{all: true}},
+		{"$ assigned in a loop", `{{define "main"}}{{range .Site.Pages}}{{len $.Page.Src}}{{$ = .}}{{end}}{{end}}`, reach{all: true}},
+		{"an if's declaration shadows", `{{define "main"}}{{$x := .Site.Home}}{{if $x := .Page}}{{end}}{{$x.Summary}}{{end}}`, reach{all: true}},
+		{"partialCached with a fixed key", `{{define "main"}}{{partialCached "partials/x.html" .Page "k"}}{{end}}`, reach{all: true}},
+		{"partialCached keyed by its data", `{{define "main"}}{{partialCached "partials/x.html" .Page .Page}}{{end}}`, reach{own: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
