@@ -69,9 +69,13 @@ func (s *Site) taxonomies(l *diag.List) {
 			return s
 		}
 		firstUse := map[*Term]*Page{} // the page that named a term first, for messages
-		for _, p := range s.listed { // in listing order, so term lists come out sorted
+		for _, p := range s.listed {  // in listing order, so term lists come out sorted
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
+				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {
+					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no letter or digit to make the term's address from; write a word, like %s = [\"技能大赛\"]", name, value, name)
+					continue
+				}
 				if term == nil {
 					term = bySlug[slug(value)]
 				}
@@ -81,10 +85,6 @@ func (s *Site) taxonomies(l *diag.List) {
 						hint = fmt.Sprintf(" (did you mean %q?)", n)
 					}
 					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no page in content/%s/%s; name one of %s by its folder or title, or add content/%s/<folder>/_index.md", name, value, name, hint, strings.Join(slugs(bySlug), ", "), name)
-					continue
-				}
-				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {
-					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no letter or digit to make the term's address from; write a word, like %s = [\"技能大赛\"]", name, value, name)
 					continue
 				}
 				if term == nil {
