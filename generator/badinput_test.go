@@ -40,6 +40,29 @@ func TestBadInput(t *testing.T) {
 		}, "content/a.md and content/b.md:3:1 both make a/index.html"},
 		{"a url that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"../../etc/x\"\n+++\n"), `content/a.md:3:1: front matter: url "../../etc/x" must be a path from the site root`},
 		{"a slug that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"../../x\"\n+++\n"), `content/a.md:3:1: front matter: slug "../../x" must be one part of a URL`},
+		// Issue 17: what a URL, slug or file name may hold. They are written
+		// into calendars, feeds and the sitemap, where a line break starts a
+		// new property and " or < ends an attribute or a tag.
+		{"a line break in a slug", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nslug = \"e\\r\\nATTENDEE:mailto:x@example.org\"\n+++\n"), `content/events/e.md:4:1: front matter: slug "e\r\nATTENDEE:mailto:x@example.org" has a line break, which cannot be in a URL`},
+		{"a line break in a url", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nurl = \"/e/\\nATTENDEE:x/\"\n+++\n"), `content/events/e.md:4:1: front matter: url "/e/\nATTENDEE:x/" has a line break, which cannot be in a URL`},
+		{"a line break in a file name", write("content/events/e\nATTENDEE:x.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\n+++\n"), `content/events/e` + "\n" + `ATTENDEE:x.md:1:1: the file's path "events/e\nATTENDEE:x" has a line break, which cannot be in a URL; rename the file or its folder, or set url`},
+		{"a line break in a folder's name", write("content/a\rb/_index.md", "+++\ntitle = \"a\"\n+++\n"), `the file's path "a\rb" has a line break`},
+		{"a space in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/a b/\"\n+++\n"), `content/a.md:3:1: front matter: url "/a b/" has a space, which cannot be in a URL; write it like "/news/skills-fair/"`},
+		{"a < in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"<b>\"\n+++\n"), `content/a.md:3:1: front matter: slug "<b>" has the character <`},
+		{"a quote in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = '/a\"onload=\"x/'\n+++\n"), `content/a.md:3:1: front matter: url "/a\"onload=\"x/" has the character "`},
+		{"a NUL in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"a\\u0000b\"\n+++\n"), `content/a.md:3:1: front matter: slug "a\x00b" has a NUL character (U+0000)`},
+		{"a control character in an alias", write("content/a.md", "+++\ntitle = \"a\"\naliases = [\"/old\\u001b/\"]\n+++\n"), `content/a.md:3:1: front matter: alias "/old\x1b/" has the invisible control character U+001B`},
+		{"an escape in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/%E6%96%B0/\"\n+++\n"), `content/a.md:3:1: front matter: url "/%E6%96%B0/" has "%E6", which reads as an encoded character`},
+		{"a % in a file name (50%off.md)", write("content/50%off.md", "+++\ntitle = \"五折\"\n+++\n"), ""},
+		{"a registration link that runs script", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"javascript:alert(document.cookie)\"\n+++\n"), `content/events/e.md:4:1: front matter: registration = "javascript:alert(document.cookie)" is a javascript: link`},
+		{"a data: registration link", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"DATA:text/html,<script>x</script>\"\n+++\n"), `content/events/e.md:4:1: front matter: registration = "DATA:text/html,<script>x</script>" has the character <`},
+		{"an icpLink that runs script", write("config.toml", "title = \"测试\"\n[footer]\nicp = \"粤ICP备00000000号\"\nicpLink = \"javascript:alert(1)\"\n"), `config.toml:4:1: config: icpLink = "javascript:alert(1)" is a javascript: link`},
+		{"a vbscript: menu link", write("config.toml", "title = \"测试\"\n[[menu.main]]\nname = \"首页\"\nurl = \"/\"\n[[menu.main]]\nname = \"坏\"\nurl = \"vbscript:msgbox(1)\"\n"), `config.toml:7:1: config: menu "坏": url "vbscript:msgbox(1)" is a vbscript: link`},
+		{"a tag of punctuation only", write("content/a.md", "+++\ntitle = \"a\"\ntags = [\"!!!\"]\n+++\n"), `content/a.md:3:1: front matter: tags: "!!!" has no letter or digit to make the term's address from`},
+		{"two spellings of one tag", func(dir string) {
+			write("content/a.md", "+++\ntitle = \"a\"\ntags = [\"Section\"]\n+++\n")(dir)
+			write("content/b.md", "+++\ntitle = \"b\"\ntags = [\"section\"]\n+++\n")(dir)
+		}, `front matter: tags: "section" and "Section" (in content/a.md) both make the term page /tags/section/; write the term the same way in both pages`},
 		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},
 		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), "content/journal/a.md:1:1: a journal article must be in an issue's folder"},
 		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},

@@ -60,7 +60,7 @@ func withDefaultTheme(t *testing.T, files map[string]string) fstest.MapFS {
 }
 
 // readTree reads a folder on disk into a MapFS under prefix.
-func readTree(t *testing.T, dir, prefix string) fstest.MapFS {
+func readTree(t testing.TB, dir, prefix string) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

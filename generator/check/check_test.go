@@ -69,6 +69,26 @@ func TestInternal(t *testing.T) {
 	}
 }
 
+// A page whose file name has a % (50%off.md) is checked, not a crash: its
+// URL /50%off/ is a path, which url.Parse refuses as an address (issue 17).
+// Links to it, as written and as the layouts encode them, lead somewhere.
+func TestPercentInURL(t *testing.T) {
+	t.Parallel()
+	res := build(t, map[string]string{
+		"content/50%off.md": "+++\ntitle = \"五折\"\n+++\n## 规则\n\n[自己](#规则) [甲](a.md) [坏](/nowhere/)\n",
+		"content/a.md":      "+++\ntitle = \"甲\"\n+++\n[五折](50%off.md) [五折](/50%25off/#规则)\n",
+	})
+	var l diag.List
+	New(res.Site, res.Model, res.Theme).Internal(&l)
+	l.Sort()
+	var b strings.Builder
+	l.Print(&b, 0)
+	want := "content/50%off.md:6:21: link to /nowhere/: there is no such page or file in the site\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 func TestExternal(t *testing.T) {
 	t.Parallel()
 	var hits atomic.Int32

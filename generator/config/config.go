@@ -41,6 +41,7 @@ type Config struct {
 
 	keyPos   schema.KeyPos
 	basePath string // BaseURL's path, worked out once: templates ask for it on every link
+	baseURI  string // BaseURL percent-encoded, for AbsURI
 }
 
 // KeyPos is the position of a key of config.toml, for messages about its
@@ -197,6 +198,16 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	if err := c.SetBaseURL(c.BaseURL); err != nil {
 		l.Errorf(pos("baseURL"), "config: %v", err)
 	}
+	for i, item := range c.Menu.Main {
+		if err := CheckLink(item.URL); err != nil {
+			l.Errorf(pos(fmt.Sprintf("menu.main[%d].url", i)), "config: menu %q: url %q %v", item.Name, item.URL, err)
+		}
+	}
+	for _, f := range []struct{ key, link string }{{"icpLink", c.Footer.ICPLink}, {"psbLink", c.Footer.PSBLink}} {
+		if err := CheckLink(f.link); err != nil {
+			l.Errorf(pos("footer."+f.key), "config: %s = %q %v", f.key, f.link, err)
+		}
+	}
 	for section, pattern := range c.Permalinks {
 		for _, tok := range permalinkToken.FindAllString(pattern, -1) {
 			switch tok {
@@ -226,8 +237,10 @@ func (c *Config) SetBaseURL(s string) error {
 	}
 	c.BaseURL = s
 	c.basePath = "/"
+	c.baseURI = s
 	if u, err := url.Parse(s); err == nil && u.Path != "" {
 		c.basePath = u.Path
+		c.baseURI = u.String()
 	}
 	return nil
 }
@@ -237,6 +250,32 @@ func (c *Config) RelURL(u string) string { return c.BasePath() + strings.TrimPre
 
 // AbsURL is a site URL ("/news/") with the site's address before it.
 func (c *Config) AbsURL(u string) string { return c.BaseURL + strings.TrimPrefix(u, "/") }
+
+// AbsURI is AbsURL written as RFC 3986 asks, for what programs read: the
+// feeds, the sitemap, calendars, JSON-LD and the search index. The path is
+// percent-encoded as UTF-8 once, here: /新闻/50%off/ becomes
+// /%E6%96%B0%E9%97%BB/50%25off/. Site URLs in the model are never encoded
+// (they name files), so nothing is encoded twice. Encoded URIs rather than
+// IRIs because the sitemap protocol asks for escaped URLs, RFC 5545's URI
+// value is RFC 3986, and feed readers and calendar apps all read them (and
+// show them decoded); a raw space, %, or control character reads as
+// something else or not at all.
+func (c *Config) AbsURI(u string) string {
+	base := c.baseURI
+	if base == "" { // a Config made without SetBaseURL, in tests
+		base = c.BaseURL
+	}
+	return base + EscapePath(strings.TrimPrefix(u, "/"))
+}
+
+// RelURI is RelURL percent-encoded as AbsURI is: for links written into
+// JSON that a script puts into a page (the search index).
+func (c *Config) RelURI(u string) string { return EscapePath(c.RelURL(u)) }
+
+// EscapePath percent-encodes a site path (UTF-8 octets, %, space, control
+// characters and anything else RFC 3986 does not allow in a path); / and
+// the characters a path may hold stay as they are.
+func EscapePath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 
 // BasePath is the path part of BaseURL ("/" or "/sub/"), which every site
 // URL starts with.

@@ -66,3 +66,36 @@ func TestMissingFile(t *testing.T) {
 		t.Errorf("missing config: %v, %+v", l, c)
 	}
 }
+
+// CheckLink accepts what html/template keeps in an href, and nothing that
+// it would print as #ZgotmplZ (issue 17); AbsURI encodes a path once.
+func TestCheckLinkAndAbsURI(t *testing.T) {
+	for link, ok := range map[string]bool{
+		"": true, "/about/": true, "https://beian.miit.gov.cn/": true, "HTTP://x.org/": true,
+		"mailto:a@example.org": true, "../x/": true, "a/b:c": true, "?q=1": true,
+		"javascript:alert(1)": false, "JavaScript:alert(1)": false, "data:text/html,x": false,
+		"vbscript:x": false, "tel:123": false, "https://x.org/a b": false, "https://x.org/\nx": false,
+		"https://x.org/\x00": false, `https://x.org/"`: false, "https://x.org/<": false,
+	} {
+		if err := CheckLink(link); (err == nil) != ok {
+			t.Errorf("CheckLink(%q) = %v, want ok %v", link, err, ok)
+		}
+	}
+	c := &Config{}
+	if err := c.SetBaseURL("https://example.org/协会"); err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"/":             "https://example.org/%E5%8D%8F%E4%BC%9A/",
+		"/news/50%off/": "https://example.org/%E5%8D%8F%E4%BC%9A/news/50%25off/",
+		"/a b/c&d/":     "https://example.org/%E5%8D%8F%E4%BC%9A/a%20b/c&d/",
+		"/x\r\ny/":      "https://example.org/%E5%8D%8F%E4%BC%9A/x%0D%0Ay/",
+	} {
+		if got := c.AbsURI(in); got != want {
+			t.Errorf("AbsURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := c.RelURI("/新闻/"); got != "/%E5%8D%8F%E4%BC%9A/%E6%96%B0%E9%97%BB/" {
+		t.Errorf("RelURI = %q", got)
+	}
+}

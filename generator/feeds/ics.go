@@ -47,7 +47,9 @@ func calendar(cfg *config.Config, name string, events []*site.Page, words func(s
 	for _, p := range events {
 		e := p.Event
 		line("BEGIN:VEVENT")
-		line("UID:" + strings.Trim(p.URL, "/") + "@" + uidHost)
+		// The UID is TEXT: the page's path as it is (so that it stays what
+		// calendars already know), escaped. The URL is a URI, encoded.
+		line("UID:" + escape(strings.Trim(p.URL, "/")+"@"+uidHost))
 		// DTSTAMP must not be the build's time: same input, same file.
 		stamp := p.Lastmod
 		if stamp.IsZero() {
@@ -68,7 +70,7 @@ func calendar(cfg *config.Config, name string, events []*site.Page, words func(s
 		if p.Summary != "" {
 			line("DESCRIPTION:" + escape(p.Summary))
 		}
-		line("URL:" + cfg.AbsURL(p.URL))
+		line("URL:" + cfg.AbsURI(p.URL))
 		line("STATUS:" + map[string]string{"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}[e.State])
 		line("END:VEVENT")
 	}

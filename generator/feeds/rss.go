@@ -85,16 +85,16 @@ func rss(s *site.Site, f *site.Feed, style string, words func(string) string, co
 	}
 	ch := rssChannel{
 		Title:       title,
-		Link:        cfg.AbsURL(f.Page.URL),
+		Link:        cfg.AbsURI(f.Page.URL),
 		Description: description,
 		Language:    cfg.LanguageCode,
-		Self:        atomLink{Href: cfg.AbsURL(f.URL), Rel: "self", Type: "application/rss+xml"},
+		Self:        atomLink{Href: cfg.AbsURI(f.URL), Rel: "self", Type: "application/rss+xml"},
 		// The newest item's date, never the build's time.
 		LastBuildDate: date(f.Items[0].Date, cfg),
 		Generator:     "folio",
 	}
 	for _, p := range f.Items {
-		link := cfg.AbsURL(p.URL)
+		link := cfg.AbsURI(p.URL)
 		item := rssItem{
 			Title:       Title(s.Config, p, words),
 			Link:        link,
@@ -121,7 +121,7 @@ func rss(s *site.Site, f *site.Feed, style string, words func(string) string, co
 	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: ch}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.RelURL(style) + `"?>` + "\n")
+	b.WriteString(`<?xml-stylesheet type="text/css" href="` + cfg.RelURI(style) + `"?>` + "\n")
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	_ = enc.Encode(doc) // fails only on Go types XML cannot hold; these are fixed

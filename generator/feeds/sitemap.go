@@ -32,7 +32,7 @@ func sitemaps(s *site.Site, perFile int) map[string][]byte {
 			continue
 		}
 		seen[o.Page.URL] = true
-		e := entry{loc: s.Config.AbsURL(o.Page.URL)}
+		e := entry{loc: s.Config.AbsURI(o.Page.URL)}
 		if t := lastmod(o); !t.IsZero() {
 			e.lastmod = t.In(s.Config.Location).Format(time.RFC3339)
 		}
@@ -68,7 +68,7 @@ func sitemaps(s *site.Site, perFile int) map[string][]byte {
 		entries = entries[len(part):]
 		name := fmt.Sprintf("sitemap-%d.xml", n)
 		files[name] = write("urlset", "url", part)
-		index = append(index, entry{loc: s.Config.AbsURL("/" + name)})
+		index = append(index, entry{loc: s.Config.AbsURI("/" + name)})
 	}
 	files["sitemap.xml"] = write("sitemapindex", "sitemap", index)
 	return files
@@ -90,5 +90,5 @@ func lastmod(o site.Output) time.Time {
 
 // Robots is robots.txt: everything may be crawled, and here is the sitemap.
 func Robots(s *site.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURI("/sitemap.xml") + "\n")
 }

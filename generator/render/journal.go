@@ -59,7 +59,7 @@ func Highwire(cfg *config.Config, p *site.Page) []Meta {
 			Meta{"citation_issue", fmt.Sprint(issue.FM.Number)},
 			Meta{"citation_publication_date", issue.Date.Format("2006/01/02")})
 		if issue.Issue != nil && issue.Issue.PDF != "" {
-			m = append(m, Meta{"citation_pdf_url", cfg.AbsURL(issue.Issue.PDF)})
+			m = append(m, Meta{"citation_pdf_url", cfg.AbsURI(issue.Issue.PDF)})
 		}
 	}
 	if first, last := p.PageRange(); first != "" {
@@ -69,7 +69,7 @@ func Highwire(cfg *config.Config, p *site.Page) []Meta {
 	if len(p.FM.Keywords) > 0 {
 		m = append(m, Meta{"citation_keywords", strings.Join(p.FM.Keywords, "; ")})
 	}
-	return append(m, Meta{"citation_abstract_html_url", cfg.AbsURL(p.URL)})
+	return append(m, Meta{"citation_abstract_html_url", cfg.AbsURI(p.URL)})
 }
 
 // articleLD is a journal article as schema.org sees it: a ScholarlyArticle,
@@ -87,7 +87,7 @@ func articleLD(cfg *config.Config, p *site.Page) map[string]any {
 		"@context":   "https://schema.org",
 		"@type":      "ScholarlyArticle",
 		"headline":   p.Title(),
-		"url":        cfg.AbsURL(p.URL),
+		"url":        cfg.AbsURI(p.URL),
 		"inLanguage": cfg.LanguageCode,
 	}
 	if len(authors) > 0 {
@@ -109,7 +109,7 @@ func articleLD(cfg *config.Config, p *site.Page) map[string]any {
 			"@type":         "PublicationIssue",
 			"issueNumber":   fmt.Sprint(issue.FM.Number),
 			"datePublished": issue.Date.Format("2006-01-02"),
-			"url":           cfg.AbsURL(issue.URL),
+			"url":           cfg.AbsURI(issue.URL),
 			"isPartOf":      periodical,
 		}
 	} else {

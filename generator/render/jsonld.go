@@ -22,7 +22,7 @@ func jsonLD(cfg *config.Config, p *site.Page) template.JS {
 	case p.Kind == source.KindArticle:
 		v = articleLD(cfg, p)
 	default:
-		v = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": p.Title(), "url": cfg.AbsURL(p.URL)}
+		v = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": p.Title(), "url": cfg.AbsURI(p.URL)}
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -42,7 +42,7 @@ func eventLD(cfg *config.Config, p *site.Page) map[string]any {
 		"@context":            "https://schema.org",
 		"@type":               "Event",
 		"name":                p.Title(),
-		"url":                 cfg.AbsURL(p.URL),
+		"url":                 cfg.AbsURI(p.URL),
 		"startDate":           e.Start.Format(layout),
 		"endDate":             e.End.Format(layout),
 		"eventStatus":         "https://schema.org/" + status,

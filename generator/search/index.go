@@ -149,7 +149,7 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 			if !p.Date.IsZero() {
 				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [4]string{p.Title(), s.Config.RelURL(p.URL), date, p.Summary})
+			results = append(results, [4]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), b))

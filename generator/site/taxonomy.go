@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
@@ -67,9 +68,14 @@ func (s *Site) taxonomies(l *diag.List) {
 			}
 			return s
 		}
-		for _, p := range s.listed { // in listing order, so term lists come out sorted
+		firstUse := map[*Term]*Page{} // the page that named a term first, for messages
+		for _, p := range s.listed {  // in listing order, so term lists come out sorted
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
+				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {
+					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no letter or digit to make the term's address from; write a word, like %s = [\"技能大赛\"]", name, value, name)
+					continue
+				}
 				if term == nil {
 					term = bySlug[slug(value)]
 				}
@@ -84,6 +90,13 @@ func (s *Site) taxonomies(l *diag.List) {
 				if term == nil {
 					term = &Term{Taxonomy: name, Name: value, Slug: slug(value), URL: t.URL + slug(value) + "/"}
 					bySlug[slug(value)] = term
+					firstUse[term] = p
+				} else if term.Page == nil && term.Name != value {
+					// Two ways of writing one term ("Section" and "section",
+					// "技能 大赛" and "技能-大赛") would share a page under
+					// the first one's name: the editor chooses.
+					l.Errorf(p.KeyPos(name), "front matter: %s: %q and %q (in %s) both make the term page %s; write the term the same way in both pages", name, value, term.Name, firstUse[term].File, term.URL)
+					continue
 				}
 				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
 					term.Pages = append(term.Pages, p)
@@ -105,6 +118,11 @@ func (s *Site) taxonomies(l *diag.List) {
 		s.Taxonomies = append(s.Taxonomies, t)
 	}
 }
+
+// isWordChar tells whether r gives a term's slug something (markup.Slug
+// keeps letters, digits and marks); a term of none would get the slug
+// "section", which every such term shares.
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // termLess orders terms by the weight of their pages (the committees in the
 // order the association lists them), then by slug.

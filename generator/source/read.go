@@ -166,6 +166,9 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 			}
 		}
 	}
+	if err := config.CheckLink(p.FM.Registration); err != nil {
+		l.Errorf(p.KeyPos("registration"), "front matter: registration = %q %v", p.FM.Registration, err)
+	}
 	if !p.FM.End.IsZero() && p.FM.End.In(loc).Before(p.FM.Start.In(loc)) {
 		l.Errorf(p.KeyPos("end"), "front matter: the event ends (end = %s) before it starts (start = %s); check the two dates", p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
 	}

@@ -26,10 +26,23 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 		}
 		return u
 	}
+	// The file's path makes the URL unless url is set (its folder's, if
+	// slug is): a name that cannot be in one is reported here, once, for
+	// the branch pages too (which take the path as it is).
+	used := p.Dir
+	if p.FM.Slug != "" && !p.Branch {
+		used = path.Dir(p.Dir)
+	}
+	if c := badChar(used); c != "" {
+		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file's path %q has %s, which cannot be in a URL; rename the file or its folder, or set url", p.Dir, c)
+		return fallback
+	}
 	slug := path.Base(p.Dir)
 	if p.FM.Slug != "" {
 		if s := p.FM.Slug; s == "." || s == ".." || strings.ContainsAny(s, `/\?#`) {
 			l.Errorf(p.KeyPos("slug"), "front matter: slug %q must be one part of a URL, without / \\ ? # and not . or ..; write it like slug = \"skills-fair\"", s)
+		} else if c := badChar(s); c != "" {
+			l.Errorf(p.KeyPos("slug"), "front matter: slug %q has %s, which cannot be in a URL; write it like slug = \"skills-fair\" (a - between words)", s, c)
 		} else {
 			slug = s
 		}
@@ -104,6 +117,9 @@ func cleanURL(u string) (string, error) {
 	if strings.ContainsAny(u, `\?#`) || strings.Contains(u, "//") {
 		return "", fmt.Errorf("must be a plain path, without \\ ? # or //")
 	}
+	if c := badChar(u); c != "" {
+		return "", fmt.Errorf("has %s, which cannot be in a URL; write it like \"/news/skills-fair/\" (a - between words)", c)
+	}
 	for _, part := range strings.Split(u, "/") {
 		if part == ".." || part == "." {
 			return "", fmt.Errorf("must not contain . or .. parts: it would leave the site's folder; write a path from the site root like \"/about/\"")
@@ -114,6 +130,28 @@ func cleanURL(u string) (string, error) {
 		return c, nil
 	}
 	return c + "/", nil
+}
+
+// badChar describes a character of a URL, slug or file name that cannot be
+// in a URL (config.BadChar), or a % that reads as an escape: the model's
+// URLs are paths, encoded once where they are written, and "/100%ab/"
+// would reach readers as "/100«/". A % before anything else (50%off.md)
+// is kept, and written as %25.
+func badChar(s string) string {
+	if c := config.BadChar(s); c != "" {
+		return c
+	}
+	for i := strings.IndexByte(s, '%'); i >= 0; i = strings.IndexByte(s, '%') {
+		if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			return fmt.Sprintf("%q, which reads as an encoded character; write the character itself (新闻, not %%E6%%96%%B0…), or put something other than two hex digits after the %%", s[i:i+3])
+		}
+		s = s[i+1:]
+	}
+	return ""
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // checkAliases reports aliases that are not paths inside the site. Two
