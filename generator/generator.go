@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
@@ -225,14 +227,15 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		if ctx.Err() != nil {
 			return res, ctx.Err() // what was not read would show as false errors
 		}
-		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(opts.Changed), opts.Fault, l)
+		resolver := links.New(content, opts.Root, cfg.BasePath())
+		results := convert.Pages(ctx, md, content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(opts.Changed), Fault: opts.Fault}, l)
 		stage("markdown")
 		if ctx.Err() != nil {
 			return res, ctx.Err()
 		}
 		model = site.Build(cfg, content.Pages, results, now, l)
 		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
-		opts.Cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
+		opts.Cache.remember(opts, content, model, resolver, (*l)[mark:], now, res.NextChange)
 		stage("model")
 	}
 	res.Model = model
