@@ -54,7 +54,9 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 				known = check.ParseAnswers(b)
 			}
 			answers := c.External(ctx, known, client, time.Now(), &l)
-			_ = os.WriteFile(cacheFile, answers.JSON(), 0o644)
+			if b, err := answers.JSON(); err == nil {
+				_ = os.WriteFile(cacheFile, b, 0o644)
+			}
 		}
 		l.Sort()
 	} else if errors.Is(err, generator.ErrInternal) {

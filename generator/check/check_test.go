@@ -91,7 +91,11 @@ func TestExternal(t *testing.T) {
 	var known Answers // kept from one check to the next, through their JSON
 	run := func() diag.List {
 		var l diag.List
-		known = ParseAnswers(New(res.Site, res.Model, res.Theme).External(context.Background(), known, srv.Client(), now, &l).JSON())
+		b, err := New(res.Site, res.Model, res.Theme).External(context.Background(), known, srv.Client(), now, &l).JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		known = ParseAnswers(b)
 		return l
 	}
 	l := run()

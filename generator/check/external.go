@@ -111,10 +111,7 @@ func ParseAnswers(b []byte) Answers {
 }
 
 // JSON returns the answers to keep, indented, with sorted keys.
-func (a Answers) JSON() []byte {
+func (a Answers) JSON() ([]byte, error) {
 	b, err := json.MarshalIndent(a, "", "  ")
-	if err != nil {
-		panic(err) // strings and times always marshal
-	}
-	return append(b, '\n')
+	return append(b, '\n'), err
 }
