@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/source"
 )
@@ -10,14 +11,14 @@ import (
 // Cache serves one build at a time.
 type Cache struct {
 	source   *source.Cache
-	markdown *markdownCache
+	markdown *convert.Cache
 	render   *render.Cache
 	shape    *shape // of the last build, if it had no errors
 }
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{source: source.NewCache(), markdown: &markdownCache{pages: map[string]converted{}}, render: render.NewCache()}
+	return &Cache{source: source.NewCache(), markdown: convert.NewCache(), render: render.NewCache()}
 }
 
 // Forget drops converted pages and rendered outputs, keeping parsed files:
@@ -25,12 +26,12 @@ func NewCache() *Cache {
 // those reach every page.
 func (c *Cache) Forget() {
 	c.shape = nil
-	c.markdown = &markdownCache{pages: map[string]converted{}}
+	c.markdown = convert.NewCache()
 	c.render.Reset()
 }
 
 // parts returns the caches of the stages, all nil for a nil Cache.
-func (c *Cache) parts() (*source.Cache, *markdownCache, *render.Cache) {
+func (c *Cache) parts() (*source.Cache, *convert.Cache, *render.Cache) {
 	if c == nil {
 		return nil, nil, nil
 	}

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/site"
@@ -31,7 +33,7 @@ type shape struct {
 	options    string // the build options that shape a site
 	content    *source.Content
 	model      *site.Site
-	links      linkResolver
+	links      *links.Resolver
 	diags      diag.List // of reading, converting and modelling
 	builtAt    time.Time // the model's time; it holds until nextChange
 	nextChange time.Time
@@ -50,7 +52,7 @@ func shapeOptions(opts Options) string {
 
 // remember keeps a build's shape for the next build; a build with errors
 // leaves nothing to build on.
-func (c *Cache) remember(opts Options, content *source.Content, model *site.Site, links linkResolver, l diag.List, now, nextChange time.Time) {
+func (c *Cache) remember(opts Options, content *source.Content, model *site.Site, links *links.Resolver, l diag.List, now, nextChange time.Time) {
 	if c == nil || l.Errors() > 0 {
 		return
 	}
@@ -124,14 +126,14 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 			return nil
 		}
 		p := old.WithText(parsed)
-		rec := &recorder{inner: s.links, seen: map[string][2]string{}}
+		rec := s.links.Record()
 		var l diag.List
 		r := md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, rec, &l)
 		if len(l) > 0 {
 			return nil
 		}
-		c.markdown.store(p, rec.seen, r, l)
-		p.Version = mix(p.Version, c.markdown.linkSum(p.File))
+		c.markdown.Store(p, rec.Seen, r, l)
+		p.Version = convert.Mix(p.Version, c.markdown.LinkSum(p.File))
 		edits[k] = edit{p, r}
 	}
 	for k, file := range changed {

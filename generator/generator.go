@@ -15,8 +15,10 @@ import (
 
 	"folio.dev/folio/generator/assets"
 	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/outputs"
 	"folio.dev/folio/generator/publish"
@@ -243,7 +245,8 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		if ctx.Err() != nil {
 			return res, ctx.Err() // what was not read would show as false errors
 		}
-		results, links := renderMarkdown(ctx, md, content, opts.Root, cfg.BasePath(), opts.Workers, markdownCache, onlyMarkdown(changed), opts.Fault, l)
+		resolver := links.New(content, opts.Root, cfg.BasePath())
+		results := convert.Pages(ctx, md, content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(changed), Fault: opts.Fault}, l)
 		stage("markdown")
 		if ctx.Err() != nil {
 			return res, ctx.Err()
@@ -251,7 +254,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 		model = site.Build(cfg, content.Pages, results, now, l)
 		claimed = outputs.Claim(model, l)
 		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
-		cache.remember(opts, content, model, links, (*l)[mark:], now, res.NextChange)
+		cache.remember(opts, content, model, resolver, (*l)[mark:], now, res.NextChange)
 		stage("model")
 	}
 	res.Model = model

@@ -45,7 +45,18 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 		c.Internal(&l)
 		if external {
 			client := &http.Client{Timeout: 15 * time.Second}
-			c.External(ctx, filepath.Join(src, ".folio-linkcache.json"), client, time.Now(), &l)
+			// Answers are kept for a day, so that checks in a row do not
+			// knock on the same doors; a file that cannot be read or
+			// written only makes the next check slower.
+			cacheFile := filepath.Join(src, ".folio-linkcache.json")
+			var known check.Answers
+			if b, err := os.ReadFile(cacheFile); err == nil {
+				known = check.ParseAnswers(b)
+			}
+			answers := c.External(ctx, known, client, time.Now(), &l)
+			if b, err := answers.JSON(); err == nil {
+				_ = os.WriteFile(cacheFile, b, 0o644)
+			}
 		}
 		l.Sort()
 	} else if errors.Is(err, generator.ErrInternal) {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
-	"os"
 	"sort"
 	"sync"
 	"time"
@@ -16,10 +16,12 @@ import (
 )
 
 // External checks the content's links to other sites, at most 8 at a time
-// and 10 seconds each. Answers are kept in cacheFile (JSON, if given) for a
-// day, so repeated checks do not knock on the same doors. A failure is a
-// warning: the other site may only be down for a while.
-func (c *Checker) External(ctx context.Context, cacheFile string, client *http.Client, now time.Time, l *diag.List) {
+// and 10 seconds each. An answer in known younger than a day is taken as
+// it is, so repeated checks do not knock on the same doors. A failure is a
+// warning: the other site may only be down for a while. It returns known
+// with this check's answers, for the caller to keep (folio check writes
+// them to .folio-linkcache.json): check writes no file.
+func (c *Checker) External(ctx context.Context, known Answers, client *http.Client, now time.Time, l *diag.List) Answers {
 	byURL := map[string][]diag.Pos{}
 	for _, p := range c.model.Pages {
 		for _, link := range p.Links {
@@ -33,7 +35,10 @@ func (c *Checker) External(ctx context.Context, cacheFile string, client *http.C
 		urls = append(urls, u)
 	}
 	sort.Strings(urls)
-	cache := readCache(cacheFile)
+	cache := maps.Clone(known)
+	if cache == nil {
+		cache = Answers{}
+	}
 	results := make([]string, len(urls))
 	var mu sync.Mutex
 	work.Each(ctx, len(urls), 8, func(i int) {
@@ -46,7 +51,7 @@ func (c *Checker) External(ctx context.Context, cacheFile string, client *http.C
 		}
 		results[i] = fetch(ctx, client, urls[i])
 		mu.Lock()
-		cache[urls[i]] = answer{Checked: now, Problem: results[i]}
+		cache[urls[i]] = Answer{Checked: now, Problem: results[i]}
 		mu.Unlock()
 	})
 	for i, u := range urls {
@@ -57,10 +62,14 @@ func (c *Checker) External(ctx context.Context, cacheFile string, client *http.C
 			l.Warnf(pos, "link to %s: %s (checked from here; the other site may only be down for now)", u, results[i])
 		}
 	}
-	writeCache(cacheFile, cache)
+	return cache
 }
 
-type answer struct {
+// Answers are what checks learned of links to other sites: URL -> answer.
+type Answers map[string]Answer
+
+// Answer is what a link's site answered, and when.
+type Answer struct {
 	Checked time.Time `json:"checked"`
 	Problem string    `json:"problem,omitempty"`
 }
@@ -91,22 +100,18 @@ func fetch(ctx context.Context, client *http.Client, u string) string {
 	return ""
 }
 
-func readCache(file string) map[string]answer {
-	cache := map[string]answer{}
-	if file == "" {
-		return cache
+// ParseAnswers reads answers kept as JSON; a damaged or empty file gives
+// none, which only makes the check slower.
+func ParseAnswers(b []byte) Answers {
+	a := Answers{}
+	if err := json.Unmarshal(b, &a); err != nil {
+		return Answers{}
 	}
-	if b, err := os.ReadFile(file); err == nil {
-		_ = json.Unmarshal(b, &cache) // a damaged cache is only a slower check
-	}
-	return cache
+	return a
 }
 
-func writeCache(file string, cache map[string]answer) {
-	if file == "" {
-		return
-	}
-	if b, err := json.MarshalIndent(cache, "", "  "); err == nil {
-		_ = os.WriteFile(file, append(b, '\n'), 0o644)
-	}
+// JSON returns the answers to keep, indented, with sorted keys.
+func (a Answers) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(a, "", "  ")
+	return append(b, '\n'), err
 }

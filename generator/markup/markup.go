@@ -78,8 +78,9 @@ type Link struct {
 
 // Markdown is a converter; one is built per build and shared by all workers.
 type Markdown struct {
-	md   goldmark.Markdown
-	opts Options
+	md      goldmark.Markdown
+	opts    Options
+	buffers *buffers // for the pages it converts
 }
 
 // New builds the converter. Zero options get the defaults: 120 characters
@@ -100,7 +101,7 @@ func New(opts Options) *Markdown {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Markdown{md: md, opts: opts}
+	return &Markdown{md: md, opts: opts, buffers: &buffers{}}
 }
 
 // Render converts one document. Links to Markdown files are resolved with r;
@@ -112,13 +113,13 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath}
 	before := d.transform(root)
 
-	buf := getBuffer()
+	buf := m.buffers.get()
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
-	res := &Result{HTML: buf.String(), TOC: toc(root, body), Links: d.links}
-	putBuffer(buf)
-	all := plainText(root, body)
+	res := &Result{HTML: buf.String(), TOC: toc(root, body, m.buffers), Links: d.links}
+	m.buffers.put(buf)
+	all := plainText(root, body, m.buffers)
 	res.Text = all
 	res.WordCount = countWords(all)
 	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
@@ -126,13 +127,13 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	case strings.TrimSpace(doc.Summary) != "":
 		res.Summary = strings.TrimSpace(doc.Summary)
 	case before != nil:
-		res.Summary = summaryText(before, body, 0)
+		res.Summary = summaryText(before, body, 0, m.buffers)
 	default:
 		var blocks []ast.Node
 		for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 			blocks = append(blocks, c)
 		}
-		res.Summary = cut(summaryText(blocks, body, m.opts.SummaryLength), m.opts.SummaryLength)
+		res.Summary = cut(summaryText(blocks, body, m.opts.SummaryLength, m.buffers), m.opts.SummaryLength)
 	}
 	return res
 }
@@ -145,17 +146,23 @@ type buffer struct{ bytes.Buffer }
 func (*buffer) Buffered() int { return 0 }
 func (*buffer) Flush() error  { return nil }
 
-// buffers saves growing a new buffer for every page and every text.
-var buffers = sync.Pool{New: func() any { return new(buffer) }}
+// buffers saves growing a new buffer for every page and every text. A
+// converter keeps its own, for as long as it converts.
+type buffers struct{ pool sync.Pool }
 
-func getBuffer() *buffer { return buffers.Get().(*buffer) }
+func (bs *buffers) get() *buffer {
+	if b, ok := bs.pool.Get().(*buffer); ok {
+		return b
+	}
+	return new(buffer)
+}
 
-func putBuffer(b *buffer) {
+func (bs *buffers) put(b *buffer) {
 	if b.Cap() > 1<<20 {
 		return // a huge page's buffer: let it go rather than keep it
 	}
 	b.Reset()
-	buffers.Put(b)
+	bs.pool.Put(b)
 }
 
 // at turns an offset in the body into a position in the file.

@@ -57,7 +57,7 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // toc renders the headings of levels 2 to 4 as nested lists, or "" when
 // there are fewer than two.
-func toc(root ast.Node, src []byte) string {
+func toc(root ast.Node, src []byte, bufs *buffers) string {
 	type heading struct {
 		level int
 		id    string
@@ -71,7 +71,7 @@ func toc(root ast.Node, src []byte) string {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		hs = append(hs, heading{h.Level, string(idb), plainText(h, src)})
+		hs = append(hs, heading{h.Level, string(idb), plainText(h, src, bufs)})
 	}
 	if len(hs) < 2 {
 		return ""
@@ -115,9 +115,9 @@ func toc(root ast.Node, src []byte) string {
 // plainText is the text a reader reads in n: no markup, no code blocks, no
 // raw HTML, no images' alt text; blocks separated by newlines, soft line breaks as Markdown kept
 // them (after transform, which removed those between Chinese characters).
-func plainText(n ast.Node, src []byte) string {
-	b := getBuffer()
-	defer putBuffer(b)
+func plainText(n ast.Node, src []byte, bufs *buffers) string {
+	b := bufs.get()
+	defer bufs.put(b)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *east.FootnoteBacklink:
@@ -151,7 +151,7 @@ func plainText(n ast.Node, src []byte) string {
 // paragraphs or lists: the prose a summary is made of, without headings,
 // quotes (sample notes), tables or code. With limit > 0 it stops once the
 // text is longer than limit characters: cut(s, limit) looks no further.
-func summaryText(blocks []ast.Node, src []byte, limit int) string {
+func summaryText(blocks []ast.Node, src []byte, limit int, bufs *buffers) string {
 	var prose []ast.Node
 	for _, c := range blocks {
 		switch c.(type) {
@@ -159,20 +159,20 @@ func summaryText(blocks []ast.Node, src []byte, limit int) string {
 			prose = append(prose, c)
 		}
 	}
-	return joinBlocks(prose, src, limit)
+	return joinBlocks(prose, src, limit, bufs)
 }
 
 // joinBlocks joins the plain text of blocks: with a space between two
 // Latin paragraphs, without one when either side is Chinese. With limit > 0
 // it stops once the text is longer than limit characters.
-func joinBlocks(nodes []ast.Node, src []byte, limit int) string {
+func joinBlocks(nodes []ast.Node, src []byte, limit int, bufs *buffers) string {
 	var b strings.Builder
 	runes := 0
 	for _, n := range nodes {
 		if limit > 0 && runes > limit {
 			break
 		}
-		t := plainText(n, src)
+		t := plainText(n, src, bufs)
 		if strings.ContainsFunc(t, unicode.IsSpace) { // rare in Chinese text
 			t = strings.Join(strings.Fields(t), " ") // plainText trimmed the ends
 		}

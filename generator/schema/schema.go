@@ -31,8 +31,22 @@ type KeyPos func(path string) diag.Pos
 
 // Decode parses src as TOML into v, a pointer to a struct. what names the
 // document in messages ("front matter", "config"). It reports problems into
-// l and returns nil if src could not be parsed at all.
+// l and returns nil if src could not be parsed at all. For many documents
+// (every page's front matter) use a Decoder.
 func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
+	return new(Decoder).Decode(src, v, what, at, l)
+}
+
+// Decoder decodes many documents, as Decode does, and makes the table of
+// a struct type's keys once for all of them: every page's front matter asks
+// for the same. The zero value is ready; it is safe for many goroutines.
+// Make one for a build: it lives as long as the documents it reads.
+type Decoder struct {
+	fields sync.Map // reflect.Type -> map[string]int, read only once stored
+}
+
+// Decode is as the function Decode.
+func (dec *Decoder) Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
@@ -43,7 +57,7 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 		}
 		return nil
 	}
-	d := decoder{what: what, at: at, keys: locateKeys(src), l: l}
+	d := decoder{what: what, at: at, keys: locateKeys(src), l: l, types: dec}
 	d.table(m, reflect.ValueOf(v).Elem(), "")
 	return d.pos
 }
@@ -67,10 +81,11 @@ func syntaxHint(pe toml.ParseError, src []byte) string {
 }
 
 type decoder struct {
-	what string
-	at   Locator
-	keys map[string]int
-	l    *diag.List
+	what  string
+	at    Locator
+	keys  map[string]int
+	l     *diag.List
+	types *Decoder
 }
 
 // pos finds the position of a dotted key, falling back to its parents (keys
@@ -100,10 +115,9 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// fields maps TOML keys to the struct's field indexes. Made once per type:
-// every page's front matter asks for the same.
-func fields(t reflect.Type) map[string]int {
-	if f, ok := fieldCache.Load(t); ok {
+// fields maps TOML keys to the struct's field indexes, made once per type.
+func (dec *Decoder) fieldsOf(t reflect.Type) map[string]int {
+	if f, ok := dec.fields.Load(t); ok {
 		return f.(map[string]int)
 	}
 	f := map[string]int{}
@@ -112,14 +126,12 @@ func fields(t reflect.Type) map[string]int {
 			f[name] = i
 		}
 	}
-	fieldCache.Store(t, f)
+	dec.fields.Store(t, f)
 	return f
 }
 
-var fieldCache sync.Map // reflect.Type -> map[string]int, read only once stored
-
 func (d *decoder) table(m map[string]any, rv reflect.Value, path string) {
-	known := fields(rv.Type())
+	known := d.types.fieldsOf(rv.Type())
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -89,10 +89,11 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 	m := meta{Version: 1, Docs: len(pages), PerShard: docsPerShard}
 	groups := max(1, min(workers, shards))
 	docs := make([]doc, batch)
+	var indexes sync.Pool // tokenize's maps, for this index's pages
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
 		work.Named(ctx, n, workers, func(i int) string { return pages[start+i].File }, func(i int) {
-			docs[i] = tokenize(pages[start+i], shards)
+			docs[i] = tokenize(pages[start+i], shards, &indexes)
 		})
 		// Each worker fills the shards of its own group: every token's
 		// pages stay in page order, and no map is shared.
@@ -211,13 +212,11 @@ func Shard(token string, shards int) int {
 	return int(h % uint32(shards))
 }
 
-// indexes are tokenize's maps, kept for the next page: a map grown to a
-// page's thousand tokens would otherwise be made anew for each page.
-var indexes sync.Pool
-
 // tokenize counts a page's tokens: its body and tags, and its title's
 // tokens and single characters, which only mark the ones the title has.
-func tokenize(p *site.Page, shards int) doc {
+// indexes keeps its maps for the next page: a map grown to a page's
+// thousand tokens would otherwise be made anew for each page.
+func tokenize(p *site.Page, shards int, indexes *sync.Pool) doc {
 	var d doc
 	index, _ := indexes.Get().(map[string]int) // token -> its place in d.tokens
 	if index == nil {

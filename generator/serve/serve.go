@@ -29,7 +29,7 @@ import (
 )
 
 //go:embed reload.js
-var reloadJS []byte
+var reloadJS string // a string: embedded bytes could be changed
 
 // Options says what to serve and how.
 type Options struct {
@@ -234,7 +234,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "/__folio/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Write(reloadJS)
+		io.WriteString(w, reloadJS)
 		return
 	}
 	s.mu.RLock()

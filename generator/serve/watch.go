@@ -13,9 +13,12 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// watched are the folders of a site whose files make the site; config.toml
-// is watched in the site's own folder.
-var watched = []string{"content", "themes", "layouts", "static", "i18n", "archetypes"}
+// watched returns the folders of a site whose files make the site;
+// config.toml is watched in the site's own folder. A function, not a
+// variable: nothing can change the list for every server of the process.
+func watched() []string {
+	return []string{"content", "themes", "layouts", "static", "i18n", "archetypes"}
+}
 
 // debounce is how long watch waits after a change for more: an editor's
 // save is often several events, and a checkout is hundreds.
@@ -71,7 +74,7 @@ func relevant(rel string) bool {
 		return true
 	}
 	top, _, _ := strings.Cut(rel, "/")
-	return slices.Contains(watched, top)
+	return slices.Contains(watched(), top)
 }
 
 // notify watches with fsnotify: every folder below the watched ones (new
@@ -93,7 +96,7 @@ func notify(ctx context.Context, dir string, raw chan<- string) error {
 			return nil
 		})
 	}
-	for _, top := range watched {
+	for _, top := range watched() {
 		addTree(filepath.Join(dir, top))
 	}
 	go func() {
@@ -174,7 +177,7 @@ func scan(dir string) map[string]stamp {
 	if fi, err := os.Stat(filepath.Join(dir, "config.toml")); err == nil {
 		out["config.toml"] = stamp{fi.Size(), fi.ModTime()}
 	}
-	for _, top := range watched {
+	for _, top := range watched() {
 		filepath.WalkDir(filepath.Join(dir, top), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
 )
 
 // Cache keeps parsed files between builds of the same site (folio serve),
@@ -94,7 +95,7 @@ func NewCache() *Cache { return &Cache{files: map[string]parsed{}} }
 
 // load parses file, or takes it from the cache when its size and time match.
 // The page returned is a copy the caller may change.
-func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, l *diag.List) *Page {
+func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Decoder, l *diag.List) *Page {
 	if c != nil && info != nil {
 		c.mu.Lock()
 		hit, ok := c.files[file]
@@ -110,7 +111,7 @@ func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, l *diag.List) *P
 		return nil
 	}
 	var diags diag.List
-	p := parse(file, raw, &diags)
+	p := parse(file, raw, dec, &diags)
 	if p != nil && c != nil {
 		h := fnv.New64a()
 		h.Write(p.Src)
@@ -148,7 +149,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (*Page, diag.List) {
 	if !ok {
 		return nil, l
 	}
-	return c.load(fsys, file, info, &l), l
+	return c.load(fsys, file, info, new(schema.Decoder), &l), l
 }
 
 // Gone tells whether a changed path is neither in the site now nor was in

@@ -102,8 +102,9 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 	return nil, 0, 0, false
 }
 
-// parse reads one Markdown file's front matter into a Page.
-func parse(file string, raw []byte, l *diag.List) *Page {
+// parse reads one Markdown file's front matter into a Page, with the
+// build's decoder.
+func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	src := normalize(raw)
 	if !checkUTF8(file, src, l) {
 		return nil
@@ -116,7 +117,7 @@ func parse(file string, raw []byte, l *diag.List) *Page {
 	p := &Page{File: file, Src: src, BodyStart: bodyStart, bare: fm == nil}
 	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
 	before := l.Errors()
-	p.keyPos = schema.Decode(fm, &p.FM, "front matter", at, l)
+	p.keyPos = dec.Decode(fm, &p.FM, "front matter", at, l)
 	p.invalid = l.Errors() > before
 	if p.keyPos == nil {
 		return nil

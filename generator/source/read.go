@@ -13,6 +13,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/work"
 )
 
@@ -98,8 +99,9 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
+	dec := new(schema.Decoder) // the front matter's keys, for every file
 	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
-		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], &diags[i])
+		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
 	})
 	var out []*Page
 	for i := range files {

@@ -15,6 +15,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
 )
 
 // md is a Markdown file with the given front matter lines and a short body.
@@ -1029,7 +1030,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			t.Fatalf("front matter does not end at a +++ line: %q", src[end:bodyStart])
 		}
 		// The whole file parses the same way: parse must not panic either.
-		parse("content/a.md", raw, &l)
+		parse("content/a.md", raw, new(schema.Decoder), &l)
 	})
 }
 

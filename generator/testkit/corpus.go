@@ -13,10 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
@@ -24,7 +25,6 @@ import (
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
-	"folio.dev/folio/generator/work"
 )
 
 // Stage is a stage of a build, in the order generator.Build runs them.
@@ -56,7 +56,7 @@ type Build struct {
 	Workers int // GOMAXPROCS, as a build has
 	Config  *config.Config
 	Content *source.Content
-	Links   markup.Resolver // made with Content: resolves links between its pages
+	Links   *links.Resolver // made with Content: resolves links between its pages
 	Results []*markup.Result
 	Site    *site.Site
 	Theme   *theme.Theme
@@ -87,10 +87,11 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 		Config: func() { c.Config = config.Load(c.FS, "config.toml", &l); c.Now = c.Now.In(c.Config.Location) },
 		Read: func() {
 			c.Content = source.Read(ctx, c.FS, c.Config, source.Options{Now: c.Now, Workers: c.Workers}, &l)
-			c.Links = generator.Links(c.Content, c.FS, c.Config.BasePath())
+			c.Links = links.New(c.Content, c.FS, c.Config.BasePath())
 		},
 		Markdown: func() {
-			c.Results = convertAll(c.Config, c.Content, c.Links, c.Workers, &l)
+			md := markup.New(markup.Options{Unsafe: c.Config.Markup.Unsafe, SummaryLength: c.Config.Markup.SummaryLength, ReadingSpeed: c.Config.Markup.ReadingSpeed, BasePath: c.Config.BasePath()})
+			c.Results = convert.Pages(ctx, md, c.Content, c.Links, convert.Options{Workers: c.Workers}, &l)
 		},
 		Model:  func() { c.Site = site.Build(c.Config, c.Content.Pages, c.Results, c.Now, &l) },
 		Theme:  func() { c.Theme = theme.Load(c.FS, c.Config, render.Funcs(c.Config, map[string]string{}), &l) },
@@ -133,21 +134,4 @@ func PerPage(b *testing.B, pages int) {
 	if pages > 0 && b.N > 0 {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "us/page")
 	}
-}
-
-// convertAll converts every page's Markdown with the site's settings on
-// workers goroutines, as the generator does, and adds the diagnostics to l
-// in the pages' order.
-func convertAll(cfg *config.Config, c *source.Content, r markup.Resolver, workers int, l *diag.List) []*markup.Result {
-	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	results := make([]*markup.Result, len(c.Pages))
-	diags := make([]diag.List, len(c.Pages))
-	work.Each(context.Background(), len(c.Pages), workers, func(i int) {
-		p := c.Pages[i]
-		results[i] = md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, r, &diags[i])
-	})
-	for _, d := range diags {
-		*l = append(*l, d...)
-	}
-	return results
 }

@@ -1,4 +1,9 @@
-package generator
+// Package images reads what a build needs to know about the content's
+// images: for now their sizes in pixels, from the files' headers, so that
+// pages can say how big an image is before it loads. It reads images
+// through the build's fs.FS only: it never writes a file, changes an image
+// or decides a URL (publish writes; links and source place files).
+package images
 
 import (
 	"bytes"
@@ -13,16 +18,23 @@ import (
 	"sync"
 )
 
-// imageSizes reads and remembers the sizes of a build's images.
-type imageSizes struct {
+// Sizes reads and remembers the sizes of a build's images. Safe for the
+// workers of one build; make one for each build, since files change.
+type Sizes struct {
 	fsys fs.FS
 	mu   sync.Mutex
 	seen map[string][2]int // file -> width, height; 0, 0 when unknown
 }
 
-// size returns an image file's width and height in pixels: from the header
+// NewSizes makes an empty Sizes that reads images from fsys.
+func NewSizes(fsys fs.FS) *Sizes {
+	return &Sizes{fsys: fsys, seen: map[string][2]int{}}
+}
+
+// Size returns an image file's width and height in pixels: from the header
 // of a GIF, JPEG or PNG, from width and height (or the viewBox) of an SVG.
-func (s *imageSizes) size(file string) (int, int, bool) {
+// ok is false when the file is not an image it can read.
+func (s *Sizes) Size(file string) (int, int, bool) {
 	s.mu.Lock()
 	wh, ok := s.seen[file]
 	s.mu.Unlock()
@@ -42,7 +54,7 @@ var (
 	svgViewBox = regexp.MustCompile(`\sviewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"`)
 )
 
-func (s *imageSizes) read(file string) [2]int {
+func (s *Sizes) read(file string) [2]int {
 	f, err := s.fsys.Open(file)
 	if err != nil {
 		return [2]int{}
