@@ -8,22 +8,13 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
-	"folio.dev/folio/generator/assets"
-	"folio.dev/folio/generator/config"
-	"folio.dev/folio/generator/convert"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
-	"folio.dev/folio/generator/links"
-	"folio.dev/folio/generator/markup"
-	"folio.dev/folio/generator/outputs"
 	"folio.dev/folio/generator/publish"
-	"folio.dev/folio/generator/render"
-	"folio.dev/folio/generator/search"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
@@ -182,211 +173,32 @@ func (res *Result) bug(r any) error {
 	return errors.Join(ErrInternal, res.Diagnostics.Err())
 }
 
+// build runs the stages in order; each is a method of builder
+// (stages.go), and a stage that returns an error ends the build.
 func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+	b, err := start(ctx, opts, res)
+	if err != nil {
+		return res, err
 	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	cache, changed := opts.Preview.cache()
-	preview := opts.Preview != nil
-	if opts.Destination != "" {
-		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
-			return res, &UsageError{Msg: err.Error()}
-		}
-	}
-	l := &res.Diagnostics
-	start := time.Now()
-	stage := func(name string) {
-		now := time.Now()
-		res.Timings = append(res.Timings, Timing{name, now.Sub(start)})
-		start = now
-	}
-	fail := func() (*Result, error) {
-		l.Sort()
-		if err := ctx.Err(); err != nil {
+	defer b.abort()
+	for _, stage := range []func() error{
+		b.loadConfig, // config.toml
+		b.buildModel, // content/ read, its Markdown converted, the model built (or kept, for a text edit)
+		b.loadTheme,  // layouts, i18n strings, static files
+		b.render,     // every output, and meanwhile the feeds, calendars and sitemaps
+		b.index,      // the search index and robots.txt
+		b.assemble,   // rendered, generated and copied files: one site, every path claimed once
+		b.minify,
+		b.write, // into a staging folder swapped in whole, or kept in memory
+	} {
+		if err := stage(); err != nil {
 			return res, err
 		}
-		return res, errors.Join(ErrContent, l.Err())
 	}
-
-	cfg := config.Load(opts.Root, "config.toml", l)
-	if opts.BaseURL != "" {
-		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			l.Errorf(diag.Pos{File: "--baseURL"}, "%v", err)
-		}
-	}
-	now := opts.Now.In(cfg.Location)
-	if opts.NowLocal {
-		u := opts.Now
-		now = time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), cfg.Location)
-	}
-	if l.Errors() > 0 {
-		return fail()
-	}
-	stage("config")
-
-	sourceCache, markdownCache, renderCache := cache.parts()
-	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
-	var content *source.Content
-	var model *site.Site
-	var claimed *outputs.Table                     // the model's outputs' paths
-	mark := len(*l)                                // what reading, converting and modelling report starts here
-	last := cache.textEdit(opts, changed, now, md) // nil unless the model is kept
-	if last != nil {
-		content, model = last.content, last.model
-		*l = append(*l, last.diags...)
-		res.NextChange = last.nextChange
-		stage("edit")
-	} else {
-		content = source.Read(ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: now, Workers: opts.Workers, Cache: sourceCache, Changed: changed}, l)
-		stage("read")
-		if ctx.Err() != nil {
-			return res, ctx.Err() // what was not read would show as false errors
-		}
-		resolver := links.New(content, opts.Root, cfg.BasePath())
-		results := convert.Pages(ctx, md, content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(changed), Fault: opts.Fault}, l)
-		stage("markdown")
-		if ctx.Err() != nil {
-			return res, ctx.Err()
-		}
-		model = site.Build(cfg, content.Pages, results, now, l)
-		claimed = outputs.Claim(model, l)
-		res.NextChange = source.Earliest(content.NextChange, now, model.NextChange())
-		cache.remember(opts, content, model, resolver, (*l)[mark:], now, res.NextChange)
-		stage("model")
-	}
-	res.Model = model
-	res.Pages = render.Kinds(model)
-
-	var th *theme.Theme
-	assetURLs := map[string]string{}
-	if last != nil && last.theme != nil {
-		th, assetURLs = last.theme, last.assets // no layout, i18n or static file changed
-	} else {
-		before := len(*l)
-		th = theme.Load(opts.Root, cfg, render.Funcs(cfg, assetURLs), l)
-		if l.Errors() > 0 {
-			return fail()
-		}
-		if !preview {
-			maps.Copy(assetURLs, assets.Fingerprint(opts.Root, th.Static))
-		}
-		if len(*l) == before { // a theme with warnings is loaded again, to warn again
-			cache.themed(th, assetURLs)
-		}
-	}
-	res.Theme = th
-	stage("theme")
-	// Feeds, calendars and the sitemap only read the model, as the layouts
-	// do: they are made while the layouts render, which on a rebuild in
-	// folio serve takes as long as the rendering itself.
-	machineFiles := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
-	feedsPanic := make(chan *work.Panic, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil { // handed to the build's goroutine, which recovers it
-				feedsPanic <- &work.Panic{Value: r, Stack: debug.Stack()}
-				machineFiles <- [2]map[string][]byte{nil, nil}
-			}
-		}()
-		if opts.Fault != nil {
-			opts.Fault("feeds", "")
-		}
-		var kept map[string][]byte
-		if last != nil {
-			kept = last.sitemaps
-		}
-		files, sitemaps := machineReadable(model, th.Word, assetURLs, kept)
-		machineFiles <- [2]map[string][]byte{files, sitemaps}
-	}()
-	// folio build writes each page as soon as it is rendered, into a staging
-	// folder that replaces the destination only if the whole build succeeds:
-	// holding every page until the end would double the build's memory.
-	minify := opts.Minify || (cfg.Minify && !preview)
-	var staging *publish.Stage
-	var put func(string, []byte)
-	if opts.Destination != "" && cache == nil {
-		var err error
-		if staging, err = publish.NewStage(opts.Destination, minify); err != nil {
-			return res, err
-		}
-		defer staging.Abort()
-		put = staging.Put
-		if opts.Fault != nil {
-			put = func(p string, b []byte) { opts.Fault("write", p); staging.Put(p, b) }
-		}
-	}
-	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
-	if last != nil {
-		edited = map[*site.Page]bool{}
-		for _, file := range changed {
-			if p := last.modelPages[file]; p != nil { // not a file that is gone
-				edited[p] = true
-			}
-		}
-	}
-	files, rendered := render.Render(ctx, model, th, opts.Workers, renderCache, edited, put, l)
-	res.Rendered = rendered
-	stage("render")
-	made := <-machineFiles
-	select {
-	case p := <-feedsPanic:
-		panic(p)
-	default:
-	}
-	machine, sitemaps := made[0], made[1]
-	stage("feeds") // what of them outlasted the rendering
-	if !preview {
-		// folio serve leaves search out: the index is made from every page,
-		// and an editor's save must show in the browser at once.
-		maps.Copy(machine, search.Index(ctx, model, opts.Workers))
-	}
-	machine["robots.txt"] = feeds.Robots(model)
-	stage("search")
-	if l.Errors() > 0 || ctx.Err() != nil {
-		return fail()
-	}
-
-	var out *publish.Site
-	if last != nil && last.copies != nil {
-		// The same files as the last build's, at the same paths: checked.
-		out = &publish.Site{Files: files, Copies: maps.Clone(last.copies), FS: opts.Root}
-		maps.Copy(out.Files, machine)
-	} else {
-		out = outputs.Assemble(outputs.Build{Claimed: claimed, Rendered: files, Generated: machine, Model: model, Static: assets.Paths(th.Static, assetURLs), Content: content, FS: opts.Root}, l)
-	}
-	if l.Errors() > 0 {
-		return fail()
-	}
-	cache.shaped(out, sitemaps)
-	stage("assemble")
-	if minify && staging == nil {
-		before, after, err := publish.Minify(out)
-		if err != nil {
-			l.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
-			return fail()
-		}
-		res.Minified.Before, res.Minified.After = before, after
-		stage("minify")
-	}
-	res.Site = out
-	l.Sort()
-	if opts.Destination == "" {
-		return res, nil
-	}
-	var err error
-	if staging != nil {
-		res.Written, err = staging.Commit(out, opts.Workers)
-		res.Minified.Before, res.Minified.After = staging.Minified()
-	} else {
-		res.Written, err = publish.Write(out, opts.Destination, opts.Workers)
-	}
-	stage("write")
-	return res, err
+	return res, nil
 }
 
+// describe names a file for a message, or the site for none.
 func describe(file string) string {
 	if file == "" {
 		return "the site"

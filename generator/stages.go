@@ -1,0 +1,304 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"runtime"
+	"runtime/debug"
+	"time"
+
+	"folio.dev/folio/generator/assets"
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/convert"
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/links"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/outputs"
+	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator/work"
+)
+
+// builder is one build in progress: what each stage made, for the stages
+// after it. Data flows down the fields in the order build calls the
+// stages; no stage changes what an earlier one made.
+type builder struct {
+	ctx     context.Context
+	opts    Options
+	res     *Result
+	l       *diag.List
+	started time.Time // of the stage running, for Result.Timings
+
+	cache   *Cache   // folio serve's, or nil
+	changed []string // the paths changed since the cache's last build
+	preview bool
+
+	cfg     *config.Config
+	now     time.Time // the build's time, in the site's zone
+	last    *shape    // the last build's model, kept for a text edit; nil otherwise
+	content *source.Content
+	model   *site.Site
+	claimed *outputs.Table // the model's outputs' paths (nil for a kept model)
+
+	th        *theme.Theme
+	assetURLs map[string]string // a static file's URL -> its fingerprinted one
+
+	staging  *publish.Stage // folio build's destination, written as pages render
+	minified bool
+	files    map[string][]byte // rendered
+	machine  map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
+	sitemaps map[string][]byte
+	out      *publish.Site
+}
+
+// start sets the options' defaults and refuses a destination folio must
+// not replace.
+func start(ctx context.Context, opts Options, res *Result) (*builder, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Destination != "" {
+		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
+			return nil, &UsageError{Msg: err.Error()}
+		}
+	}
+	b := &builder{ctx: ctx, opts: opts, res: res, l: &res.Diagnostics, started: time.Now(), preview: opts.Preview != nil}
+	b.cache, b.changed = opts.Preview.cache()
+	return b, nil
+}
+
+// stage records how long the stage that just ended took.
+func (b *builder) stage(name string) {
+	now := time.Now()
+	b.res.Timings = append(b.res.Timings, Timing{name, now.Sub(b.started)})
+	b.started = now
+}
+
+// fail ends the build on the errors reported (or on its context's end).
+func (b *builder) fail() error {
+	b.l.Sort()
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(ErrContent, b.l.Err())
+}
+
+// abort removes the staging folder of a build that did not commit it.
+func (b *builder) abort() {
+	if b.staging != nil {
+		b.staging.Abort()
+	}
+}
+
+func (b *builder) loadConfig() error {
+	b.cfg = config.Load(b.opts.Root, "config.toml", b.l)
+	if b.opts.BaseURL != "" {
+		if err := b.cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+			b.l.Errorf(diag.Pos{File: "--baseURL"}, "%v", err)
+		}
+	}
+	b.now = b.opts.Now.In(b.cfg.Location)
+	if b.opts.NowLocal {
+		u := b.opts.Now
+		b.now = time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), b.cfg.Location)
+	}
+	if b.l.Errors() > 0 {
+		return b.fail()
+	}
+	b.stage("config")
+	return nil
+}
+
+// buildModel reads content/, converts its Markdown and builds the model,
+// or, when a save changed only the text of pages, takes the last build's
+// with those pages converted again. Errors do not stop it: the later
+// stages report theirs too.
+func (b *builder) buildModel() error {
+	sourceCache, markdownCache, _ := b.cache.parts()
+	cfg, opts := b.cfg, b.opts
+	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
+	mark := len(*b.l) // what reading, converting and modelling report starts here
+	if b.last = b.cache.textEdit(opts, b.changed, b.now, md); b.last != nil {
+		b.content, b.model = b.last.content, b.last.model
+		*b.l = append(*b.l, b.last.diags...)
+		b.res.NextChange = b.last.nextChange
+		b.stage("edit")
+	} else {
+		b.content = source.Read(b.ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: b.now, Workers: opts.Workers, Cache: sourceCache, Changed: b.changed}, b.l)
+		b.stage("read")
+		if err := b.ctx.Err(); err != nil {
+			return err // what was not read would show as false errors
+		}
+		resolver := links.New(b.content, opts.Root, cfg.BasePath())
+		results := convert.Pages(b.ctx, md, b.content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
+		b.stage("markdown")
+		if err := b.ctx.Err(); err != nil {
+			return err
+		}
+		b.model = site.Build(cfg, b.content.Pages, results, b.now, b.l)
+		b.claimed = outputs.Claim(b.model, b.l)
+		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, b.model.NextChange())
+		b.cache.remember(opts, b.content, b.model, resolver, (*b.l)[mark:], b.now, b.res.NextChange)
+		b.stage("model")
+	}
+	b.res.Model = b.model
+	b.res.Pages = render.Kinds(b.model)
+	return nil
+}
+
+func (b *builder) loadTheme() error {
+	b.assetURLs = map[string]string{}
+	if b.last != nil && b.last.theme != nil {
+		b.th, b.assetURLs = b.last.theme, b.last.assets // no layout, i18n or static file changed
+	} else {
+		before := len(*b.l)
+		b.th = theme.Load(b.opts.Root, b.cfg, render.Funcs(b.cfg, b.assetURLs), b.l)
+		if b.l.Errors() > 0 {
+			return b.fail()
+		}
+		if !b.preview {
+			maps.Copy(b.assetURLs, assets.Fingerprint(b.opts.Root, b.th.Static))
+		}
+		if len(*b.l) == before { // a theme with warnings is loaded again, to warn again
+			b.cache.themed(b.th, b.assetURLs)
+		}
+	}
+	b.res.Theme = b.th
+	b.stage("theme")
+	return nil
+}
+
+// render executes the layouts for every output. folio build writes each
+// page as soon as it is rendered, into a staging folder that replaces the
+// destination only if the whole build succeeds: holding every page until
+// the end would double the build's memory. Feeds, calendars and sitemaps
+// only read the model, as the layouts do: they are made meanwhile, which
+// on a rebuild in folio serve takes as long as the rendering itself.
+func (b *builder) render() error {
+	machine := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
+	feedsPanic := make(chan *work.Panic, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil { // handed to the build's goroutine, which recovers it
+				feedsPanic <- &work.Panic{Value: r, Stack: debug.Stack()}
+				machine <- [2]map[string][]byte{nil, nil}
+			}
+		}()
+		if b.opts.Fault != nil {
+			b.opts.Fault("feeds", "")
+		}
+		var kept map[string][]byte
+		if b.last != nil {
+			kept = b.last.sitemaps
+		}
+		files, sitemaps := machineReadable(b.model, b.th.Word, b.assetURLs, kept)
+		machine <- [2]map[string][]byte{files, sitemaps}
+	}()
+	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
+	var put func(string, []byte)
+	if b.opts.Destination != "" && b.cache == nil {
+		var err error
+		if b.staging, err = publish.NewStage(b.opts.Destination, b.minified); err != nil {
+			<-machine
+			return err
+		}
+		put = b.staging.Put
+		if b.opts.Fault != nil {
+			put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
+		}
+	}
+	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
+	if b.last != nil {
+		edited = map[*site.Page]bool{}
+		for _, file := range b.changed {
+			if p := b.last.modelPages[file]; p != nil { // not a file that is gone
+				edited[p] = true
+			}
+		}
+	}
+	_, _, renderCache := b.cache.parts()
+	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edited, put, b.l)
+	b.stage("render")
+	made := <-machine
+	select {
+	case p := <-feedsPanic:
+		panic(p)
+	default:
+	}
+	b.machine, b.sitemaps = made[0], made[1]
+	b.stage("feeds") // what of them outlasted the rendering
+	return nil
+}
+
+// index adds the search index (not to a preview: it is made from every
+// page, and an editor's save must show in the browser at once) and
+// robots.txt.
+func (b *builder) index() error {
+	if !b.preview {
+		maps.Copy(b.machine, search.Index(b.ctx, b.model, b.opts.Workers))
+	}
+	b.machine["robots.txt"] = feeds.Robots(b.model)
+	b.stage("search")
+	if b.l.Errors() > 0 || b.ctx.Err() != nil {
+		return b.fail()
+	}
+	return nil
+}
+
+func (b *builder) assemble() error {
+	if b.last != nil && b.last.copies != nil {
+		// The same files as the last build's, at the same paths: checked.
+		b.out = &publish.Site{Files: b.files, Copies: maps.Clone(b.last.copies), FS: b.opts.Root}
+		maps.Copy(b.out.Files, b.machine)
+	} else {
+		b.out = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root}, b.l)
+	}
+	if b.l.Errors() > 0 {
+		return b.fail()
+	}
+	b.cache.shaped(b.out, b.sitemaps)
+	b.stage("assemble")
+	return nil
+}
+
+// minify makes an in-memory site smaller; a staging folder minifies as it
+// writes.
+func (b *builder) minify() error {
+	if !b.minified || b.staging != nil {
+		return nil
+	}
+	before, after, err := publish.Minify(b.out)
+	if err != nil {
+		b.l.Errorf(diag.Pos{File: b.opts.Destination}, "%v", err)
+		return b.fail()
+	}
+	b.res.Minified.Before, b.res.Minified.After = before, after
+	b.stage("minify")
+	return nil
+}
+
+func (b *builder) write() error {
+	b.res.Site = b.out
+	b.l.Sort()
+	if b.opts.Destination == "" {
+		return nil
+	}
+	var err error
+	if b.staging != nil {
+		b.res.Written, err = b.staging.Commit(b.out, b.opts.Workers)
+		b.res.Minified.Before, b.res.Minified.After = b.staging.Minified()
+	} else {
+		b.res.Written, err = publish.Write(b.out, b.opts.Destination, b.opts.Workers)
+	}
+	b.stage("write")
+	return err
+}
