@@ -122,18 +122,19 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 	for k, file := range changed {
 		old := s.content.Pages[s.pages[file]]
 		parsed, parseDiags := c.source.Reparse(opts.Root, file)
-		if parsed == nil || len(parseDiags) > 0 || !old.SameFrontMatter(parsed) {
+		if parsed == nil || len(parseDiags) > 0 || !source.SameFrontMatter(old, parsed) {
 			return nil
 		}
-		p := old.WithText(parsed)
+		p := source.WithText(old, parsed)
 		rec := s.links.Record()
 		var l diag.List
-		r := md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, rec, &l)
+		t := source.TextOf(p)
+		r := md.Render(markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}, rec, &l)
 		if len(l) > 0 {
 			return nil
 		}
 		c.markdown.Store(p, rec.Seen, r, l)
-		p.Version = convert.Mix(p.Version, c.markdown.LinkSum(p.File))
+		t.Version = convert.Mix(t.Version, c.markdown.LinkSum(p.File))
 		edits[k] = edit{p, r}
 	}
 	for k, file := range changed {

@@ -56,7 +56,8 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 			results[i] = md.Render(doc(p), rec, &diags[i])
 			cache.Store(p, rec.Seen, results[i], diags[i])
 		}
-		p.Version = Mix(p.Version, cache.LinkSum(p.File))
+		t := source.TextOf(p)
+		t.Version = Mix(t.Version, cache.LinkSum(p.File))
 	})
 	for i := range diags {
 		*l = append(*l, diags[i]...)
@@ -69,7 +70,8 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 
 // doc is what markup converts of a page.
 func doc(p *source.Page) markup.Doc {
-	return markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}
+	t := source.TextOf(p)
+	return markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}
 }
 
 // Mix mixes a page's version with another sum.
@@ -113,13 +115,13 @@ func (c *Cache) relink(r *links.Resolver, onlyText bool) bool {
 // lookup returns the page's conversion if its file is the same and, when
 // recheck, every link still resolves as before.
 func (c *Cache) lookup(p *source.Page, r *links.Resolver, recheck bool) (converted, bool) {
-	if c == nil || p.Version == 0 {
+	if c == nil || source.TextOf(p).Version == 0 {
 		return converted{}, false
 	}
 	c.mu.Lock()
 	hit, ok := c.pages[p.File]
 	c.mu.Unlock()
-	if !ok || hit.version != p.Version {
+	if !ok || hit.version != source.TextOf(p).Version {
 		return converted{}, false
 	}
 	if recheck && !hit.links.Hold(r, p.File) {
@@ -131,11 +133,11 @@ func (c *Cache) lookup(p *source.Page, r *links.Resolver, recheck bool) (convert
 // Store keeps page p's conversion r, with what its links resolved to and
 // its diagnostics d. A nil Cache keeps nothing.
 func (c *Cache) Store(p *source.Page, seen links.Resolved, r *markup.Result, d diag.List) {
-	if c == nil || p.Version == 0 {
+	if c == nil || source.TextOf(p).Version == 0 {
 		return
 	}
 	c.mu.Lock()
-	c.pages[p.File] = converted{version: p.Version, links: seen, linkSum: seen.Sum(), result: r, diags: d}
+	c.pages[p.File] = converted{version: source.TextOf(p).Version, links: seen, linkSum: seen.Sum(), result: r, diags: d}
 	c.mu.Unlock()
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/testkit"
 	"folio.dev/folio/generator/work"
 )
@@ -21,7 +22,8 @@ func BenchmarkStage(b *testing.B) {
 		diags := make([]diag.List, len(pages))
 		work.Each(context.Background(), len(pages), c.Workers, func(i int) {
 			p := pages[i]
-			md.Render(markup.Doc{File: p.File, Src: p.Src, BodyStart: p.BodyStart, Summary: p.FM.Summary}, c.Links, &diags[i])
+			t := source.TextOf(p)
+			md.Render(markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}, c.Links, &diags[i])
 		})
 		for _, l := range diags {
 			if l.Errors() > 0 {

@@ -14,10 +14,10 @@ import (
 
 // reach says whose text a layout can show: the text of a page is what a
 // save that keeps its front matter changes (its HTML, summary, word count:
-// markup.Result, and the source it comes from). It is found by reading the
-// layout's templates, not by trusting a theme: every field, method and
-// function a layout uses is followed from the output's data, and what
-// cannot be followed counts as reading every page's text.
+// markup.Result; its source is not reachable from a layout). It is found
+// by reading the layout's templates, not by trusting a theme: every field,
+// method and function a layout uses is followed from the output's data,
+// and what cannot be followed counts as reading every page's text.
 type reach struct {
 	own   bool   // the output's page
 	items bool   // the pages of the output's pager
@@ -52,7 +52,7 @@ var (
 
 // textNames are the fields and methods that show a page's text.
 func textNames() map[string]bool {
-	names := map[string]bool{"Result": true, "Src": true, "BodyStart": true, "Body": true, "Version": true, "Content": true, "TOC": true}
+	names := map[string]bool{"Result": true, "Content": true, "TOC": true}
 	result := reflect.TypeFor[markup.Result]()
 	for i := range result.NumField() {
 		names[result.Field(i).Name] = true

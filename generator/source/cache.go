@@ -114,8 +114,8 @@ func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Deco
 	p := parse(file, raw, dec, &diags)
 	if p != nil && c != nil {
 		h := fnv.New64a()
-		h.Write(p.Src)
-		p.Version = h.Sum64()
+		h.Write(p.text.Src)
+		p.text.Version = h.Sum64()
 	}
 	*l = append(*l, diags...)
 	if c != nil && info != nil {
@@ -172,14 +172,14 @@ func (c *Cache) Gone(fsys fs.FS, p string) bool {
 
 // SameFrontMatter tells whether q's file starts with the same front
 // matter as p's: then q would be placed, dated and checked as p was.
-func (p *Page) SameFrontMatter(q *Page) bool {
-	return string(p.Src[:p.BodyStart]) == string(q.Src[:q.BodyStart])
+func SameFrontMatter(p, q *Page) bool {
+	return string(p.text.Src[:p.text.BodyStart]) == string(q.text.Src[:q.text.BodyStart])
 }
 
 // WithText returns p, as placed, with the text and version of q, a new
 // parse of its file with the same front matter.
-func (p *Page) WithText(q *Page) *Page {
+func WithText(p, q *Page) *Page {
 	edited := *p
-	edited.Src, edited.BodyStart, edited.Version = q.Src, q.BodyStart, q.Version
+	edited.text = q.text
 	return &edited
 }

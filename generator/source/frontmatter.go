@@ -114,7 +114,7 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	if !ok {
 		return nil
 	}
-	p := &Page{File: file, Src: src, BodyStart: bodyStart, bare: fm == nil}
+	p := &Page{File: file, text: Text{Src: src, BodyStart: bodyStart}, bare: fm == nil}
 	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
 	before := l.Errors()
 	p.keyPos = dec.Decode(fm, &p.FM, "front matter", at, l)

@@ -109,15 +109,10 @@ type Page struct {
 	// Date and the other times are FM's, placed in the site's time zone.
 	Date, Lastmod time.Time
 
-	// Src is the whole file, BOM removed and CRLF turned into LF; the
-	// Markdown body starts at BodyStart. Positions count in Src.
-	Src       []byte
-	BodyStart int
-
-	// Version identifies the file's content: a hash of Src, which the
-	// generator mixes with what the page's links resolved to. Pages of equal
-	// version render alike, so folio serve renders them only once.
-	Version uint64
+	// text is the file as read, for the stages that convert it (TextOf).
+	// It is not exported, so that layouts, which see a Page, cannot print
+	// or read it.
+	text Text
 
 	// Unpublished is "draft" or "future" for a page that only --drafts or
 	// --future brought into the build (its own state, or its issue's), so
@@ -158,8 +153,24 @@ func (p *Page) KeyPos(key string) diag.Pos {
 	return p.keyPos(key)
 }
 
-// Body is the page's Markdown.
-func (p *Page) Body() []byte { return p.Src[p.BodyStart:] }
+// Text is a page's file as read.
+type Text struct {
+	// Src is the whole file, BOM removed and CRLF turned into LF; the
+	// Markdown body starts at BodyStart. Positions count in Src.
+	Src       []byte
+	BodyStart int
+	// Version identifies the file's content: a hash of Src, which the
+	// generator mixes with what the page's links resolved to. Pages of equal
+	// version render alike, so folio serve renders them only once.
+	Version uint64
+}
+
+// Body is the Markdown after the front matter.
+func (t *Text) Body() []byte { return t.Src[t.BodyStart:] }
+
+// TextOf returns the page's text, for the stages that convert it (and
+// the one that mixes what its links resolved to into its version).
+func TextOf(p *Page) *Text { return &p.text }
 
 // Title returns the front matter title.
 func (p *Page) Title() string { return p.FM.Title }

@@ -253,11 +253,11 @@ func TestNormalizeAndUTF8(t *testing.T) {
 			if p == nil {
 				t.Fatalf("the page was not read")
 			}
-			if got := string(p.Body()); got != tt.body {
+			if got := string(p.text.Body()); got != tt.body {
 				t.Errorf("body = %q, want %q", got, tt.body)
 			}
-			if strings.ContainsAny(string(p.Src), "\r\ufeff") {
-				t.Errorf("Src keeps a CR or the BOM: %q", p.Src)
+			if strings.ContainsAny(string(p.text.Src), "\r\ufeff") {
+				t.Errorf("Src keeps a CR or the BOM: %q", p.text.Src)
 			}
 			if p.Title() != "a" {
 				t.Errorf("title = %q, want a", p.Title())
@@ -497,11 +497,11 @@ func TestPageKeyPosAndBody(t *testing.T) {
 			p = q
 		}
 	}
-	if got := string(p.Body()); got != "# 标题\n" {
+	if got := string(p.text.Body()); got != "# 标题\n" {
 		t.Errorf("Body = %q", got)
 	}
-	if p.BodyStart != strings.Index(src, "# 标题") {
-		t.Errorf("BodyStart = %d, want %d", p.BodyStart, strings.Index(src, "# 标题"))
+	if p.text.BodyStart != strings.Index(src, "# 标题") {
+		t.Errorf("BodyStart = %d, want %d", p.text.BodyStart, strings.Index(src, "# 标题"))
 	}
 	for key, want := range map[string]string{
 		"title":        "content/news/a.md:2:1",
