@@ -311,38 +311,31 @@ func (a *analysis) command(c *parse.CommandNode, s *scope, piped *value) value {
 	if piped != nil {
 		args = append(args, *piped)
 	}
-	switch first := c.Args[0].(type) {
-	case *parse.IdentifierNode:
-		return a.function(first.Ident, c.Args[1:], args)
-	case *parse.FieldNode:
-		return a.fields(s.dot, first.Ident, args)
-	case *parse.VariableNode:
-		v, ok := s.vars[first.Ident[0]]
-		if !ok {
-			v = value{nil, fromOther}
-		}
-		return a.fields(v, first.Ident[1:], args)
-	case *parse.ChainNode:
-		return a.fields(a.arg(first.Node, s), first.Field, args)
+	if id, ok := c.Args[0].(*parse.IdentifierNode); ok {
+		return a.function(id.Ident, c.Args[1:], args)
 	}
-	return a.arg(c.Args[0], s)
+	return a.operand(c.Args[0], s, args)
 }
 
 // arg evaluates an argument.
-func (a *analysis) arg(n parse.Node, s *scope) value {
+func (a *analysis) arg(n parse.Node, s *scope) value { return a.operand(n, s, nil) }
+
+// operand evaluates a command's first word or an argument; args go to the
+// last name of a field, variable or chain, if it is a method.
+func (a *analysis) operand(n parse.Node, s *scope, args []value) value {
 	switch n := n.(type) {
 	case *parse.DotNode:
 		return s.dot
 	case *parse.FieldNode:
-		return a.fields(s.dot, n.Ident, nil)
+		return a.fields(s.dot, n.Ident, args)
 	case *parse.VariableNode:
 		v, ok := s.vars[n.Ident[0]]
 		if !ok {
 			v = value{nil, fromOther}
 		}
-		return a.fields(v, n.Ident[1:], nil)
+		return a.fields(v, n.Ident[1:], args)
 	case *parse.ChainNode:
-		return a.fields(a.arg(n.Node, s), n.Field, nil)
+		return a.fields(a.arg(n.Node, s), n.Field, args)
 	case *parse.PipeNode:
 		return a.pipe(n, s) // ($x := ...) declares $x for what follows, as the template package does
 	case *parse.IdentifierNode:
