@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"folio.dev/folio/generator"
@@ -69,7 +70,8 @@ there.
 
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
-      --section NAME      the section for notice and news (default notices, news)
+      --section NAME      the section for notice and news, a folder inside content/
+                          (default notices, news)
 `
 
 func main() {
@@ -185,7 +187,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	if !setNow(&opts, "folio build", now, stderr) {
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	start := time.Now()
