@@ -51,7 +51,10 @@ Flags of build:
 Flags of serve:
   -s, --source DIR        the site's folder (default: the current folder)
   -p, --port PORT         the port (default 1313)
-      --bind ADDRESS      the address to listen on (default 127.0.0.1: this computer only)
+      --bind ADDRESS      the address to listen on (default 127.0.0.1: this computer only;
+                          0.0.0.0: other computers too, at the addresses printed)
+      --allow-host NAMES  host names besides localhost and the --bind address under which
+                          the preview may be opened (comma-separated, or the flag again)
       --drafts, --future  as for build
       --poll DURATION     look for changes every DURATION (e.g. 1s) instead of
                           being told by the system: for Docker, WSL and network folders
