@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"folio.dev/folio/generator"
@@ -36,7 +37,7 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	if !setNow(&opts, "folio check", now, stderr) {
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := generator.Build(ctx, opts)
 	l := res.Diagnostics

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"folio.dev/folio/generator"
@@ -50,7 +51,10 @@ Flags of build:
 Flags of serve:
   -s, --source DIR        the site's folder (default: the current folder)
   -p, --port PORT         the port (default 1313)
-      --bind ADDRESS      the address to listen on (default 127.0.0.1: this computer only)
+      --bind ADDRESS      the address to listen on (default 127.0.0.1: this computer only;
+                          0.0.0.0: other computers too, at the addresses printed)
+      --allow-host NAMES  host names besides localhost and the --bind address under which
+                          the preview may be opened (comma-separated, or the flag again)
       --drafts, --future  as for build
       --poll DURATION     look for changes every DURATION (e.g. 1s) instead of
                           being told by the system: for Docker, WSL and network folders
@@ -69,7 +73,8 @@ there.
 
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
-      --section NAME      the section for notice and news (default notices, news)
+      --section NAME      the section for notice and news, a folder inside content/
+                          (default notices, news)
 `
 
 func main() {
@@ -185,7 +190,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	if !setNow(&opts, "folio build", now, stderr) {
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	start := time.Now()

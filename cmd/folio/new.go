@@ -51,6 +51,14 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	if len(rest) == 2 {
 		title = rest[1]
 	}
+	if section != "" {
+		clean, err := sectionFolder(section)
+		if err != nil {
+			fmt.Fprintf(stderr, "folio new: %v\n", err)
+			return 2
+		}
+		section = clean
+	}
 	var l diag.List
 	cfg := config.Load(os.DirFS(src), "config.toml", &l)
 	if l.Errors() > 0 {
@@ -64,6 +72,19 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, file)
 	return 0
+}
+
+// sectionFolder checks the --section flag: a folder below content/, given
+// relative to it ("news", "news/policy"), which folio new writes into. A
+// path that is absolute or that leads out of content/ ("../x", "a/../../x")
+// is refused, so that folio new never writes outside the site's content;
+// so is one that names content/ itself. It returns the path cleaned.
+func sectionFolder(section string) (string, error) {
+	clean := filepath.Clean(filepath.FromSlash(section))
+	if strings.ContainsRune(section, 0) || !filepath.IsLocal(clean) || clean == "." || filepath.IsAbs(section) || strings.HasPrefix(section, "/") {
+		return "", fmt.Errorf("--section %q is not a section: give the name of a folder inside content/, such as news or notices", section)
+	}
+	return clean, nil
 }
 
 // newPage writes the page and returns its path.
@@ -156,7 +177,9 @@ func fileName(dir, folder, title string, now time.Time) string {
 	}
 	name := base + ".md"
 	for i := 2; ; i++ {
-		if _, err := os.Stat(filepath.Join(dir, folder, name)); errors.Is(err, fs.ErrNotExist) {
+		// Any error but "exists" ends the search: opening the file then
+		// says what is wrong, where asking again would never end.
+		if _, err := os.Lstat(filepath.Join(dir, folder, name)); err != nil {
 			return name
 		}
 		name = fmt.Sprintf("%s-%d.md", base, i)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,3 +100,80 @@ func TestNewNeverOverwrites(t *testing.T) {
 }
 
 func fixedTime() (t time.Time) { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }
+
+// --section names a folder inside content/: anything absolute or leading
+// out of it is a usage error (exit 2), and nothing is written anywhere.
+func TestNewSectionStaysInContent(t *testing.T) {
+	t.Parallel()
+	// The site is deep in a folder of the test's own, so that a path that
+	// leads out of it (../../../x), had it been written, lands in outside.
+	outside := t.TempDir()
+	dir := filepath.Join(outside, "a", "b", "site")
+	for name, text := range map[string]string{
+		"config.toml":                         "title = \"测试\"\n",
+		"themes/default/archetypes/notice.md": "+++\ntitle = {{quote .Title}}\ndate = {{.Date}}\ndraft = true\n+++\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := tree(t, outside)
+	tests := []struct {
+		section string
+		want    string // the folder below content/ written into; "" refused
+	}{
+		{"news", "news"},
+		{"news/policy", "news/policy"},
+		{"news/../notices", "notices"},
+		{"./news/", "news"},
+		{"../../../x", ""},
+		{"..", ""},
+		{".", ""},
+		{"news/../..", ""},
+		{"a/../../x", ""},
+		{"../content/news", ""},
+		{filepath.Join(outside, "abs"), ""},
+		{"//server/share", ""},
+		{"news\x00", ""},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := run([]string{"new", "notice", "Section Test", "--section", tt.section, "-s", dir}, &out, &errb, nil)
+		if tt.want == "" {
+			if code != 2 || !strings.Contains(errb.String(), "--section") || !strings.Contains(errb.String(), "inside content/") {
+				t.Errorf("--section %q: exit %d, %q; want exit 2 and a message about --section", tt.section, code, errb.String())
+			}
+			if out.Len() > 0 {
+				t.Errorf("--section %q wrote %s", tt.section, out.String())
+			}
+			continue
+		}
+		rel, _ := filepath.Rel(filepath.Join(dir, "content"), strings.TrimSpace(out.String()))
+		if code != 0 || !strings.HasPrefix(filepath.ToSlash(rel), tt.want+"/") {
+			t.Errorf("--section %q: exit %d, wrote %s (%s); want a file in content/%s/", tt.section, code, rel, errb.String(), tt.want)
+		}
+	}
+	// Only the refused sections' files are missing: nothing else was
+	// written, inside the site or outside.
+	after := tree(t, outside)
+	for _, p := range after {
+		if !slices.Contains(before, p) && !strings.HasPrefix(p, "a/b/site/content/") {
+			t.Errorf("written outside content/: %s", p)
+		}
+	}
+}
+
+// tree lists the files below dir, slash-separated and relative to it.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	return out
+}

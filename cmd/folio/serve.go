@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"folio.dev/folio/generator/serve"
@@ -33,6 +35,16 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&open, "open", false, "")
 	fs.DurationVar(&poll, "poll", 0, "")
+	var allow []string
+	fs.Func("allow-host", "", func(v string) error {
+		for _, name := range strings.Split(v, ",") {
+			if name = strings.TrimSpace(name); name == "" || strings.ContainsAny(name, "/ ") {
+				return fmt.Errorf("--allow-host %q: give host names separated by commas, such as preview.example.org", v)
+			}
+			allow = append(allow, name)
+		}
+		return nil
+	})
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
@@ -40,14 +52,18 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "folio serve: %s has no config.toml; run folio serve in the site's folder, or pass --source\n", src)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{
 		Dir: src, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Drafts: drafts, Future: future, Poll: poll, Log: stdout,
-		Ready: func(url string) {
-			fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", url)
+		AllowHosts: allow,
+		Ready: func(urls []string) {
+			fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", urls[0])
+			if len(urls) > 1 {
+				fmt.Fprintf(stdout, "folio serve: other computers can open it at %s\n", strings.Join(urls[1:], " "))
+			}
 			if open {
-				openBrowser(url)
+				openBrowser(urls[0])
 			}
 		},
 	})

@@ -146,6 +146,13 @@ type Stage struct {
 	dest, dir, old string
 	prev           string // the previous site, "" if none
 	minify         *minify.M
+	// exchange swaps two folders in one step (renameat2 RENAME_EXCHANGE
+	// on Linux); it returns errors.ErrUnsupported where the OS or the file
+	// system has no such call, and Commit then renames twice. rename is
+	// os.Rename. Both are fields so that a test can stop Commit between
+	// its steps, as a crash would.
+	exchange func(a, b string) error
+	rename   func(from, to string) error
 
 	mu      sync.Mutex
 	err     error           // the first error of Put
@@ -167,14 +174,19 @@ func NewStage(dest string, minified bool) (*Stage, error) {
 		return nil, err
 	}
 	st := &Stage{
-		dest: dest,
-		dir:  filepath.Join(parent, "."+base+".folio-staging"),
-		old:  filepath.Join(parent, "."+base+".folio-old"),
-		done: map[string]bool{},
-		dirs: map[string]bool{},
+		dest:     dest,
+		dir:      filepath.Join(parent, "."+base+".folio-staging"),
+		old:      filepath.Join(parent, "."+base+".folio-old"),
+		done:     map[string]bool{},
+		dirs:     map[string]bool{},
+		exchange: exchange,
+		rename:   os.Rename,
 	}
 	if minified {
 		st.minify = minifier()
+	}
+	if err := st.restore(); err != nil {
+		return nil, err
 	}
 	for _, leftover := range []string{st.dir, st.old} {
 		if err := os.RemoveAll(leftover); err != nil {
@@ -248,22 +260,64 @@ func (st *Stage) Commit(s *Site, workers int) (Stats, error) {
 	if err := cmp.Or(errors.Join(errs...), st.err); err != nil {
 		return Stats{}, err
 	}
-	st.closed = true
-	if st.prev != "" {
-		if err := os.Rename(st.dest, st.old); err != nil {
-			st.closed = false
-			return Stats{}, err
-		}
-	}
-	if err := os.Rename(st.dir, st.dest); err != nil {
-		os.Rename(st.old, st.dest) // put the previous site back
-		st.closed = false
+	if err := st.swap(); err != nil {
 		return Stats{}, err
 	}
-	// The new site is in place; a previous one that cannot be removed now
-	// is removed by the next build, so it is no reason to fail this one.
-	os.RemoveAll(st.old)
+	st.closed = true
 	return st.stats, nil
+}
+
+// swap puts the staging folder in the destination's place. With a
+// previous site it exchanges the two folders in one step where the OS can,
+// so that there is no moment without a site; the staging folder then holds
+// the previous site, which is removed. Elsewhere it renames the previous
+// site away and the new one in: a crash between the two leaves no
+// destination, and the next NewStage puts the previous site back.
+func (st *Stage) swap() error {
+	if st.prev == "" {
+		return st.rename(st.dir, st.dest)
+	}
+	err := errors.ErrUnsupported
+	if st.exchange != nil {
+		err = st.exchange(st.dir, st.dest)
+	}
+	if err == nil {
+		// A previous site that cannot be removed now is removed by the
+		// next build (it is a leftover staging folder then), so it is no
+		// reason to fail this one.
+		os.RemoveAll(st.dir)
+		return nil
+	}
+	if !errors.Is(err, errors.ErrUnsupported) {
+		return err
+	}
+	if err := st.rename(st.dest, st.old); err != nil {
+		return err
+	}
+	if err := st.rename(st.dir, st.dest); err != nil {
+		st.rename(st.old, st.dest) // put the previous site back
+		return err
+	}
+	os.RemoveAll(st.old)
+	return nil
+}
+
+// restore puts the previous site back if a crash stopped a swap between
+// its two renames: the destination is gone, and the previous site is
+// still beside it. The staging folder of that build is not used even
+// though it was complete: only the previous site is known to be whole.
+// restore never removes anything, so the only copy of a site survives.
+func (st *Stage) restore() error {
+	if _, err := os.Lstat(st.dest); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there is a destination (or it cannot be looked at: leave it to the checks)
+	}
+	if fi, err := os.Lstat(st.old); err != nil || !fi.IsDir() {
+		return nil
+	}
+	if err := st.rename(st.old, st.dest); err != nil {
+		return fmt.Errorf("the previous site is in %s, but putting it back to %s failed: %w; rename it by hand, then build again", st.old, st.dest, err)
+	}
+	return nil
 }
 
 // Abort removes the staging folder unless Commit swapped it in.

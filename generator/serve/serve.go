@@ -38,16 +38,21 @@ type Options struct {
 	Drafts, Future bool          // as folio build's flags
 	Poll           time.Duration // poll files this often instead of fsnotify; 0: fsnotify
 	Log            io.Writer     // one line per rebuild
+	// AllowHosts are host names, besides localhost and the address
+	// listened on, that requests may name in their Host header (--allow-host).
+	AllowHosts []string
 	// Listener, if set, is used instead of listening on Addr (tests).
 	Listener net.Listener
-	// Ready, if set, is called with the site's URL once it is served.
-	Ready func(url string)
+	// Ready, if set, is called once the site is served with the addresses
+	// at which it can be opened, the one for this computer first.
+	Ready func(urls []string)
 }
 
 // Server holds the last good build and the browsers listening for news.
 type Server struct {
 	opts  Options
 	cache *generator.Cache
+	hosts hosts // the Host headers answered
 
 	mu      sync.RWMutex
 	site    *publish.Site
@@ -110,13 +115,18 @@ func Run(ctx context.Context, opts Options) error {
 			return err
 		}
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	bind, _, _ := net.SplitHostPort(opts.Addr)
+	s.hosts = newHosts(bind, ln.Addr(), opts.AllowHosts)
 	start := time.Now()
-	s.build(ctx, url, nil, start)
+	s.build(ctx, nil, start)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	if opts.Ready != nil {
-		opts.Ready(url)
+		urls := []string{"http://" + ln.Addr().String() + "/"}
+		if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+			urls = openURLs(tcp, bind, interfaceIPs())
+		}
+		opts.Ready(urls)
 	}
 	changes := make(chan []string)
 	go watch(ctx, opts.Dir, opts.Poll, changes)
@@ -128,14 +138,14 @@ func Run(ctx context.Context, opts Options) error {
 			defer cancel()
 			return srv.Shutdown(shutdown)
 		case changed := <-changes:
-			s.build(ctx, url, changed, time.Now())
+			s.build(ctx, changed, time.Now())
 		}
 	}
 }
 
 // build rebuilds the site after changed (nil: the first build), keeps the
 // result if it succeeded, and tells the browsers.
-func (s *Server) build(ctx context.Context, url string, changed []string, start time.Time) {
+func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "content/") {
 			s.cache.Forget() // config, layouts, i18n and static files reach every page
@@ -143,7 +153,7 @@ func (s *Server) build(ctx context.Context, url string, changed []string, start 
 		}
 	}
 	res, err := generator.Build(ctx, generator.Options{
-		Root: os.DirFS(s.opts.Dir), BaseURL: url,
+		Root: os.DirFS(s.opts.Dir), BaseURL: previewBase,
 		Drafts: s.opts.Drafts, Future: s.opts.Future, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
 	})
 	took := time.Since(start).Round(time.Millisecond)
@@ -226,8 +236,14 @@ func (s *Server) closeClients() {
 	}
 }
 
-// ServeHTTP serves the last good build, with the reload script in pages.
+// ServeHTTP serves the last good build, with the reload script in pages,
+// to requests for one of the accepted hosts, and names that host in the
+// pages' absolute URLs.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allowed(r.Host) {
+		forbidden(w, r.Host)
+		return
+	}
 	switch r.URL.Path {
 	case "/__folio/events":
 		s.events(w, r)
@@ -267,6 +283,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
+	}
+	if _, rendered := site.Files[name]; rendered {
+		body = localize(body, r.Host)
 	}
 	if path.Ext(name) == ".html" {
 		body = inject(body)

@@ -33,7 +33,7 @@ func startSite(t *testing.T) (string, string, func() error) {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Dir: dir, Listener: ln, Log: io.Discard, Ready: func(u string) { ready <- u }})
+		done <- Run(ctx, Options{Dir: dir, Listener: ln, Log: io.Discard, Ready: func(u []string) { ready <- u[0] }})
 	}()
 	var url string
 	select {
