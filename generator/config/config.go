@@ -123,8 +123,8 @@ func Load(fsys fs.FS, name string, l *diag.List) *Config {
 		c.defaults(l, func(string) diag.Pos { return diag.Pos{File: name} })
 		return c
 	}
-	at := func(off int) diag.Pos { return diag.At(name, src, off) }
-	keyPos := schema.Decode(src, c, "config", at, l)
+	lines := diag.NewLines(name, src)
+	keyPos := schema.Decode(src, c, "config", lines.At, l)
 	if keyPos == nil {
 		keyPos = func(string) diag.Pos { return diag.Pos{File: name} }
 	}

@@ -3,10 +3,12 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -29,22 +31,50 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// At returns the position of byte offset off in src.
+// At returns the position of byte offset off in src. It scans src from its
+// start: for many positions in one file, use NewLines.
 func At(file string, src []byte, off int) Pos {
-	if off > len(src) {
-		off = len(src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
+	return NewLines(file, src).At(off)
+}
+
+// Lines finds positions in one file in time linear in the file, however
+// many are asked for: where each line starts is found once, a position's
+// line by binary search, and its column by counting from the line's start or,
+// when asked in order along one long line, from the position asked before.
+// It is safe for concurrent use.
+type Lines struct {
+	file   string
+	src    []byte
+	starts []int // the offset of each line's first byte; starts[0] == 0
+	mu     sync.Mutex
+	// the last position asked for, from which a later one on its line counts on
+	lastOff, lastLine, lastCol int
+}
+
+// NewLines indexes src, the text of file.
+func NewLines(file string, src []byte) *Lines {
+	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
 		}
 	}
-	return Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+	return &Lines{file: file, src: src, starts: starts, lastLine: 1, lastCol: 1}
+}
+
+// At returns the position of byte offset off in the file.
+func (ls *Lines) At(off int) Pos {
+	off = min(max(off, 0), len(ls.src))
+	line := sort.Search(len(ls.starts), func(i int) bool { return ls.starts[i] > off }) // 1-based: starts[line-1] <= off
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	from, col := ls.starts[line-1], 1
+	if line == ls.lastLine && ls.lastOff >= from && ls.lastOff <= off && (ls.lastOff == len(ls.src) || utf8.RuneStart(ls.src[ls.lastOff])) {
+		from, col = ls.lastOff, ls.lastCol
+	}
+	col += utf8.RuneCount(ls.src[from:off])
+	ls.lastOff, ls.lastLine, ls.lastCol = off, line, col
+	return Pos{File: ls.file, Line: line, Col: col}
 }
 
 // Severity tells errors, which fail a build, from warnings, which do not.

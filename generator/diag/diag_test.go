@@ -1,8 +1,10 @@
 package diag
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestAt(t *testing.T) {
@@ -24,6 +26,41 @@ func TestAt(t *testing.T) {
 		p := At("a.md", src, tt.off)
 		if p.Line != tt.line || p.Col != tt.col || p.String() != tt.wantString {
 			t.Errorf("At(%d) = %v, want %d:%d", tt.off, p, tt.line, tt.col)
+		}
+	}
+}
+
+// TestLines checks the line index against counting from the file's start,
+// for offsets asked in order (as a page's links are), backwards and at random,
+// including offsets inside a character.
+func TestLines(t *testing.T) {
+	t.Parallel()
+	src := []byte("+++\ntitle = \"发展回顾\"\n\n\nab 职业 [链接](x) 技能\r\nend")
+	naive := func(off int) Pos {
+		off = min(max(off, 0), len(src))
+		line, start := 1, 0
+		for i := 0; i < off; i++ {
+			if src[i] == '\n' {
+				line, start = line+1, i+1
+			}
+		}
+		return Pos{File: "a.md", Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+	}
+	ls := NewLines("a.md", src)
+	offs := []int{}
+	for off := -2; off <= len(src)+2; off++ {
+		offs = append(offs, off)
+	}
+	for off := len(src) + 2; off >= -2; off-- {
+		offs = append(offs, off)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		offs = append(offs, r.IntN(len(src)+4)-2)
+	}
+	for _, off := range offs {
+		if got, want := ls.At(off), naive(off); got != want {
+			t.Errorf("At(%d) = %v, want %v", off, got, want)
 		}
 	}
 }

@@ -167,7 +167,10 @@ func (bs *buffers) put(b *buffer) {
 
 // at turns an offset in the body into a position in the file.
 func (d *docWalk) at(off int) diag.Pos {
-	return diag.At(d.doc.File, d.doc.Src, d.doc.BodyStart+off)
+	if d.lines == nil {
+		d.lines = diag.NewLines(d.doc.File, d.doc.Src) // once: a page may have 100,000 links
+	}
+	return d.lines.At(d.doc.BodyStart + off)
 }
 
 // docWalk carries one document through the AST fixes.
@@ -179,7 +182,8 @@ type docWalk struct {
 	unsafe   bool // raw HTML is let through, so it is not reported
 	basePath string
 	links    []Link
-	images   int // images seen so far
+	images   int         // images seen so far
+	lines    *diag.Lines // where the file's lines start, made when first needed
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted

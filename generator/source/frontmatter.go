@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"folio.dev/folio/generator/diag"
@@ -115,7 +116,9 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 		return nil
 	}
 	p := &Page{File: file, text: Text{Src: src, BodyStart: bodyStart}, bare: fm == nil}
-	at := func(off int) diag.Pos { return diag.At(file, src, fmStart+off) }
+	// where the file's lines start, found once when a position is first asked for
+	lines := sync.OnceValue(func() *diag.Lines { return diag.NewLines(file, src) })
+	at := func(off int) diag.Pos { return lines().At(fmStart + off) }
 	before := l.Errors()
 	p.keyPos = dec.Decode(fm, &p.FM, "front matter", at, l)
 	p.invalid = l.Errors() > before
