@@ -145,37 +145,50 @@ func Absolute(html, page string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(html) + len(html)/8) // the links grow by the site's address
+	// Where the next href=" and src=" start, each searched for again only
+	// once the text before it is written: a page of many links without a
+	// single src=" is read once, not once a link.
+	attrs := [...]string{` href="`, ` src="`}
+	var next [len(attrs)]int
+	for k, attr := range attrs {
+		next[k] = index(html, 0, attr)
+	}
+	pos := 0 // html[:pos] is written
 	for {
-		i := nextURLAttr(html)
+		i := -1 // where the next attribute's value starts
+		for k, attr := range attrs {
+			if next[k] >= 0 && next[k] < pos {
+				next[k] = index(html, pos, attr)
+			}
+			if next[k] >= 0 && (i < 0 || next[k]+len(attr) < i) {
+				i = next[k] + len(attr)
+			}
+		}
 		if i < 0 {
-			b.WriteString(html)
+			b.WriteString(html[pos:])
 			return b.String()
 		}
 		end := strings.IndexByte(html[i:], '"')
 		if end < 0 {
-			b.WriteString(html)
+			b.WriteString(html[pos:])
 			return b.String()
 		}
-		b.WriteString(html[:i])
+		b.WriteString(html[pos:i])
 		value := html[i : i+end]
 		if ref, err := url.Parse(strings.ReplaceAll(value, "&amp;", "&")); err == nil && ref.Scheme == "" {
 			value = strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;")
 		}
 		b.WriteString(value)
-		html = html[i+end:]
+		pos = i + end
 	}
 }
 
-// nextURLAttr returns where the value of the next href="…" or src="…"
-// starts, or -1.
-func nextURLAttr(html string) int {
-	best := -1
-	for _, attr := range []string{` href="`, ` src="`} {
-		if i := strings.Index(html, attr); i >= 0 && (best < 0 || i+len(attr) < best) {
-			best = i + len(attr)
-		}
+// index returns where s holds sub at or after from, or -1.
+func index(s string, from int, sub string) int {
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
 	}
-	return best
+	return -1
 }
 
 // Title is a page's title as a feed or calendar shows it: an event that is
