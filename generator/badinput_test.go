@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,18 @@ func TestBadInput(t *testing.T) {
 		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},
 		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), "content/journal/a.md:1:1: a journal article must be in an issue's folder"},
 		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
+		// Issue 17, item 4: input whose work grows with the square of its
+		// size. Every stage is linear, and limits no real site reaches are
+		// errors at their place instead of minutes of CPU.
+		{"1,000 tags on one page", write("content/a.md", "+++\ntitle = \"a\"\ntags = ["+terms(1000)+"]\n+++\n"), "content/a.md:3:1: front matter: tags has 1000 terms, more than the 200 a page may have"},
+		{"100,000 links on one page", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+strings.Repeat("见[链接](https://example.org/x/)。\n", 100000)), ""},
+		{"100,000 unknown keys", write("content/a.md", "+++\ntitle = \"a\"\n"+numbered("key%d = 1\n", 100000)+"+++\n"), "content/a.md:1002:1: front matter: 100001 keys, more than the 1000 a document may have"},
+		{"1,000 levels of nested list", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+nestedList(1000)), "content/a.md:104:1: a list or quote nested more than 100 levels deep"},
+		{"4,000 levels of quote in one line", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n"+strings.Repeat("> ", 4000)+"x\n"), "content/a.md:5:1: a list or quote nested more than 100 levels deep"},
+		{"a 40 MB Markdown file", func(dir string) {
+			write("content/big.md", "")(dir)
+			os.Truncate(filepath.Join(dir, "content", "big.md"), 40<<20) // sparse: never read
+		}, "content/big.md:1:1: the file has 40.0 MB, more than the 32 MB a Markdown file may have"},
 		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), `config.toml:2:1: config: theme "nope" not found`},
 	}
 	for _, tt := range tests {
@@ -89,8 +102,34 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("a stack trace reached the editor")
 			}
 			sameTree(t, dest, before)
+			if _, err := os.Stat(filepath.Join(dir, ".public.folio-staging")); err == nil {
+				t.Errorf("the failed build left its staging folder")
+			}
 		})
 	}
+}
+
+// terms returns n different tags, written as a TOML array's items.
+func terms(n int) string {
+	return numbered(`"标签%d", `, n)
+}
+
+// numbered repeats format with 0, 1, ... n-1.
+func numbered(format string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
+// nestedList is a list nested n levels deep by indentation.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- 第一层之下\n")
+	}
+	return b.String()
 }
 
 // The destination cases and Ctrl-C: refused or stopped before public/ is

@@ -657,3 +657,36 @@ func TestIsHanOrKana(t *testing.T) {
 		}
 	}
 }
+
+// TestTooDeep: lists and quotes nested deeper than MaxNesting are found
+// by the line that goes too deep, in any of the ways Markdown nests.
+func TestTooDeep(t *testing.T) {
+	t.Parallel()
+	indented := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- x\n")
+		}
+		return b.String()
+	}
+	deep := MaxNesting + 1
+	tests := []struct {
+		body string
+		want int
+	}{
+		{"正文\n\n- a\n  - b\n    1. c\n> d\n", -1},
+		{indented(MaxNesting), -1},
+		{indented(deep), len(indented(MaxNesting))},
+		{"a\n" + strings.Repeat("> ", deep) + "x\n", 2},
+		{strings.Repeat("- ", deep) + "x\n", 0},
+		{strings.Repeat("1. ", deep/2) + strings.Repeat("> ", deep/2+1) + "x\n", 0},
+		{strings.Repeat("\t", deep/2) + "- x\n", 0}, // tabs count four columns
+		{strings.Repeat(" ", 4*deep) + "code, not a list\n", -1},
+		{strings.Repeat("-", 4*deep) + "\n", -1}, // a rule
+	}
+	for _, tt := range tests {
+		if got := tooDeep([]byte(tt.body)); got != tt.want {
+			t.Errorf("tooDeep(%.40q...) = %d, want %d", tt.body, got, tt.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,7 +43,11 @@ func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
 // for the same. The zero value is ready; it is safe for many goroutines.
 // Make one for a build: it lives as long as the documents it reads.
 type Decoder struct {
-	fields sync.Map // reflect.Type -> map[string]int, read only once stored
+	// MaxKeys, when above 0, is how many keys (tables and dotted paths
+	// counted) a document may have; one with more is an error and is not
+	// decoded, rather than an error for each of 100,000 unknown keys.
+	MaxKeys int
+	fields  sync.Map // reflect.Type -> map[string]int, read only once stored
 }
 
 // Decode is as the function Decode.
@@ -57,7 +62,17 @@ func (dec *Decoder) Decode(src []byte, v any, what string, at Locator, l *diag.L
 		}
 		return nil
 	}
-	d := decoder{what: what, at: at, keys: locateKeys(src), l: l, types: dec}
+	keys := locateKeys(src)
+	if dec.MaxKeys > 0 && len(keys) > dec.MaxKeys {
+		offs := make([]int, 0, len(keys))
+		for _, off := range keys {
+			offs = append(offs, off)
+		}
+		slices.Sort(offs)
+		l.Errorf(at(offs[dec.MaxKeys]), "%s: %d keys, more than the %d a document may have; keep the keys folio reads and move data to a file of its own", what, len(keys), dec.MaxKeys)
+		return nil
+	}
+	d := decoder{what: what, at: at, keys: keys, l: l, types: dec}
 	d.table(m, reflect.ValueOf(v).Elem(), "")
 	return d.pos
 }

@@ -12,6 +12,12 @@ import (
 	"folio.dev/folio/generator/source"
 )
 
+// MaxTerms is the most terms a page may have in one taxonomy: a page has a
+// handful, and each term's page and feed list the page with all its terms,
+// so the output grows with the square of a page's terms (10,000 tags took
+// over 4 GB).
+const MaxTerms = 200
+
 // termsOf returns the terms a page gives a taxonomy in its front matter.
 func termsOf(p *Page, taxonomy string) []string {
 	switch taxonomy {
@@ -70,6 +76,10 @@ func (s *Site) taxonomies(l *diag.List) {
 		}
 		firstUse := map[*Term]*Page{} // the page that named a term first, for messages
 		for _, p := range s.listed {  // in listing order, so term lists come out sorted
+			if n := len(termsOf(p, name)); n > MaxTerms {
+				l.Errorf(p.KeyPos(name), "front matter: %s has %d terms, more than the %d a page may have; keep the few a reader would look for", name, n, MaxTerms)
+				continue
+			}
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {

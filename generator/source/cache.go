@@ -105,9 +105,17 @@ func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Deco
 			return hit.page.clone()
 		}
 	}
+	if info != nil && info.Size() > MaxFileSize {
+		tooBig(file, info.Size(), l)
+		return nil
+	}
 	raw, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		l.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil
+	}
+	if len(raw) > MaxFileSize {
+		tooBig(file, int64(len(raw)), l)
 		return nil
 	}
 	var diags diag.List
@@ -149,7 +157,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (*Page, diag.List) {
 	if !ok {
 		return nil, l
 	}
-	return c.load(fsys, file, info, new(schema.Decoder), &l), l
+	return c.load(fsys, file, info, &schema.Decoder{MaxKeys: MaxKeys}, &l), l
 }
 
 // Gone tells whether a changed path is neither in the site now nor was in
@@ -182,4 +190,9 @@ func WithText(p, q *Page) *Page {
 	edited := *p
 	edited.text = q.text
 	return &edited
+}
+
+// tooBig reports a Markdown file above MaxFileSize.
+func tooBig(file string, size int64, l *diag.List) {
+	l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has %.1f MB, more than the %d MB a Markdown file may have; split it into pages, or publish it as a file (a PDF) and link to it", float64(size)/(1<<20), MaxFileSize>>20)
 }

@@ -20,6 +20,18 @@ import (
 // ContentDir is the folder of the site's file system that holds the pages.
 const ContentDir = "content"
 
+// Limits no real site reaches, so that a careless or hostile file is an
+// error at its place rather than minutes of CPU and gigabytes of memory
+// (issue 17). The README says why each is where it is.
+const (
+	// MaxFileSize is the most bytes a Markdown file may have: a 20 MB
+	// file (a whole book pasted in) still builds, in seconds.
+	MaxFileSize = 32 << 20
+	// MaxKeys is the most keys a page's front matter may have, params'
+	// counted: a page uses about 10, a rich one 50.
+	MaxKeys = 1000
+)
+
 // Options says which pages a build publishes.
 type Options struct {
 	Drafts  bool      // publish pages with draft = true
@@ -99,7 +111,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
-	dec := new(schema.Decoder) // the front matter's keys, for every file
+	dec := &schema.Decoder{MaxKeys: MaxKeys} // the front matter's keys, for every file
 	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
 	})
