@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -177,5 +178,45 @@ func TestReportAndEnvironment(t *testing.T) {
 	home, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	if !bytes.Contains(home, []byte(`href="https://preview.example.org/pr-7/"`)) {
 		t.Errorf("FOLIO_BASEURL did not set the address: the canonical link is not under it")
+	}
+}
+
+// A build that fails on a limit (issue 17, item 4: 1,000 tags on a page)
+// says where, leaves the destination's previous site, and leaves nothing
+// beside it: no staging folder.
+func TestFailedBuildLeavesNoStaging(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+	})
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "site")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var tags strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&tags, "\"标签%d\", ", i)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("+++\ntitle = \"甲\"\ntags = ["+tags.String()+"]\n+++\n"), 0o644)
+	stderr.Reset()
+	if code := run([]string{"build", "-s", dir, "-d", dest}, &stdout, &stderr, nil); code != 1 {
+		t.Errorf("exit %d, want 1: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "content/a.md:3:1: front matter: tags has 1000 terms, more than the 200 a page may have") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 || entries[0].Name() != "site" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the destination: %v, want only site", names)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
+		t.Errorf("the previous site is gone: %v", err)
 	}
 }
