@@ -97,7 +97,7 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 					continue
 				}
 				writeStart(&out, name, nil, xlink)
-				escape(&out, css)
+				escape(&out, css, false)
 				out.WriteString("</style>")
 				started = true
 				continue
@@ -125,7 +125,7 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 			done = len(stack) == 0
 		case charData:
 			if started {
-				escape(&out, string(t))
+				escape(&out, string(t), false)
 			}
 		case procInst:
 			if t.Target != "xml" {
@@ -162,15 +162,15 @@ func writeStart(out *bytes.Buffer, name string, attrs []attr, xlink bool) {
 	}
 	for _, a := range attrs {
 		out.WriteString(" " + a.key + `="`)
-		escape(out, a.value)
+		escape(out, a.value, true)
 		out.WriteByte('"')
 	}
 	out.WriteByte('>')
 }
 
-// escape writes s with &, <, >, quotes and line ends as references, so
-// that it reads back the same in text and in attributes.
-func escape(out *bytes.Buffer, s string) {
+// escape writes s with &, <, > and quotes as references, and in an
+// attribute (attr) tabs and line ends too, so that it reads back the same.
+func escape(out *bytes.Buffer, s string, attr bool) {
 	for _, r := range s {
 		switch r {
 		case '&':
@@ -183,12 +183,12 @@ func escape(out *bytes.Buffer, s string) {
 			out.WriteString("&#34;")
 		case '\'':
 			out.WriteString("&#39;")
-		case '\t':
-			out.WriteString("&#x9;")
-		case '\n':
-			out.WriteString("&#xA;")
-		case '\r':
-			out.WriteString("&#xD;")
+		case '\t', '\n', '\r':
+			if attr {
+				fmt.Fprintf(out, "&#x%X;", r)
+			} else {
+				out.WriteRune(r)
+			}
 		default:
 			out.WriteRune(r)
 		}
