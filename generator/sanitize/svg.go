@@ -61,6 +61,13 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 	drop := func(what string) { dropped = append(dropped, Dropped{Line: d.line(), What: what}) }
 	var stack []string // the open elements written
 	started, done := false, false
+	open := false // a start tag written but its ">"
+	closeTag := func() {
+		if open {
+			out.WriteByte('>')
+			open = false
+		}
+	}
 	for !done {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -96,7 +103,9 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 					drop("<style> that loads other files")
 					continue
 				}
+				closeTag()
 				writeStart(&out, name, nil, xlink)
+				out.WriteByte('>')
 				escape(&out, css, false)
 				out.WriteString("</style>")
 				started = true
@@ -113,18 +122,26 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 				}
 				attrs = append(attrs, attr{key, value})
 			}
+			closeTag()
 			writeStart(&out, name, attrs, xlink)
+			open = true
 			started = true
 			stack = append(stack, name)
 		case endElement:
 			if len(stack) == 0 {
 				continue
 			}
-			out.WriteString("</" + stack[len(stack)-1] + ">")
+			if open {
+				out.WriteString("/>")
+				open = false
+			} else {
+				out.WriteString("</" + stack[len(stack)-1] + ">")
+			}
 			stack = stack[:len(stack)-1]
 			done = len(stack) == 0
 		case charData:
 			if started {
+				closeTag()
 				escape(&out, string(t), false)
 			}
 		case procInst:
@@ -149,8 +166,9 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 
 type attr struct{ key, value string }
 
-// writeStart writes a start tag; the root's declares the namespaces, xlink
-// when the drawing uses it anywhere.
+// writeStart writes a start tag but its ">" (an element with nothing in it
+// ends it with "/>"); the root's declares the namespaces, xlink when the
+// drawing uses it anywhere.
 func writeStart(out *bytes.Buffer, name string, attrs []attr, xlink bool) {
 	root := out.Len() == 0
 	out.WriteString("<" + name)
@@ -165,7 +183,6 @@ func writeStart(out *bytes.Buffer, name string, attrs []attr, xlink bool) {
 		escape(out, a.value, true)
 		out.WriteByte('"')
 	}
-	out.WriteByte('>')
 }
 
 // escape writes s with &, <, > and quotes as references, and in an

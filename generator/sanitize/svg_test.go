@@ -19,30 +19,30 @@ func TestHostile(t *testing.T) {
 		dropped  string   // in the list of what was dropped
 		kept     string   // still in the output
 	}{
-		{"script", open + `<script>alert(1)</script><rect width="1" height="1"/></svg>`, []string{"script", "alert"}, "<script>", `<rect width="1" height="1">`},
+		{"script", open + `<script>alert(1)</script><rect width="1" height="1"/></svg>`, []string{"script", "alert"}, "<script>", `<rect width="1" height="1"/>`},
 		{"script in CDATA", open + `<script><![CDATA[alert(1)]]></script></svg>`, []string{"script", "alert"}, "<script>", "<svg"},
-		{"onload", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="2" onclick="x()"/></svg>`, []string{"onload", "onclick", "alert"}, "onload", `<circle r="2">`},
+		{"onload", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="2" onclick="x()"/></svg>`, []string{"onload", "onclick", "alert"}, "onload", `<circle r="2"/>`},
 		{"foreignObject", open + `<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></body></foreignObject></svg>`, []string{"foreignobject", "script", "body"}, "<foreignObject>", "<svg"},
 		{"xlink:href javascript", open + `<a xlink:href="javascript:alert(1)"><text>点我</text></a></svg>`, []string{"javascript"}, `xlink:href="javascript:alert(1)"`, "<text>点我</text>"},
 		{"href javascript with a tab", open + `<a href="java&#9;script:alert(1)"><text>x</text></a></svg>`, []string{"script"}, `href=`, "<a>"},
-		{"use of another site's drawing", open + `<use href="http://evil.example/x.svg#a"/></svg>`, []string{"evil"}, `href="http://evil.example`, "<use>"},
-		{"use of a data: document", open + `<use xlink:href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#a"/></svg>`, []string{"data:"}, `xlink:href="data:image/svg+xml;`, "<use>"},
-		{"image of another site", open + `<image href="https://tracker.example/p.png"/></svg>`, []string{"tracker"}, `href="https://tracker`, "<image>"},
-		{"style attribute with url", open + `<rect style="fill:url(http://evil.example/x)" width="1"/></svg>`, []string{"evil"}, "style", `<rect width="1">`},
-		{"fill with an outside url", open + `<rect fill="url('//evil.example/p#g')" width="1"/></svg>`, []string{"evil"}, "fill", `<rect width="1">`},
-		{"style escape", open + `<rect style="background:\75rl(x)"/></svg>`, []string{`\75`}, "style", "<rect>"},
-		{"style element with import", open + `<style>@import "http://evil.example/x.css";</style><rect/></svg>`, []string{"import", "evil"}, "<style>", "<rect>"},
+		{"use of another site's drawing", open + `<use href="http://evil.example/x.svg#a"/></svg>`, []string{"evil"}, `href="http://evil.example`, "<use/>"},
+		{"use of a data: document", open + `<use xlink:href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#a"/></svg>`, []string{"data:"}, `xlink:href="data:image/svg+xml;`, "<use/>"},
+		{"image of another site", open + `<image href="https://tracker.example/p.png"/></svg>`, []string{"tracker"}, `href="https://tracker`, "<image/>"},
+		{"style attribute with url", open + `<rect style="fill:url(http://evil.example/x)" width="1"/></svg>`, []string{"evil"}, "style", `<rect width="1"/>`},
+		{"fill with an outside url", open + `<rect fill="url('//evil.example/p#g')" width="1"/></svg>`, []string{"evil"}, "fill", `<rect width="1"/>`},
+		{"style escape", open + `<rect style="background:\75rl(x)"/></svg>`, []string{`\75`}, "style", "<rect"},
+		{"style element with import", open + `<style>@import "http://evil.example/x.css";</style><rect/></svg>`, []string{"import", "evil"}, "<style>", "<rect"},
 		{"style element with url", open + `<style>rect{fill:url(https://evil.example/)}</style></svg>`, []string{"evil"}, "<style>", "<svg"},
 		{"animation that sets a link", open + `<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>`, []string{"javascript", "<set"}, "<set>", "<text>x</text>"},
 		{"animate", open + `<animate attributeName="href" values="javascript:alert(1)"/></svg>`, []string{"javascript"}, "<animate>", "<svg"},
 		{"stylesheet instruction", `<?xml version="1.0"?><?xml-stylesheet href="http://evil.example/x.css"?>` + open + `</svg>`, []string{"evil", "<?"}, "<?xml-stylesheet?>", "<svg"},
-		{"xhtml script by namespace", open + `<g><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></g></svg>`, []string{"alert", "script"}, "<xhtml:script>", "<g>"},
+		{"xhtml script by namespace", open + `<g><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></g></svg>`, []string{"alert", "script"}, "<xhtml:script>", "<g"},
 		{"default namespace changed", open + `<g xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></g></svg>`, []string{"alert", "script"}, "<xhtml:g>", "<svg"},
-		{"nested svg with script", open + `<svg onload="alert(1)"><svg><script>alert(2)</script><path d="M0 0L1 1"/></svg></svg></svg>`, []string{"alert", "script", "onload"}, "<script>", `<path d="M0 0L1 1">`},
-		{"xml:base", open + `<g xml:base="http://evil.example/"><use href="#a"/></g></svg>`, []string{"evil"}, "xml:base", `<use href="#a">`},
-		{"feImage", open + `<filter id="f"><feImage href="http://evil.example/x.png"/></filter></svg>`, []string{"evil"}, "<feImage>", `<filter id="f">`},
+		{"nested svg with script", open + `<svg onload="alert(1)"><svg><script>alert(2)</script><path d="M0 0L1 1"/></svg></svg></svg>`, []string{"alert", "script", "onload"}, "<script>", `<path d="M0 0L1 1"/>`},
+		{"xml:base", open + `<g xml:base="http://evil.example/"><use href="#a"/></g></svg>`, []string{"evil"}, "xml:base", `<use href="#a"/>`},
+		{"feImage", open + `<filter id="f"><feImage href="http://evil.example/x.png"/></filter></svg>`, []string{"evil"}, "<feImage>", `<filter id="f"`},
 		{"iframe", open + `<iframe src="https://evil.example"/></svg>`, []string{"evil", "iframe"}, "<iframe>", "<svg"},
-		{"handler in upper case", open + `<rect ONLOAD="alert(1)"/></svg>`, []string{"alert"}, "ONLOAD", "<rect>"},
+		{"handler in upper case", open + `<rect ONLOAD="alert(1)"/></svg>`, []string{"alert"}, "ONLOAD", "<rect"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,20 +109,20 @@ func TestUnparsable(t *testing.T) {
 func TestBenign(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"paths", `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path d="M12 2 L22 22 H2 Z" fill="none" stroke="#c00" stroke-width="2"/></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path d="M12 2 L22 22 H2 Z" fill="none" stroke="#c00" stroke-width="2"></path></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path d="M12 2 L22 22 H2 Z" fill="none" stroke="#c00" stroke-width="2"/></svg>`},
 		{"gradient", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#fff"/><stop offset="1" style="stop-color:#000;stop-opacity:.5"/></linearGradient><radialGradient id="h" xlink:href="#g"/></defs><rect fill="url(#g)" width="10" height="10"/><circle style="fill:url('#h')" r="3"/></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#fff"></stop><stop offset="1" style="stop-color:#000;stop-opacity:.5"></stop></linearGradient><radialGradient id="h" xlink:href="#g"></radialGradient></defs><rect fill="url(#g)" width="10" height="10"></rect><circle style="fill:url(&#39;#h&#39;)" r="3"></circle></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#fff"/><stop offset="1" style="stop-color:#000;stop-opacity:.5"/></linearGradient><radialGradient id="h" xlink:href="#g"/></defs><rect fill="url(#g)" width="10" height="10"/><circle style="fill:url(&#39;#h&#39;)" r="3"/></svg>`},
 		{"Chinese text", `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40"><title>培训流程图</title><text x="10" y="20" font-family="'Noto Sans SC', sans-serif" xml:space="preserve">报名 → 培训 &amp; 考核 &lt;结业&gt;</text></svg>`,
 			`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40"><title>培训流程图</title><text x="10" y="20" font-family="&#39;Noto Sans SC&#39;, sans-serif" xml:space="preserve">报名 → 培训 &amp; 考核 &lt;结业&gt;</text></svg>`},
 		{"style element", `<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:#369}text{font-size:12px}</style><use href="#b" class="a"/></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:#369}text{font-size:12px}</style><use href="#b" class="a"></use></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:#369}text{font-size:12px}</style><use href="#b" class="a"/></svg>`},
 		{"inkscape's notes", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" sodipodi:docname="a.svg"><sodipodi:namedview id="n"/><metadata><x/></metadata><!-- a note --><g inkscape:label="图层 1" inkscape:groupmode="layer"><ellipse cx="1" cy="1" rx="1" ry="1"/></g></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg"><g><ellipse cx="1" cy="1" rx="1" ry="1"></ellipse></g></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg"><g><ellipse cx="1" cy="1" rx="1" ry="1"/></g></svg>`},
 		{"a link and an image", `<svg xmlns="http://www.w3.org/2000/svg"><a href="/about/" target="_blank"><image href="photo.png" width="4" height="3"/><image href="data:image/png;base64,iVBORw0KGgo="/></a><a href="https://www.gdzjxh.org.cn/"><text>协会</text></a></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg"><a href="/about/" target="_blank"><image href="photo.png" width="4" height="3"></image><image href="data:image/png;base64,iVBORw0KGgo="></image></a><a href="https://www.gdzjxh.org.cn/"><text>协会</text></a></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg"><a href="/about/" target="_blank"><image href="photo.png" width="4" height="3"/><image href="data:image/png;base64,iVBORw0KGgo="/></a><a href="https://www.gdzjxh.org.cn/"><text>协会</text></a></svg>`},
 		{"a plain DOCTYPE", `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"><filter id="s"><feGaussianBlur stdDeviation="2" in="SourceGraphic"/></filter></svg>`,
-			`<svg xmlns="http://www.w3.org/2000/svg"><filter id="s"><feGaussianBlur stdDeviation="2" in="SourceGraphic"></feGaussianBlur></filter></svg>`},
+			`<svg xmlns="http://www.w3.org/2000/svg"><filter id="s"><feGaussianBlur stdDeviation="2" in="SourceGraphic"/></filter></svg>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
