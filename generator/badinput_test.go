@@ -76,6 +76,7 @@ func TestBadInput(t *testing.T) {
 		{"a drawing that is not well-formed", write("content/files/broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <g>\n</svg>\n"), "content/files/broken.svg:3:7: the drawing cannot be read as SVG: element <g> closed by </svg>; export it again as plain SVG from the drawing program"},
 		{"a drawing with entities (billion laughs)", write("content/files/lol.svg", "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<svg><text>&b;</text></svg>"), "content/files/lol.svg:2:15: the drawing cannot be read as SVG: invalid character entity &b;"},
 		{"a compressed drawing", write("content/files/map.svgz", "\x1f\x8b\x08\x00"), "content/files/map.svgz: a compressed drawing (.svgz) cannot be checked for script; save it as plain .svg"},
+		{"a layout the theme does not have", write("content/a.md", "+++\ntitle = \"a\"\nlayout = \"singel\"\n+++\n"), `content/a.md:3:1: front matter: layout "singel" is not a layout of the theme; did you mean "single"? the layouts are "404", "archive", "archives", "article", "event", "home", "issue", "journal", "list", "search", "single", "taxonomy"; use one of them, or leave layout out`},
 		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
 		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), `config.toml:2:1: config: theme "nope" not found`},
 	}
