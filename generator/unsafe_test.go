@@ -3,6 +3,8 @@ package generator_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -86,4 +88,57 @@ func TestPreviewSanitizesDrawings(t *testing.T) {
 	if !edit {
 		t.Errorf("the last save did not take the text-edit path: %v", res.Timings)
 	}
+}
+
+// TestSymlinksWarned: a symbolic link in content/ or static/ is not
+// followed (it could publish any file of the machine that builds), and the
+// editor is told so, naming it, in a build and in a preview's save.
+func TestSymlinksWarned(t *testing.T) {
+	t.Parallel()
+	dir, _, _ := builtSite(t)
+	outside := t.TempDir()
+	write("secret.txt", "私密")(outside)
+	write("static/ok.txt", "ok")(dir)
+	for link, target := range map[string]string{
+		"content/files/report.pdf": filepath.Join(outside, "secret.txt"),
+		"content/shared":           outside,
+		"static/logo.png":          filepath.Join(outside, "secret.txt"),
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(link)), 0o755)
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	want := []string{
+		"content/files/report.pdf: warning: a symbolic link, which folio does not follow",
+		"content/shared: warning: a symbolic link, which folio does not follow",
+		"static/logo.png: warning: theme: a symbolic link, which folio does not follow",
+	}
+	check := func(res *generator.Result, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		res.Diagnostics.Print(&b, 0)
+		for _, w := range want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("no %q in\n%s", w, b.String())
+			}
+		}
+		for _, p := range []string{"files/report.pdf", "shared/secret.txt", "logo.png"} {
+			if _, ok := res.Site.Copies[p]; ok {
+				t.Errorf("%s is published", p)
+			}
+		}
+	}
+	check(generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: fixedNow}))
+	cache := generator.NewCache()
+	opts := generator.Options{Root: os.DirFS(dir), Now: fixedNow, Preview: &generator.Preview{Cache: cache}}
+	check(generator.Build(context.Background(), opts))
+	opts.Preview = &generator.Preview{Cache: cache, Changed: []string{"content/shared"}}
+	check(generator.Build(context.Background(), opts))
+	write("content/ok.md", "+++\ntitle = \"好\"\n+++\n改过的正文。\n")(dir)
+	opts.Preview = &generator.Preview{Cache: cache, Changed: []string{"content/ok.md"}}
+	check(generator.Build(context.Background(), opts))
 }

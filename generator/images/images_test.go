@@ -25,8 +25,8 @@ func TestSize(t *testing.T) {
 		"x.webp":   {Data: []byte("RIFF")},
 	})
 	for _, tt := range []struct {
-		file string
-		w, h int
+		file    string
+		w, h    int
 		problem string
 	}{
 		{"a.png", 30, 20, ""},
