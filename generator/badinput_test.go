@@ -67,6 +67,18 @@ func TestBadInput(t *testing.T) {
 		}, `front matter: tags: "section" and "Section" (in content/a.md) both make the term page /tags/section/; write the term the same way in both pages`},
 		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},
 		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), "content/journal/a.md:1:1: a journal article must be in an issue's folder"},
+		// Issue 17: with unsafe = false, script reaches readers through no
+		// file of content/ (drawings: testdata/sites/svg-sanitized.txtar).
+		{"an HTML file in content/", write("content/notices/2024/raw.html", "<p>通知</p><script>alert(document.cookie)</script>"), "content/notices/2024/raw.html: a file of HTML (.html) in content/ would be published as it is, and a script in it would run on the site; write it as Markdown (a .md file with front matter), or, if everyone who can commit to the site is trusted, set unsafe = true under [markup] in config.toml"},
+		{"an HTML file in a bundle", func(dir string) {
+			write("content/news/a/index.md", "+++\ntitle = \"a\"\ndate = 2024-01-01\n+++\n")(dir)
+			write("content/news/a/form.HTM", "<script>x</script>")(dir)
+		}, "content/news/a/form.HTM: a file of HTML (.htm) in content/ would be published as it is"},
+		{"an XHTML file in content/", write("content/x.xhtml", `<html xmlns="http://www.w3.org/1999/xhtml"><script>x</script></html>`), "content/x.xhtml: a file of HTML (.xhtml) in content/"},
+		{"a drawing that is not well-formed", write("content/files/broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <g>\n</svg>\n"), "content/files/broken.svg:3:7: the drawing cannot be read as SVG: element <g> closed by </svg>; export it again as plain SVG from the drawing program"},
+		{"a drawing with entities (billion laughs)", write("content/files/lol.svg", "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<svg><text>&b;</text></svg>"), "content/files/lol.svg:2:15: the drawing cannot be read as SVG: invalid character entity &b;"},
+		{"a compressed drawing", write("content/files/map.svgz", "\x1f\x8b\x08\x00"), "content/files/map.svgz: a compressed drawing (.svgz) cannot be checked for script; save it as plain .svg"},
+		{"a layout the theme does not have", write("content/a.md", "+++\ntitle = \"a\"\nlayout = \"singel\"\n+++\n"), `content/a.md:3:1: front matter: layout "singel" is not a layout of the theme; did you mean "single"? the layouts are "404", "archive", "archives", "article", "event", "home", "issue", "journal", "list", "search", "single", "taxonomy"; use one of them, or leave layout out`},
 		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
 		// Issue 17, item 4: input whose work grows with the square of its
 		// size. Every stage is linear, and limits no real site reaches are

@@ -44,6 +44,7 @@ type shape struct {
 	assets   map[string]string // for theme's layouts
 	sitemaps map[string][]byte
 	copies   map[string]string // publish.Site.Copies
+	cleaned  map[string][]byte // content's drawings, sanitized (outputs.Assemble)
 }
 
 func shapeOptions(opts Options) string {
@@ -78,9 +79,10 @@ func (c *Cache) themed(th *theme.Theme, assets map[string]string) {
 
 // shaped keeps what the build that made the shape assembled, to use again
 // while text edits keep it.
-func (c *Cache) shaped(out *publish.Site, sitemaps map[string][]byte) {
+func (c *Cache) shaped(out *publish.Site, cleaned, sitemaps map[string][]byte) {
 	if c != nil && c.shape != nil && c.shape.copies == nil {
 		c.shape.sitemaps, c.shape.copies = sitemaps, maps.Clone(out.Copies) // minifying changes out.Copies
+		c.shape.cleaned = maps.Clone(cleaned)
 	}
 }
 

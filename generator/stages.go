@@ -55,6 +55,10 @@ type builder struct {
 	machine  map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
 	sitemaps map[string][]byte
 	out      *publish.Site
+	// cleaned are content's SVG drawings, sanitized, in out.Files;
+	// assembleWarned tells that assembling them had something to say.
+	cleaned        map[string][]byte
+	assembleWarned bool
 }
 
 // start sets the options' defaults and refuses a destination folio must
@@ -259,13 +263,18 @@ func (b *builder) assemble() error {
 		// The same files as the last build's, at the same paths: checked.
 		b.out = &publish.Site{Files: b.files, Copies: maps.Clone(b.last.copies), FS: b.opts.Root}
 		maps.Copy(b.out.Files, b.machine)
+		maps.Copy(b.out.Files, b.last.cleaned)
 	} else {
-		b.out = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root}, b.l)
+		before := len(*b.l)
+		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe}, b.l)
+		b.assembleWarned = len(*b.l) > before
 	}
 	if b.l.Errors() > 0 {
 		return b.fail()
 	}
-	b.cache.shaped(b.out, b.sitemaps)
+	if !b.assembleWarned { // a drawing that lost something is sanitized again, to warn again
+		b.cache.shaped(b.out, b.cleaned, b.sitemaps)
+	}
 	b.stage("assemble")
 	return nil
 }

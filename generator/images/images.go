@@ -7,6 +7,7 @@ package images
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	_ "image/gif" // image.DecodeConfig reads the sizes of GIF, JPEG and PNG
 	_ "image/jpeg"
@@ -15,6 +16,7 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -23,28 +25,39 @@ import (
 type Sizes struct {
 	fsys fs.FS
 	mu   sync.Mutex
-	seen map[string][2]int // file -> width, height; 0, 0 when unknown
+	seen map[string]size // file -> its size, or why it is not known
+}
+
+type size struct {
+	w, h    int // 0, 0 when unknown
+	problem string
 }
 
 // NewSizes makes an empty Sizes that reads images from fsys.
 func NewSizes(fsys fs.FS) *Sizes {
-	return &Sizes{fsys: fsys, seen: map[string][2]int{}}
+	return &Sizes{fsys: fsys, seen: map[string]size{}}
 }
 
 // Size returns an image file's width and height in pixels: from the header
-// of a GIF, JPEG or PNG, from width and height (or the viewBox) of an SVG.
-// ok is false when the file is not an image it can read.
-func (s *Sizes) Size(file string) (int, int, bool) {
+// of a GIF, JPEG or PNG, from width and height (or the viewBox) of an SVG;
+// 0, 0 when not known. problem says why a GIF, JPEG or PNG file has no
+// size: it is not the image its name says (a broken upload, a file
+// renamed); other files without a size (an SVG sized by its page, a WebP)
+// have none.
+func (s *Sizes) Size(file string) (w, h int, problem string) {
 	s.mu.Lock()
-	wh, ok := s.seen[file]
+	sz, ok := s.seen[file]
 	s.mu.Unlock()
 	if !ok {
-		wh = s.read(file)
+		sz = s.read(file)
 		s.mu.Lock()
-		s.seen[file] = wh
+		s.seen[file] = sz
 		s.mu.Unlock()
 	}
-	return wh[0], wh[1], wh[0] > 0 && wh[1] > 0
+	if sz.w <= 0 || sz.h <= 0 {
+		return 0, 0, sz.problem
+	}
+	return sz.w, sz.h, ""
 }
 
 var (
@@ -54,10 +67,10 @@ var (
 	svgViewBox = regexp.MustCompile(`\sviewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"`)
 )
 
-func (s *Sizes) read(file string) [2]int {
+func (s *Sizes) read(file string) size {
 	f, err := s.fsys.Open(file)
 	if err != nil {
-		return [2]int{}
+		return size{}
 	}
 	defer f.Close()
 	if path.Ext(file) == ".svg" {
@@ -66,18 +79,29 @@ func (s *Sizes) read(file string) [2]int {
 		tag := svgTag.Find(head[:n])
 		w, h := svgWidth.FindSubmatch(tag), svgHeight.FindSubmatch(tag)
 		if w != nil && h != nil {
-			return [2]int{atoi(w[1]), atoi(h[1])}
+			return size{w: atoi(w[1]), h: atoi(h[1])}
 		}
 		if vb := svgViewBox.FindSubmatch(tag); vb != nil {
-			return [2]int{atoi(vb[1]), atoi(vb[2])}
+			return size{w: atoi(vb[1]), h: atoi(vb[2])}
 		}
-		return [2]int{}
+		return size{}
 	}
 	cfg, _, err := image.DecodeConfig(f)
 	if err != nil {
-		return [2]int{}
+		switch ext := strings.ToLower(path.Ext(file)); ext {
+		case ".png", ".gif", ".jpg", ".jpeg":
+			format := strings.ToUpper(strings.TrimPrefix(ext, "."))
+			if format == "JPG" {
+				format = "JPEG"
+			}
+			return size{problem: fmt.Sprintf("%s cannot be read as a %s image (%v)", file, format, err)}
+		}
+		return size{}
 	}
-	return [2]int{cfg.Width, cfg.Height}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return size{problem: fmt.Sprintf("%s says it is %d×%d pixels", file, cfg.Width, cfg.Height)}
+	}
+	return size{w: cfg.Width, h: cfg.Height}
 }
 
 func atoi(b []byte) int {

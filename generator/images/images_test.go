@@ -20,22 +20,28 @@ func TestSize(t *testing.T) {
 		"box.svg":  {Data: []byte(`<svg viewBox="0 0 120 60">`)},
 		"bad.jpg":  {Data: []byte("not an image")},
 		"none.svg": {Data: []byte(`<svg>`)},
+		"cut.png":  {Data: b.Bytes()[:12]},
+		"bad.gif":  {Data: []byte("GIF89a\x00")},
+		"x.webp":   {Data: []byte("RIFF")},
 	})
 	for _, tt := range []struct {
-		file string
-		w, h int
-		ok   bool
+		file    string
+		w, h    int
+		problem string
 	}{
-		{"a.png", 30, 20, true},
-		{"wh.svg", 40, 10, true},
-		{"box.svg", 120, 60, true},
-		{"bad.jpg", 0, 0, false},
-		{"none.svg", 0, 0, false},
-		{"missing.png", 0, 0, false},
-		{"a.png", 30, 20, true}, // remembered
+		{"a.png", 30, 20, ""},
+		{"wh.svg", 40, 10, ""},
+		{"box.svg", 120, 60, ""},
+		{"bad.jpg", 0, 0, "bad.jpg cannot be read as a JPEG image (image: unknown format)"},
+		{"cut.png", 0, 0, "cut.png cannot be read as a PNG image (unexpected EOF)"},
+		{"bad.gif", 0, 0, "bad.gif cannot be read as a GIF image (gif: reading header: unexpected EOF)"},
+		{"x.webp", 0, 0, ""}, // a format it does not read: no size, no complaint
+		{"none.svg", 0, 0, ""},
+		{"missing.png", 0, 0, ""},
+		{"a.png", 30, 20, ""}, // remembered
 	} {
-		if w, h, ok := s.Size(tt.file); w != tt.w || h != tt.h || ok != tt.ok {
-			t.Errorf("Size(%s) = %d, %d, %v; want %d, %d, %v", tt.file, w, h, ok, tt.w, tt.h, tt.ok)
+		if w, h, problem := s.Size(tt.file); w != tt.w || h != tt.h || problem != tt.problem {
+			t.Errorf("Size(%s) = %d, %d, %q; want %d, %d, %q", tt.file, w, h, problem, tt.w, tt.h, tt.problem)
 		}
 	}
 }

@@ -64,11 +64,12 @@ func (r *Resolver) Resolve(from, target string) (string, string) {
 	return "", "there is no file " + file + "; check the path (upper and lower case must match), relative to this file's folder"
 }
 
-// ImageSize tells the size of an image of content/ a page shows.
-func (r *Resolver) ImageSize(from, target string) (int, int, bool) {
+// ImageSize tells the size of an image of content/ a page shows, or why
+// an image file has none (images.Sizes.Size).
+func (r *Resolver) ImageSize(from, target string) (int, int, string) {
 	file := path.Join(path.Dir(from), target)
 	if _, ok := r.files[file]; !ok {
-		return 0, 0, false
+		return 0, 0, ""
 	}
 	return r.sizes.Size(file)
 }
@@ -118,10 +119,10 @@ func (r *Recorder) Resolve(from, target string) (string, string) {
 // so that a resized image converts the page again.
 const sizeKey = "\x00size:"
 
-func (r *Recorder) ImageSize(from, target string) (int, int, bool) {
-	w, h, ok := r.inner.ImageSize(from, target)
-	r.Seen[sizeKey+target] = [2]string{fmt.Sprint(w, "x", h), ""}
-	return w, h, ok
+func (r *Recorder) ImageSize(from, target string) (int, int, string) {
+	w, h, problem := r.inner.ImageSize(from, target)
+	r.Seen[sizeKey+target] = [2]string{fmt.Sprint(w, "x", h), problem}
+	return w, h, problem
 }
 
 // Resolved is what one page's links resolved to: target -> URL, problem
@@ -133,7 +134,7 @@ type Resolved map[string][2]string
 func (s Resolved) Hold(r *Resolver, from string) bool {
 	for target, was := range s {
 		if img, ok := strings.CutPrefix(target, sizeKey); ok {
-			if w, h, _ := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] {
+			if w, h, problem := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] || problem != was[1] {
 				return false
 			}
 			continue

@@ -41,8 +41,8 @@ func TestRecordHolds(t *testing.T) {
 	r := New(content("/news/b/"), fsys, "/")
 	rec := r.Record()
 	rec.Resolve("content/news/a.md", "b.md")
-	if w, h, ok := rec.ImageSize("content/news/a.md", "../images/x.svg"); w != 4 || h != 3 || !ok {
-		t.Fatalf("ImageSize = %d, %d, %v", w, h, ok)
+	if w, h, problem := rec.ImageSize("content/news/a.md", "../images/x.svg"); w != 4 || h != 3 || problem != "" {
+		t.Fatalf("ImageSize = %d, %d, %q", w, h, problem)
 	}
 	if !rec.Seen.Hold(New(content("/news/b/"), fsys, "/"), "content/news/a.md") {
 		t.Error("links resolved as before do not hold")

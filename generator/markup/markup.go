@@ -43,9 +43,11 @@ type Resolver interface {
 }
 
 // ImageSizer, when the Resolver is one, tells the size of an image of
-// content/, so that pages say it and nothing moves as images load.
+// content/, so that pages say it and nothing moves as images load: 0, 0
+// when it has none, with the problem when it should have one (a broken
+// PNG).
 type ImageSizer interface {
-	ImageSize(from, target string) (width, height int, ok bool)
+	ImageSize(from, target string) (width, height int, problem string)
 }
 
 // Doc is one page's Markdown and where it came from.
@@ -300,9 +302,13 @@ func (d *docWalk) image(n *ast.Image) {
 	if sizer, ok := d.r.(ImageSizer); ok {
 		target, _, _ := strings.Cut(string(n.Destination), "#")
 		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
-			if w, h, ok := sizer.ImageSize(d.doc.File, t); ok {
+			w, h, problem := sizer.ImageSize(d.doc.File, t)
+			if w > 0 && h > 0 {
 				n.SetAttributeString("width", []byte(fmt.Sprint(w)))
 				n.SetAttributeString("height", []byte(fmt.Sprint(h)))
+			}
+			if problem != "" && d.l != nil {
+				d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s: %s: readers would see a broken image, and the page cannot give its size; export or upload the image again", n.Destination, problem)
 			}
 		}
 	}

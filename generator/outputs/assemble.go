@@ -33,13 +33,18 @@ type Build struct {
 	Content *source.Content
 	// FS is the site's root, which copied files are read from.
 	FS fs.FS
+	// Unsafe is [markup] unsafe: when false, content's HTML files are
+	// refused and its SVG drawings sanitized (Cleaned).
+	Unsafe bool
 }
 
 // Assemble puts the rendered and generated files and the files copied as
 // they are (the theme's static files, content files, pages' resources) into
 // one site, claiming every path in one table: each collision is reported
-// with both makers, and the first maker keeps the path.
-func Assemble(b Build, l *diag.List) *publish.Site {
+// with both makers, and the first maker keeps the path. Unless b.Unsafe,
+// content files a browser would run are not copied as they are (Cleaned):
+// cleaned holds the sanitized drawings it put in the site's Files.
+func Assemble(b Build, l *diag.List) (site *publish.Site, cleaned map[string][]byte) {
 	t := b.Claimed
 	if t == nil {
 		t = Claim(b.Model, l)
@@ -58,16 +63,31 @@ func Assemble(b Build, l *diag.List) *publish.Site {
 	for _, src := range slices.Sorted(maps.Keys(b.Static)) {
 		copyFile(b.Static[src], src)
 	}
+	cleaned = map[string][]byte{}
+	copyContent := func(dst, src string) {
+		if b.Unsafe {
+			copyFile(dst, src)
+			return
+		}
+		body, ok := Cleaned(b.FS, src, l)
+		switch {
+		case !ok:
+		case body == nil:
+			copyFile(dst, src)
+		case t.Claim(dst, Source{Pos: diag.Pos{File: src}, Kind: File}):
+			out.Files[dst], cleaned[dst] = body, body
+		}
+	}
 	for _, src := range slices.Sorted(maps.Keys(b.Content.Files)) {
-		copyFile(b.Content.Files[src], src)
+		copyContent(b.Content.Files[src], src)
 	}
 	for _, p := range b.Content.Pages {
 		for _, r := range p.Resources {
-			copyFile(p.ResourcePath(r), r)
+			copyContent(p.ResourcePath(r), r)
 		}
 	}
 	t.CheckFolders()
-	return out
+	return out, cleaned
 }
 
 // Of is the source of one of the model's outputs: a page's own output is at

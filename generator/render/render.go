@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -115,6 +117,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		}
 		todo = append(todo, i)
 	}
+	checkLayouts(s, th, l)
 	th.StartBuild()
 	alias := template.Must(template.New("alias").Parse(aliasPage))
 	sent := make([]bool, len(outs)) // put, not kept
@@ -151,6 +154,38 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	}
 	cache.store(s, th, bodies)
 	return files, len(todo)
+}
+
+// checkLayouts reports a layout chosen in front matter that the theme (and
+// the site's layouts/) does not have: it would be passed over without a
+// word, for the page's usual layout.
+func checkLayouts(s *site.Site, th *theme.Theme, l *diag.List) {
+	var have []string
+	for _, p := range s.Pages {
+		name := p.FM.Layout
+		if name == "" || p.File == "" {
+			continue
+		}
+		if have == nil {
+			have = th.Layouts()
+		}
+		if slices.Contains(have, name) {
+			continue
+		}
+		hint := ""
+		if n := schema.Nearest(name, have); n != "" {
+			hint = fmt.Sprintf("did you mean %q? ", n)
+		}
+		l.Errorf(p.KeyPos("layout"), "front matter: layout %q is not a layout of the theme; %sthe layouts are %s; use one of them, or leave layout out for the page's usual one (a file layouts/%s.html in the site would add it)", name, hint, quoteAll(have), name)
+	}
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // reportTemplateErrors reports each distinct template error once, at its

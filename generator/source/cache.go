@@ -76,13 +76,23 @@ func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 { // Read warns of links
 			if info, err := d.Info(); err == nil {
 				files[p] = info
 			}
 		}
 		return nil
 	})
+	if lfs, ok := fsys.(fs.ReadLinkFS); ok && root != ContentDir { // a link saved: WalkDir above followed it
+		if info, err := lfs.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			for q := range files {
+				if strings.HasPrefix(q, root+"/") {
+					delete(files, q)
+				}
+			}
+			files[root] = info
+		}
+	}
 	if _, statErr := fs.Stat(fsys, root); statErr != nil && root == ContentDir {
 		l.Errorf(diag.Pos{File: ContentDir}, "there is no content folder: %v; the site's pages go in content/", statErr)
 		return false

@@ -71,6 +71,10 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	var mdFiles, otherFiles []string
 	sizes := map[string]int64{}
 	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if files[p].Mode()&fs.ModeSymlink != 0 {
+			l.Warnf(diag.Pos{File: p}, "a symbolic link, which folio does not follow: what it points to is not published; copy the file or folder here instead of linking to it")
+			continue
+		}
 		if strings.HasSuffix(p, ".md") {
 			mdFiles = append(mdFiles, p)
 		} else {

@@ -69,7 +69,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	}
 	files := map[string]string{} // layout name -> file, the site's over the theme's
 	for _, root := range []string{path.Join(dir, "layouts"), "layouts"} {
-		walkFiles(fsys, root, func(p string) {
+		walkFiles(fsys, root, l, func(p string) {
 			if strings.HasSuffix(p, ".html") {
 				files[strings.TrimPrefix(p, root+"/")] = p
 			}
@@ -77,7 +77,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	}
 	static := map[string]string{} // path below the site root -> file
 	for _, root := range []string{path.Join(dir, "static"), "static"} {
-		walkFiles(fsys, root, func(p string) { static[strings.TrimPrefix(p, root+"/")] = p })
+		walkFiles(fsys, root, l, func(p string) { static[strings.TrimPrefix(p, root+"/")] = p })
 	}
 	for dst, src := range static {
 		t.Static[src] = dst
@@ -173,9 +173,17 @@ func (t *Theme) Missing() []string {
 	return out
 }
 
-func walkFiles(fsys fs.FS, root string, fn func(p string)) {
+// walkFiles calls fn for each file below root, and warns of symbolic
+// links, which it does not follow.
+func walkFiles(fsys fs.FS, root string, l *diag.List, fn func(p string)) {
 	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+		if err != nil || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Warnf(diag.Pos{File: p}, "theme: a symbolic link, which folio does not follow: what it points to is not published; copy the file or folder here instead of linking to it")
+		}
+		if d.Type().IsRegular() {
 			fn(p)
 		}
 		return nil
@@ -276,6 +284,21 @@ func (t *Theme) lookup(frontMatterLayout, layout, fallback string) (*template.Te
 	return nil, ""
 }
 
+// Layouts lists the names of the layouts front matter can choose (layout
+// = "single"), the site's and the theme's, sorted: every layout file but
+// baseof.html and the partials, whether or not it parsed (a layout that
+// did not is reported already).
+func (t *Theme) Layouts() []string {
+	var out []string
+	for name := range t.files {
+		if name != "baseof.html" && !strings.Contains(name, "/") {
+			out = append(out, strings.TrimSuffix(name, ".html"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Files lists the files of every layout and partial, sorted.
 func (t *Theme) Files() []string {
 	return slices.Sorted(maps.Values(t.files))
@@ -284,7 +307,7 @@ func (t *Theme) Files() []string {
 // loadStrings reads i18n/<lang>.toml files of the theme, then of the site.
 func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 	for _, root := range []string{path.Join(dir, "i18n"), "i18n"} {
-		walkFiles(fsys, root, func(p string) {
+		walkFiles(fsys, root, l, func(p string) {
 			if !strings.HasSuffix(p, ".toml") {
 				return
 			}
