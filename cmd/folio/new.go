@@ -2,22 +2,28 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
-	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/source"
+	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/unicode/norm"
 )
 
 // newCommand is folio new KIND TITLE: it writes a new page from the
@@ -65,13 +71,48 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		l.Print(stderr, 10)
 		return 1
 	}
-	file, err := newPage(src, cfg, kind, title, section, time.Now().In(cfg.Location))
+	now := time.Now().In(cfg.Location)
+	made, err := newPage(src, cfg, kind, title, section, now)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio new: %v\n", err)
 		return 1
 	}
-	fmt.Fprintln(stdout, file)
+	fmt.Fprintln(stdout, made.path)
+	printPreview(stdout, src, cfg, made, now)
 	return 0
+}
+
+// printPreview prints where folio serve shows the page made, as the
+// generator places it (source.Read on the site with the page in it, so
+// permalinks, slugs and the journal's folders are followed exactly), and
+// what the editor does next.
+func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now time.Time) {
+	var l diag.List
+	c := source.Read(context.Background(), os.DirFS(dir), cfg, source.Options{Drafts: true, Future: true, Now: now}, &l)
+	var page *source.Page
+	for _, p := range c.Pages {
+		if p.File == filepath.ToSlash(made.rel) {
+			page = p
+		}
+	}
+	if page == nil {
+		fmt.Fprintf(w, "preview: folio could not place the page; folio build says why\n")
+	} else {
+		u := url.URL{Scheme: "http", Host: "127.0.0.1:1313", Path: page.URL}
+		fmt.Fprintf(w, "preview: %s (folio serve)\n", u.String())
+		switch page.Unpublished {
+		case "draft":
+			fmt.Fprintf(w, "draft: folio serve --drafts shows it; folio build publishes it once you delete draft = true\n")
+		case "future":
+			fmt.Fprintf(w, "dated in the future: folio serve --future shows it\n")
+		}
+	}
+	if filepath.Base(made.rel) == "index.md" {
+		fmt.Fprintf(w, "photos and attachments: put them in %s, beside index.md\n", filepath.Dir(made.path))
+	}
+	if len(made.columns) > 0 {
+		fmt.Fprintf(w, "column: write one of the issue's columns: %s\n", strings.Join(made.columns, ", "))
+	}
 }
 
 // sectionFolder checks the --section flag: a folder below content/, given
@@ -87,66 +128,95 @@ func sectionFolder(section string) (string, error) {
 	return clean, nil
 }
 
-// newPage writes the page and returns its path.
-func newPage(dir string, cfg *config.Config, kind, title, section string, now time.Time) (string, error) {
+// made is what newPage wrote.
+type made struct {
+	path    string   // the file, as given to the user: below the -s folder
+	rel     string   // the file relative to the site: content/news/2026/a/index.md
+	columns []string // an article's issue's columns, for the editor to choose from
+}
+
+// archetypeData is what an archetype's template sees.
+type archetypeData struct {
+	Title, Date         string
+	Year, Number, Total int
+	Columns             []string // an issue's: the newest issue's; an article's: its issue's
+}
+
+// newPage writes the page. News and notices are bundles, folders of their
+// own (content/news/2026/name/index.md) that photos and attachments go
+// into; events and articles are single files.
+func newPage(dir string, cfg *config.Config, kind, title, section string, now time.Time) (made, error) {
 	year := now.Format("2006")
-	data := struct {
-		Title, Date  string
-		Year, Number int
-	}{Title: title, Date: now.Format("2006-01-02"), Year: now.Year()}
-	var rel string
+	data := archetypeData{Title: title, Date: now.Format("2006-01-02"), Year: now.Year()}
+	var m made
 	switch kind {
 	case "notice", "news":
 		if section == "" {
 			section = map[string]string{"notice": "notices", "news": "news"}[kind]
 		}
-		rel = filepath.Join("content", section, year, fileName(dir, filepath.Join("content", section, year), title, now))
+		folder := filepath.Join("content", section, year)
+		m.rel = filepath.Join(folder, pageName(dir, folder, title, kind, now), "index.md")
 	case "event":
-		rel = filepath.Join("content", cfg.Events.Section, fileName(dir, filepath.Join("content", cfg.Events.Section), title, now))
+		folder := filepath.Join("content", cfg.Events.Section)
+		m.rel = filepath.Join(folder, pageName(dir, folder, title, kind, now)+".md")
 	case "issue":
-		numbers := issueNumbers(filepath.Join(dir, "content", cfg.Journal.Section, year))
-		data.Number = 1
-		if len(numbers) > 0 {
-			data.Number = numbers[len(numbers)-1] + 1
-		}
-		rel = filepath.Join("content", cfg.Journal.Section, year, strconv.Itoa(data.Number), "_index.md")
+		journal := filepath.Join("content", cfg.Journal.Section)
+		newest, _ := latestIssue(dir, journal)
+		next := nextIssue(dir, journal, newest, title, now, issueFrontMatter(dir, cfg, newest, now))
+		data.Title, data.Year, data.Number, data.Total, data.Columns = next.title, next.year, next.number, next.total, next.columns
+		m.rel = filepath.Join(journal, strconv.Itoa(next.year), strconv.Itoa(next.number), "_index.md")
 	case "article":
 		issue, err := latestIssue(dir, filepath.Join("content", cfg.Journal.Section))
 		if err != nil {
-			return "", err
+			return made{}, err
 		}
-		rel = filepath.Join(issue, fileName(dir, issue, title, now))
+		if fm := issueFrontMatter(dir, cfg, issue, now); fm != nil {
+			data.Columns = fm.Columns
+		}
+		m.columns = data.Columns
+		m.rel = filepath.Join(issue, pageName(dir, issue, title, kind, now)+".md")
 	default:
-		return "", fmt.Errorf("unknown kind %q; write notice, news, event, issue or article", kind)
+		return made{}, fmt.Errorf("unknown kind %q; write notice, news, event, issue or article", kind)
 	}
 	archetype, err := readArchetype(dir, cfg.Theme, kind)
 	if err != nil {
-		return "", err
+		return made{}, err
 	}
-	t, err := template.New(kind).Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(archetype)
+	funcs := template.FuncMap{
+		"quote": strconv.Quote,
+		"join":  strings.Join,
+		"toml": func(list []string) string {
+			q := make([]string, len(list))
+			for i, s := range list {
+				q[i] = strconv.Quote(s)
+			}
+			return "[" + strings.Join(q, ", ") + "]"
+		},
+	}
+	t, err := template.New(kind).Funcs(funcs).Parse(archetype)
 	if err != nil {
-		return "", fmt.Errorf("archetype %s.md: %v", kind, err)
+		return made{}, fmt.Errorf("archetype %s.md: %v", kind, err)
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
-		return "", fmt.Errorf("archetype %s.md: %v", kind, err)
+		return made{}, fmt.Errorf("archetype %s.md: %v", kind, err)
 	}
-	path := filepath.Join(dir, rel)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
+	m.path = filepath.Join(dir, m.rel)
+	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
+		return made{}, err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(m.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists; folio new never overwrites a file: give another title, or edit that file", path)
+		return made{}, fmt.Errorf("%s already exists; folio new never overwrites a file: give another title, or edit that file", m.path)
 	}
 	if err != nil {
-		return "", err
+		return made{}, err
 	}
 	if _, err := f.Write(b.Bytes()); err != nil {
 		f.Close()
-		return "", err
+		return made{}, err
 	}
-	return path, f.Close()
+	return m, f.Close()
 }
 
 // readArchetype reads archetypes/KIND.md of the site, else of the theme.
@@ -159,34 +229,113 @@ func readArchetype(dir, theme, kind string) (string, error) {
 	return "", fmt.Errorf("no archetype for %s: neither archetypes/%s.md nor themes/%s/archetypes/%s.md exists", kind, kind, theme, kind)
 }
 
-// fileName makes a file name from the title that is safe in URLs: its
-// Latin words and digits, or else the date (2024-06-21.md, 2024-06-21-2.md)
-// for a title in Chinese only, so that the page's URL stays plain ASCII.
-func fileName(dir, folder, title string, now time.Time) string {
-	var ascii strings.Builder
-	for _, r := range title {
-		if r < 128 {
-			ascii.WriteRune(r)
-		} else {
-			ascii.WriteRune(' ')
+// Limits of a page's name: a few words, short enough to read in a URL.
+const (
+	nameWords = 5
+	nameBytes = 40
+)
+
+// pageName names a new page (its bundle folder, or its file without .md)
+// in folder, relative to dir: short, ASCII, readable and unique. It is
+// made of the title's first words: Latin words and numbers as they are,
+// lowercased, and Chinese characters in pinyin, one syllable a word
+// (关于举办 Summer Camp 的通知 -> ju-ban-summer-camp-tong), joined with
+// '-'. A leading 关于 ("about") and 的 are left out, and 年 after a
+// number (2026年 is 2026): they say nothing. A
+// name of numbers only (2027, which reads as a year's page) or one that
+// folio uses itself (page, index, section) gets the kind before it
+// (event-2027); a title with nothing to spell gets the kind and the date.
+// A name taken by a folder or a file (a.md or a/) gets -2, -3, ...
+func pageName(dir, folder, title, kind string, now time.Time) string {
+	words := titleWords(title)
+	base := ""
+	for _, w := range words {
+		if len(base)+1+len(w) > nameBytes {
+			if base == "" {
+				base = w[:nameBytes]
+			}
+			break
 		}
+		if base != "" {
+			base += "-"
+		}
+		base += w
 	}
-	base := markup.Slug(ascii.String())
-	if base == "section" || len(base) < 3 {
-		base = now.Format("2006-01-02")
+	switch {
+	case base == "":
+		base = kind + "-" + now.Format("2006-01-02")
+	case base == "page" || base == "index" || base == "section" || strings.Trim(base, "0123456789-") == "":
+		base = kind + "-" + base
 	}
-	name := base + ".md"
+	name := base
 	for i := 2; ; i++ {
-		// Any error but "exists" ends the search: opening the file then
+		// Any error but "exists" ends the search: writing the file then
 		// says what is wrong, where asking again would never end.
-		if _, err := os.Lstat(filepath.Join(dir, folder, name)); err != nil {
+		_, errDir := os.Lstat(filepath.Join(dir, folder, name))
+		_, errFile := os.Lstat(filepath.Join(dir, folder, name+".md"))
+		if errDir != nil && errFile != nil {
 			return name
 		}
-		name = fmt.Sprintf("%s-%d.md", base, i)
+		name = fmt.Sprintf("%s-%d", base, i)
 	}
 }
 
-// issueNumbers lists the numbered issue folders of a year, ascending.
+// titleWords gives the first nameWords words of a title, lowercased ASCII:
+// Latin words and numbers, and the pinyin of Chinese characters. Full-width
+// letters and digits (ＣＮＣ２０２６) count as Latin ones.
+func titleWords(title string) []string {
+	title = norm.NFKC.String(title)
+	title = strings.TrimLeftFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	title = strings.TrimPrefix(title, "关于")
+	args := pinyin.NewArgs()
+	var words []string
+	var latin strings.Builder
+	flush := func() {
+		if latin.Len() > 0 {
+			words = append(words, strings.ToLower(latin.String()))
+			latin.Reset()
+		}
+	}
+	for _, r := range title {
+		if len(words) >= nameWords {
+			break
+		}
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			latin.WriteRune(r)
+			continue
+		}
+		flush()
+		if r == '的' || r == '年' && len(words) > 0 && strings.Trim(words[len(words)-1], "0123456789") == "" {
+			continue // 的 says nothing; 2026年 reads as 2026
+		}
+		if unicode.Is(unicode.Han, r) {
+			for _, p := range pinyin.LazyPinyin(string(r), args) {
+				if p = strings.Map(asciiAlnum, p); p != "" {
+					words = append(words, p)
+				}
+			}
+		}
+	}
+	flush()
+	if len(words) > nameWords {
+		words = words[:nameWords]
+	}
+	return words
+}
+
+// asciiAlnum keeps ASCII letters and digits, lowercased, and drops the rest.
+func asciiAlnum(r rune) rune {
+	switch {
+	case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		return r
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	}
+	return -1
+}
+
+// issueNumbers lists the numbered folders of a folder, ascending: the years
+// of the journal, or the issues of a year.
 func issueNumbers(yearDir string) []int {
 	entries, _ := os.ReadDir(yearDir)
 	var out []int
@@ -209,5 +358,87 @@ func latestIssue(dir, journal string) (string, error) {
 			return filepath.Join(year, strconv.Itoa(numbers[len(numbers)-1])), nil
 		}
 	}
-	return "", fmt.Errorf("there is no journal issue yet in %s; create one first with folio new issue", journal)
+	return "", fmt.Errorf("there is no journal issue yet in %s, and an article goes into the newest issue; make one first with folio new issue (or folio new issue \"2026年第1期\" to give its year and number)", journal)
+}
+
+// issueFrontMatter reads an issue's front matter as folio does (drafts and
+// future issues too); nil if there is no such issue or it cannot be read
+// (folio build then says why).
+func issueFrontMatter(dir string, cfg *config.Config, issue string, now time.Time) *source.FrontMatter {
+	if issue == "" {
+		return nil
+	}
+	var l diag.List
+	c := source.Read(context.Background(), os.DirFS(dir), cfg, source.Options{Drafts: true, Future: true, Now: now}, &l)
+	file := filepath.ToSlash(filepath.Join(issue, "_index.md"))
+	for _, p := range c.Pages {
+		if p.File == file && p.Kind == source.KindIssue {
+			return &p.FM
+		}
+	}
+	return nil
+}
+
+// next is the issue folio new issue makes.
+type next struct {
+	title               string
+	year, number, total int
+	columns             []string
+}
+
+// nextIssue works out the next issue: its year and number from the title
+// when it gives them (2026年第30期), else this year and the number after
+// the year's last issue (1 when the year has none: a new volume); its
+// total (总第N期) counted on from the newest issue's, when that has one and
+// the new issue comes after it; its columns as the newest issue's.
+func nextIssue(dir, journal, newest, title string, now time.Time, fm *source.FrontMatter) next {
+	n := next{title: title, year: now.Year()}
+	y, num := issueTitle(title)
+	if y > 0 {
+		n.year = y
+	}
+	n.number = num
+	if n.number == 0 {
+		numbers := issueNumbers(filepath.Join(dir, journal, strconv.Itoa(n.year)))
+		n.number = 1
+		if len(numbers) > 0 {
+			n.number = numbers[len(numbers)-1] + 1
+		}
+	}
+	if fm != nil {
+		n.columns = fm.Columns
+		newestYear, _ := strconv.Atoi(filepath.Base(filepath.Dir(newest)))
+		newestNumber, _ := strconv.Atoi(filepath.Base(newest))
+		switch {
+		case fm.Total == 0:
+		case n.year == newestYear && n.number > newestNumber:
+			n.total = fm.Total + n.number - newestNumber
+		case n.year > newestYear:
+			n.total = fm.Total + n.number
+		}
+	}
+	if n.title == "" {
+		n.title = fmt.Sprintf("%d年第%d期", n.year, n.number)
+		if n.total > 0 {
+			n.title += fmt.Sprintf("（总第%d期）", n.total)
+		}
+	}
+	return n
+}
+
+// issueTitle reads the year and number an issue's title gives, 0 for what
+// it does not give: "2026年第30期" is 2026 and 30; "第3期" only 3. A total
+// ("总第230期") is not the number.
+func issueTitle(title string) (year, number int) {
+	title = norm.NFKC.String(title)
+	if m := regexp.MustCompile(`(\d{4})\s*年`).FindStringSubmatch(title); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	for _, m := range regexp.MustCompile(`(总?)第\s*(\d+)\s*期`).FindAllStringSubmatch(title, -1) {
+		if m[1] == "" {
+			number, _ = strconv.Atoi(m[2])
+			break
+		}
+	}
+	return year, number
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,78 +12,129 @@ import (
 	"time"
 )
 
-// folio new writes a draft of each kind where it belongs, from the theme's
-// archetypes, and never overwrites.
-func TestNewCommand(t *testing.T) {
+// folio new, as an editor runs it, on a site of its own for each case: the
+// file it makes (a bundle for news and notices), the name it gives
+// Chinese, mixed and Latin titles, what it prints, and the next issue's
+// number, total and columns. In the table, {Y} is this year, {P} the last.
+func TestNew(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, map[string]string{
-		"config.toml":                       "title = \"测试\"\n",
-		"content/_index.md":                 "+++\ntitle = \"首页\"\n+++\n",
-		"content/journal/2026/14/_index.md": "+++\ntitle = \"第14期\"\ndate = 2026-01-01\nnumber = 14\ncolumns = [\"教学研究\"]\n+++\n",
-	})
-	archetypes, _ := filepath.Glob("../../themes/default/archetypes/*.md")
-	for _, a := range archetypes {
-		b, _ := os.ReadFile(a)
-		os.MkdirAll(filepath.Join(dir, "themes/default/archetypes"), 0o755)
-		os.WriteFile(filepath.Join(dir, "themes/default/archetypes", filepath.Base(a)), b, 0o644)
+	now := time.Now()
+	y, p, mm := now.Format("2006"), now.AddDate(-1, 0, 0).Format("2006"), now.Format("01")
+	issue := func(title string, number, total int, columns string) string {
+		s := fmt.Sprintf("+++\ntitle = %q\ndate = %s-01-01\nnumber = %d\n", title, now.Format("2006"), number)
+		if total > 0 {
+			s += fmt.Sprintf("total = %d\n", total)
+		}
+		return s + "columns = " + columns + "\n+++\n"
 	}
-	run1 := func(args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := run(append([]string{"new"}, append(args, "-s", dir)...), &out, &errb, nil)
-		return code, strings.TrimSpace(out.String()), errb.String()
-	}
-	year := filepath.Base(filepath.Dir(mustOne(t, run1, "notice", "Skills Fair 2027 通知")))
 	tests := []struct {
-		args []string
-		path string // relative to the site, with the year as YEAR
-		has  []string
+		name  string
+		files map[string]string // besides config.toml and the theme's archetypes
+		args  []string
+		code  int
+		file  string   // the file made, relative to the site
+		out   []string // in what it prints
+		has   []string // in the file made
+		hasnt []string
 	}{
-		{[]string{"news", "关于 Summer Camp 的新闻"}, "content/news/YEAR/summer-camp.md", []string{`title = "关于 Summer Camp 的新闻"`, "draft = true"}},
-		{[]string{"notice", "关于举办培训班的通知"}, "content/notices/YEAR/YEAR-", []string{"各会员单位"}},
-		{[]string{"notice", "Skills Fair 2027 通知", "--section", "news"}, "content/news/YEAR/skills-fair-2027.md", nil},
-		{[]string{"event", "CNC Contest"}, "content/events/cnc-contest.md", []string{"start = ", "location = "}},
-		{[]string{"issue"}, "content/journal/YEAR/", []string{"number = ", "columns = "}},
-		{[]string{"article", "Worksheet Design"}, "worksheet-design.md", []string{`column = "教学研究"`, "authors = "}},
+		{name: "news in Chinese is a bundle named in pinyin", args: []string{"news", "关于举办2026年技工院校师资培训班的通知"},
+			file: "content/news/{Y}/ju-ban-2026-ji-gong/index.md",
+			out:  []string{"content/news/{Y}/ju-ban-2026-ji-gong/index.md\n", "preview: http://127.0.0.1:1313/news/{Y}/{MM}/ju-ban-2026-ji-gong/", "folio serve --drafts", "photos and attachments"},
+			has:  []string{`title = "关于举办2026年技工院校师资培训班的通知"`, "draft = true"}},
+		{name: "notice, mixed title", args: []string{"notice", "关于 Summer Camp 的通知"},
+			file: "content/notices/{Y}/summer-camp-tong-zhi/index.md", out: []string{"/notices/{Y}/summer-camp-tong-zhi/"}, has: []string{"各会员单位"}},
+		{name: "Latin title, a few words", args: []string{"news", "Skills Fair: Day One, Two & Three!"},
+			file: "content/news/{Y}/skills-fair-day-one-two/index.md"},
+		{name: "one long word is cut", args: []string{"news", strings.Repeat("abcdefghij", 6)},
+			file: "content/news/{Y}/" + strings.Repeat("abcdefghij", 4) + "/index.md"},
+		{name: "full-width letters are Latin", args: []string{"event", "ＣＮＣ大赛"},
+			file: "content/events/cnc-da-sai.md", out: []string{"preview: http://127.0.0.1:1313/events/cnc-da-sai/"}, hasnt: []string{"photos"}},
+		{name: "a year-like title is not a bare number", args: []string{"event", "2027"},
+			file: "content/events/event-2027.md", out: []string{"/events/event-2027/"}},
+		{name: "a name folio uses gets the kind", args: []string{"news", "Page"}, file: "content/news/{Y}/news-page/index.md"},
+		{name: "unique in its folder, bundle or file", args: []string{"news", "举办"},
+			files: map[string]string{"content/news/{Y}/ju-ban/index.md": "+++\ntitle = \"a\"\ndate = 2026-01-01\n+++\n", "content/news/{Y}/ju-ban-2.md": "+++\ntitle = \"b\"\ndate = 2026-01-01\n+++\n"},
+			file:  "content/news/{Y}/ju-ban-3/index.md"},
+		{name: "--section", args: []string{"notice", "Skills Fair 2027 通知", "--section", "news"},
+			file: "content/news/{Y}/skills-fair-2027-tong-zhi/index.md"},
+		{name: "next issue: number, total and columns carried on", args: []string{"issue"},
+			files: map[string]string{"content/journal/{Y}/14/_index.md": issue("第14期", 14, 214, `["卷首语", "教学研究"]`)},
+			file:  "content/journal/{Y}/15/_index.md", out: []string{"/journal/{Y}/15/"},
+			has: []string{`title = "{Y}年第15期（总第215期）"`, "number = 15", "total = 215", `columns = ["卷首语", "教学研究"]`, "volume = {Y}"}},
+		{name: "an issue's title gives its number", args: []string{"issue", "{Y}年第30期"},
+			files: map[string]string{"content/journal/{Y}/14/_index.md": issue("第14期", 14, 214, `["卷首语"]`)},
+			file:  "content/journal/{Y}/30/_index.md", has: []string{`title = "{Y}年第30期"`, "number = 30", "total = 230", `columns = ["卷首语"]`}},
+		{name: "an issue's title gives its year", args: []string{"issue", "{P}年第25期"},
+			files: map[string]string{"content/journal/{P}/24/_index.md": issue("第24期", 24, 300, `["卷首语"]`)},
+			file:  "content/journal/{P}/25/_index.md", has: []string{"volume = {P}", "number = 25", "total = 301"}},
+		{name: "a new year's first issue", args: []string{"issue"},
+			files: map[string]string{"content/journal/{P}/24/_index.md": issue("第24期", 24, 300, `["专题报道"]`), "content/journal/{P}/23/_index.md": issue("第23期", 23, 299, `["x"]`)},
+			file:  "content/journal/{Y}/1/_index.md", has: []string{"volume = {Y}", "number = 1", "total = 301", `columns = ["专题报道"]`}},
+		{name: "the first issue ever", args: []string{"issue"},
+			file: "content/journal/{Y}/1/_index.md", out: []string{"preview: http://127.0.0.1:1313/journal/{Y}/1/"}, has: []string{"number = 1", "# total = 0", `columns = ["卷首语", "政策解读", "院校风采", "教学研究"]`}},
+		{name: "an issue that exists is not overwritten", args: []string{"issue", "{Y}年第14期"},
+			files: map[string]string{"content/journal/{Y}/14/_index.md": issue("第14期", 14, 214, `["卷首语"]`)},
+			code:  1, out: []string{"already exists"}},
+		{name: "an article goes into the newest issue, its column left to the editor", args: []string{"article", "校企合作的新路子"},
+			files: map[string]string{"content/journal/{P}/24/_index.md": issue("第24期", 24, 300, `["x"]`), "content/journal/{Y}/3/_index.md": issue("第3期", 3, 303, `["卷首语", "教学研究"]`)},
+			file:  "content/journal/{Y}/3/xiao-qi-he-zuo-xin.md",
+			out:   []string{"/journal/{Y}/3/xiao-qi-he-zuo-xin/", "column: write one of the issue's columns: 卷首语, 教学研究"},
+			has:   []string{`column = ""`, "卷首语、教学研究"}},
+		{name: "an article needs an issue", args: []string{"article", "x"}, code: 1, out: []string{"no journal issue", `folio new issue "2026年第1期"`}},
 	}
 	for _, tt := range tests {
-		code, out, errs := run1(tt.args...)
-		if code != 0 {
-			t.Errorf("folio new %q: exit %d: %s", tt.args, code, errs)
-			continue
-		}
-		want := strings.ReplaceAll(tt.path, "YEAR", year)
-		rel, _ := filepath.Rel(dir, out)
-		if !strings.Contains(filepath.ToSlash(rel), want) {
-			t.Errorf("folio new %q wrote %s, want %s", tt.args, rel, want)
-		}
-		b, _ := os.ReadFile(out)
-		for _, h := range tt.has {
-			if !strings.Contains(string(b), h) {
-				t.Errorf("folio new %q: %s lacks %q:\n%s", tt.args, rel, h, b)
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{"config.toml": "title = \"测试\"\n[permalinks]\nnews = \"/news/:year/:month/:slug/\"\n"}
+			for name, text := range tt.files {
+				files[strings.NewReplacer("{Y}", y, "{P}", p).Replace(name)] = text
 			}
-		}
+			dir := newSite(t, files) // with the theme and its archetypes
+			before := tree(t, dir)
+			r := strings.NewReplacer("{Y}", y, "{P}", p, "{MM}", mm)
+			args := []string{"new"}
+			for _, a := range tt.args {
+				args = append(args, r.Replace(a))
+			}
+			var out, errb bytes.Buffer
+			code := run(append(args, "-s", dir), &out, &errb, nil)
+			printed := strings.ReplaceAll(out.String()+errb.String(), dir+string(filepath.Separator), "")
+			if code != tt.code {
+				t.Fatalf("folio new %q: exit %d, want %d:\n%s", tt.args, code, tt.code, printed)
+			}
+			for _, o := range tt.out {
+				if !strings.Contains(filepath.ToSlash(printed), r.Replace(o)) {
+					t.Errorf("folio new %q printed\n%s\nwithout %q", tt.args, printed, r.Replace(o))
+				}
+			}
+			var made []string
+			for _, f := range tree(t, dir) {
+				if !slices.Contains(before, f) {
+					made = append(made, f)
+				}
+			}
+			if tt.file == "" {
+				if len(made) > 0 {
+					t.Errorf("folio new %q made %q", tt.args, made)
+				}
+				return
+			}
+			if want := r.Replace(tt.file); len(made) != 1 || made[0] != want {
+				t.Fatalf("folio new %q made %q, want %s", tt.args, made, want)
+			}
+			b, _ := os.ReadFile(filepath.Join(dir, made[0]))
+			for _, h := range tt.has {
+				if !strings.Contains(string(b), r.Replace(h)) {
+					t.Errorf("%s lacks %q:\n%s", made[0], r.Replace(h), b)
+				}
+			}
+			for _, h := range tt.hasnt {
+				if strings.Contains(printed, h) {
+					t.Errorf("folio new %q printed %q:\n%s", tt.args, h, printed)
+				}
+			}
+		})
 	}
-	// The issue is the next number of this year; the article goes into it.
-	if _, err := os.Stat(filepath.Join(dir, "content/journal", year, "1", "_index.md")); year != "2026" && err != nil {
-		t.Errorf("the first issue of %s is not number 1: %v", year, err)
-	}
-	code, _, errs := run1("event", "CNC Contest")
-	if code != 0 {
-		t.Errorf("a second event of the same title: exit %d: %s", code, errs)
-	}
-	code, _, errs = run1("bogus", "x")
-	if code != 1 || !strings.Contains(errs, "unknown kind") {
-		t.Errorf("an unknown kind: exit %d: %s", code, errs)
-	}
-}
-
-func mustOne(t *testing.T, run1 func(...string) (int, string, string), args ...string) string {
-	t.Helper()
-	code, out, errs := run1(args...)
-	if code != 0 {
-		t.Fatalf("folio new %q: %d %s", args, code, errs)
-	}
-	return out
 }
 
 // folio new never overwrites: the file name gets a number instead, and a
@@ -91,8 +143,8 @@ func TestNewNeverOverwrites(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "taken.md"), []byte("keep"), 0o644)
-	if got := fileName(dir, ".", "Taken", fixedTime()); got != "taken-2.md" {
-		t.Errorf("fileName beside an existing file = %s, want taken-2.md", got)
+	if got := pageName(dir, ".", "Taken", "news", fixedTime()); got != "taken-2" {
+		t.Errorf("pageName beside an existing file = %s, want taken-2", got)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "taken.md")); string(b) != "keep" {
 		t.Errorf("an existing file changed")
