@@ -278,7 +278,7 @@ func TestUnpublishedBanner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]string{"draft/index.html": "草稿：", "future/index.html": "未发布：", "published/index.html": ""} {
+	for path, want := range map[string]string{"draft/index.html": "草稿：", "future/index.html": "定时发布：", "published/index.html": ""} {
 		page := string(res.Site.Files[path])
 		has := strings.Contains(page, `class="banner-unpublished"`)
 		if has != (want != "") || (want != "" && !strings.Contains(page, want)) {

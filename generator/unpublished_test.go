@@ -62,7 +62,7 @@ func TestArticleOfDraftIssueInPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]string{"journal/2024/90/a/index.html": "草稿：", "journal/2024/91/b/index.html": "未发布：", "notices/2024/x/files/embargoed.xlsx": "名单"} {
+	for path, want := range map[string]string{"journal/2024/90/a/index.html": "草稿：", "journal/2024/91/b/index.html": "定时发布：", "notices/2024/x/files/embargoed.xlsx": "名单"} {
 		b, err := res.Site.Read(path)
 		if err != nil {
 			t.Errorf("%s: %v", path, err)

@@ -55,7 +55,9 @@ Flags of serve:
                           0.0.0.0: other computers too, at the addresses printed)
       --allow-host NAMES  host names besides localhost and the --bind address under which
                           the preview may be opened (comma-separated, or the flag again)
-      --drafts, --future  as for build
+      --drafts=false      hide drafts (shown by default, with a 草稿 banner)
+      --future=false      hide pages dated in the future (shown by default, with a
+                          定时发布 banner)
       --poll DURATION     look for changes every DURATION (e.g. 1s) instead of
                           being told by the system: for Docker, WSL and network folders
       --open              open the site in the browser

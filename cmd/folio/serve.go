@@ -20,6 +20,43 @@ import (
 )
 
 func serveCommand(args []string, stdout, stderr io.Writer) int {
+	opts, open, ok := serveFlags(args, stderr)
+	if !ok {
+		return 2
+	}
+	if _, err := os.Stat(opts.Dir + "/config.toml"); err != nil {
+		fmt.Fprintf(stderr, "folio serve: %s has no config.toml; run folio serve in the site's folder, or pass --source\n", opts.Dir)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts.Log = stdout
+	opts.Ready = func(urls []string) {
+		fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", urls[0])
+		if len(urls) > 1 {
+			fmt.Fprintf(stdout, "folio serve: other computers can open it at %s\n", strings.Join(urls[1:], " "))
+		}
+		if open {
+			openBrowser(urls[0])
+		}
+	}
+	err := serve.Run(ctx, opts)
+	switch {
+	case errors.Is(err, serve.ErrPortInUse):
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "folio serve: stopped")
+	return 0
+}
+
+// serveFlags reads folio serve's flags into the server's options, and
+// whether to open a browser; it prints the usage and returns false on a
+// mistake.
+func serveFlags(args []string, stderr io.Writer) (serve.Options, bool, bool) {
 	fs := flag.NewFlagSet("folio serve", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var src, bind string
@@ -31,8 +68,9 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&port, "port", 1313, "")
 	fs.IntVar(&port, "p", 1313, "")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "")
-	fs.BoolVar(&drafts, "drafts", false, "")
-	fs.BoolVar(&future, "future", false, "")
+	// The preview shows work in progress (with its banner); the build never does.
+	fs.BoolVar(&drafts, "drafts", true, "")
+	fs.BoolVar(&future, "future", true, "")
 	fs.BoolVar(&open, "open", false, "")
 	fs.DurationVar(&poll, "poll", 0, "")
 	var allow []string
@@ -46,37 +84,12 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	if !parseFlags(fs, args, stderr) {
-		return 2
+		return serve.Options{}, false, false
 	}
-	if _, err := os.Stat(src + "/config.toml"); err != nil {
-		fmt.Fprintf(stderr, "folio serve: %s has no config.toml; run folio serve in the site's folder, or pass --source\n", src)
-		return 2
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err := serve.Run(ctx, serve.Options{
-		Dir: src, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), Drafts: drafts, Future: future, Poll: poll, Log: stdout,
+	return serve.Options{
+		Dir: src, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), HideDrafts: !drafts, HideFuture: !future, Poll: poll,
 		AllowHosts: allow,
-		Ready: func(urls []string) {
-			fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", urls[0])
-			if len(urls) > 1 {
-				fmt.Fprintf(stdout, "folio serve: other computers can open it at %s\n", strings.Join(urls[1:], " "))
-			}
-			if open {
-				openBrowser(urls[0])
-			}
-		},
-	})
-	switch {
-	case errors.Is(err, serve.ErrPortInUse):
-		fmt.Fprintf(stderr, "folio serve: %v\n", err)
-		return 2
-	case err != nil:
-		fmt.Fprintf(stderr, "folio serve: %v\n", err)
-		return 1
-	}
-	fmt.Fprintln(stdout, "folio serve: stopped")
-	return 0
+	}, open, true
 }
 
 // openBrowser opens url in the desktop's browser, if there is one.

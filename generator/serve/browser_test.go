@@ -1,12 +1,15 @@
 package serve
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"folio.dev/folio/generator/testkit"
 )
@@ -55,4 +58,53 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	os.WriteFile(about, text, 0o644)
 	wait("the overlay goes", `!document.getElementById('folio-errors') && document.querySelector('h1').textContent.includes('协会概况')`)
+}
+
+// TestBrowserWarningsPanel opens a draft in folio serve in headless
+// Chromium: the page has its 草稿 banner and a small panel at the corner
+// lists the build's warning with its file:line:col; the close button takes
+// it away and it stays away on reload while the warnings are the same; a
+// new warning brings it back, and Escape closes it.
+func TestBrowserWarningsPanel(t *testing.T) {
+	t.Parallel()
+	dir, url, _ := startSiteWith(t, workInProgress, Options{Log: io.Discard})
+	ctx := testkit.Browse(t, "", 1280)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"wip/")); err != nil {
+		t.Fatal(err)
+	}
+	wait := func(what, js string) { t.Helper(); testkit.Poll(t, ctx, what, js) }
+	if banner, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('.banner-unpublished') || {}).textContent || ''`)); err != nil || !strings.Contains(banner, "草稿") {
+		t.Errorf("the draft's banner: %q, %v", banner, err)
+	}
+	const panel = `document.getElementById('folio-warnings')`
+	wait("the warnings panel shows", panel+` && `+panel+`.textContent.includes('content/wip/index.md:9:1')`)
+	text, _ := chromedp.Run(ctx, chromedp.Text("#folio-warnings"))
+	if !strings.Contains(text, "有 1 条提醒") || !strings.Contains(text, wipWarning) {
+		t.Errorf("panel: %q", text)
+	}
+	if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const p = `+panel+`, r = p.getBoundingClientRect();
+		return p.getAttribute('role') === 'status' && r.bottom <= innerHeight && r.right <= innerWidth && r.width < innerWidth / 2 && !!p.querySelector('button[aria-label]'); })()`)); !ok {
+		t.Errorf("the panel is not a small status box in the corner with a labelled close button")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click("#folio-warnings button")); err != nil {
+		t.Fatal(err)
+	}
+	wait("the close button closes the panel", `!`+panel)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	wait("the page reloads", `document.readyState === 'complete' && !!document.querySelector('h1')`)
+	chromedp.Do(ctx, chromedp.Sleep(time.Second)) // the event stream has sent the warnings by now
+	if shown, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!`+panel)); shown {
+		t.Errorf("a closed panel came back on reload with the same warnings")
+	}
+
+	page := filepath.Join(dir, "content", "wip", "index.md")
+	src, _ := os.ReadFile(page)
+	os.WriteFile(page, append(src, "\n![](photo.svg)\n"...), 0o644)
+	wait("a new warning brings the panel back", panel+` && `+panel+`.textContent.includes('有 2 条提醒')`)
+	if err := chromedp.Do(ctx, chromedp.Focus("#folio-warnings button"), chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	wait("Escape closes the panel", `!`+panel)
 }

@@ -1,4 +1,4 @@
-// folio serve: live reload and the error overlay. Only folio serve adds this
+// folio serve: live reload, the error overlay and the warnings panel. Only folio serve adds this
 // script to pages; folio build never does.
 (function () {
   var here = decodeURIComponent(location.pathname).replace(/\/$/, "/index.html").replace(/^\//, "");
@@ -40,7 +40,64 @@
   function hide() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
+  // The warnings panel: a small box at the bottom corner listing the last
+  // good build's warnings. Closing it (the button, or Escape inside it)
+  // hides these warnings for the tab until they change.
+  var panel = null;
+  var dismissedKey = "folio-warnings-dismissed";
+  function dismissed(key) {
+    try { return sessionStorage.getItem(dismissedKey) === key; } catch (e) { return false; }
+  }
+  function closePanel(key) {
+    if (panel) { panel.remove(); panel = null; }
+    try { sessionStorage.setItem(dismissedKey, key); } catch (e) { /* private mode: closed for now only */ }
+  }
+  function warn(warnings) {
+    if (panel) { panel.remove(); panel = null; }
+    var key = JSON.stringify(warnings);
+    if (!warnings.length || dismissed(key)) { return; }
+    panel = document.createElement("div");
+    panel.id = "folio-warnings";
+    panel.setAttribute("role", "status");
+    panel.setAttribute("aria-labelledby", "folio-warnings-title");
+    panel.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;box-sizing:border-box;width:26rem;max-width:calc(100vw - 2rem);max-height:40vh;overflow:auto;background:#fffbe6;color:#222;border:1px solid #c9a227;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.5 -apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;padding:.75rem 2.5rem .75rem 1rem;text-align:left";
+    var h = document.createElement("h2");
+    h.id = "folio-warnings-title";
+    h.textContent = "有 " + warnings.length + " 条提醒";
+    h.style.cssText = "margin:0 0 .25rem;font-size:15px;color:#6b4f00";
+    var p = document.createElement("p");
+    p.textContent = "网站已更新。这些内容不会阻止发布，但读者可能看不到或看不清，建议修改：";
+    p.style.cssText = "margin:0 0 .25rem";
+    var ul = document.createElement("ul");
+    ul.style.cssText = "margin:0;padding-left:1.1rem";
+    warnings.forEach(function (w) {
+      var li = document.createElement("li");
+      li.style.cssText = "margin:.3rem 0";
+      var where = document.createElement("code");
+      where.textContent = w.where;
+      where.style.cssText = "color:#5a3e00;font-family:ui-monospace,monospace;font-weight:bold";
+      li.appendChild(where);
+      li.appendChild(document.createTextNode("：" + w.message));
+      ul.appendChild(li);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "关闭提醒");
+    close.title = "关闭提醒（Esc）";
+    close.style.cssText = "position:absolute;top:.4rem;right:.4rem;width:1.8rem;height:1.8rem;border:1px solid #c9a227;border-radius:4px;background:#fff;color:#222;font-size:18px;line-height:1;cursor:pointer";
+    close.addEventListener("click", function () { closePanel(key); });
+    panel.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { closePanel(key); }
+    });
+    panel.appendChild(close);
+    panel.appendChild(h);
+    panel.appendChild(p);
+    panel.appendChild(ul);
+    document.body.appendChild(panel);
+  }
   var source = new EventSource("/__folio/events");
+  source.addEventListener("warnings", function (ev) { warn(JSON.parse(ev.data)); });
   source.addEventListener("errors", function (ev) { show(JSON.parse(ev.data)); });
   source.addEventListener("reload", function (ev) {
     hide();

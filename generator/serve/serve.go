@@ -2,6 +2,9 @@
 // HTTP, watches the site's files, rebuilds what changed and tells open
 // browser tabs to reload, or shows the build's errors over the page until
 // they are fixed. It wraps the one pipeline, generator.Build, with its cache.
+// Unlike folio build it shows drafts and future pages, each with its banner,
+// unless told not to, and it shows the build's warnings in a small panel at
+// the corner of the page.
 package serve
 
 import (
@@ -33,11 +36,14 @@ var reloadJS string // a string: embedded bytes could be changed
 
 // Options says what to serve and how.
 type Options struct {
-	Dir            string        // the site's folder
-	Addr           string        // host:port to listen on
-	Drafts, Future bool          // as folio build's flags
-	Poll           time.Duration // poll files this often instead of fsnotify; 0: fsnotify
-	Log            io.Writer     // one line per rebuild
+	Dir  string // the site's folder
+	Addr string // host:port to listen on
+	// HideDrafts and HideFuture leave out drafts and pages dated in the
+	// future (--drafts=false, --future=false). The preview shows work in
+	// progress by default, each page with its banner; the build never does.
+	HideDrafts, HideFuture bool
+	Poll                   time.Duration // poll files this often instead of fsnotify; 0: fsnotify
+	Log                    io.Writer     // one line per rebuild
 	// AllowHosts are host names, besides localhost and the address
 	// listened on, that requests may name in their Host header (--allow-host).
 	AllowHosts []string
@@ -54,10 +60,11 @@ type Server struct {
 	cache *generator.Cache
 	hosts hosts // the Host headers answered
 
-	mu      sync.RWMutex
-	site    *publish.Site
-	errors  []report // the last build's errors; nil when it succeeded
-	clients map[chan event]bool
+	mu       sync.RWMutex
+	site     *publish.Site
+	errors   []report // the last build's errors; nil when it succeeded
+	warnings []report // the last good build's warnings; never nil once built
+	clients  map[chan event]bool
 }
 
 type event struct {
@@ -65,7 +72,7 @@ type event struct {
 	data []byte
 }
 
-// report is a diagnostic as the overlay shows it.
+// report is a diagnostic as the overlay and the warnings panel show it.
 type report struct {
 	Where   string `json:"where"`
 	Kind    string `json:"kind"` // in Chinese: what sort of mistake it is
@@ -154,7 +161,7 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	}
 	res, err := generator.Build(ctx, generator.Options{
 		Root: os.DirFS(s.opts.Dir), BaseURL: previewBase,
-		Drafts: s.opts.Drafts, Future: s.opts.Future, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
+		Drafts: !s.opts.HideDrafts, Future: !s.opts.HideFuture, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
 	})
 	took := time.Since(start).Round(time.Millisecond)
 	what := "first build"
@@ -178,14 +185,32 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 		res.Diagnostics.Print(s.opts.Log, 10)
 		return
 	}
+	var warnings diag.List
+	reports := []report{}
+	for _, d := range res.Diagnostics {
+		if d.Severity == diag.Warning {
+			warnings = append(warnings, d)
+			reports = append(reports, report{Where: d.Pos.String(), Kind: Kind(d), Message: d.Msg})
+		}
+	}
 	s.mu.Lock()
 	old := s.site
 	s.site = res.Site
 	s.errors = nil
+	s.warnings = reports
 	s.mu.Unlock()
 	diff := changedOutputs(old, res.Site, changed)
-	fmt.Fprintf(s.opts.Log, "%s: rendered %d page(s), %d file(s) changed, in %s\n", what, res.Rendered, len(diff), took)
-	data, _ := json.Marshal(diff)
+	fmt.Fprintf(s.opts.Log, "%s: rendered %d page(s), %d file(s) changed, in %s", what, res.Rendered, len(diff), took)
+	if len(warnings) > 0 {
+		fmt.Fprintf(s.opts.Log, ", %d warning(s)", len(warnings))
+	}
+	fmt.Fprintln(s.opts.Log)
+	warnings.Print(s.opts.Log, 50) // on every rebuild: an editor who only previews learns of them too
+	// Warnings first: a tab that is not reloaded updates its panel, and a
+	// reloaded one receives them again when it reconnects.
+	data, _ := json.Marshal(reports)
+	s.broadcast(event{"warnings", data})
+	data, _ = json.Marshal(diff)
 	s.broadcast(event{"reload", data})
 }
 
@@ -247,6 +272,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/__folio/events":
 		s.events(w, r)
+		return
+	case "/__folio/warnings":
+		s.mu.RLock()
+		reports := s.warnings
+		s.mu.RUnlock()
+		if reports == nil {
+			reports = []report{}
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		json.NewEncoder(w).Encode(reports)
 		return
 	case "/__folio/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -322,7 +358,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	c := make(chan event, 8)
 	s.mu.Lock()
 	s.clients[c] = true
-	reports := s.errors
+	reports, warnings := s.errors, s.warnings
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
@@ -330,6 +366,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 	fmt.Fprint(w, "retry: 1000\n\n")
+	if warnings != nil { // a newly opened (or reloaded) tab shows the last good build's warnings
+		data, _ := json.Marshal(warnings)
+		fmt.Fprintf(w, "event: warnings\ndata: %s\n\n", data)
+	}
 	if reports != nil { // a tab opened while the site is broken sees why
 		data, _ := json.Marshal(reports)
 		fmt.Fprintf(w, "event: errors\ndata: %s\n\n", data)

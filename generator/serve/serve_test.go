@@ -24,7 +24,17 @@ import (
 // reports how Run ended.
 func startSite(t *testing.T) (string, string, func() error) {
 	t.Helper()
+	return startSiteWith(t, nil, Options{Log: io.Discard})
+}
+
+// startSiteWith is startSite with setup run on the folder before serving
+// it, and the given options (Dir, Listener and Ready are filled in).
+func startSiteWith(t *testing.T, setup func(dir string), opts Options) (string, string, func() error) {
+	t.Helper()
 	dir := testkit.Sample(t, "../..")
+	if setup != nil {
+		setup(dir)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +43,8 @@ func startSite(t *testing.T) (string, string, func() error) {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Dir: dir, Listener: ln, Log: io.Discard, Ready: func(u []string) { ready <- u[0] }})
+		opts.Dir, opts.Listener, opts.Ready = dir, ln, func(u []string) { ready <- u[0] }
+		done <- Run(ctx, opts)
 	}()
 	var url string
 	select {
