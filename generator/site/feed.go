@@ -37,7 +37,7 @@ func (s *Site) feeds() {
 			all = append(all, p)
 		}
 	}
-	slices.SortFunc(all, newestFirst)
+	slices.SortFunc(all, s.newestFirst)
 	items := map[*Page][]*Page{} // list page -> its feed's items
 	var order []*Page            // list pages in a fixed order
 	add := func(list *Page, p *Page) {

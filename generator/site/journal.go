@@ -76,7 +76,7 @@ func (s *Site) journal(l *diag.List) {
 				l.Errorf(p.KeyPos("pdf"), "front matter: pdf %q is not in the issue's folder, content/%s/; put the file there or correct the name", name, p.Dir)
 			}
 		}
-		p.Issue.Columns = columns(p, l)
+		p.Issue.Columns = columns(p, s.collation, l)
 		var order []*Page
 		for _, c := range p.Issue.Columns {
 			order = append(order, c.Articles...)
@@ -97,8 +97,9 @@ func (s *Site) journal(l *diag.List) {
 }
 
 // columns groups an issue's articles by column, in the issue's order of
-// columns; within a column by order (articles without one last), then title.
-func columns(issue *Page, l *diag.List) []Column {
+// columns; within a column by order (articles without one last), then title
+// in the site language's order.
+func columns(issue *Page, o *collation, l *diag.List) []Column {
 	var articles []*Page
 	for _, c := range issue.Children {
 		if c.Kind == source.KindArticle {
@@ -113,7 +114,7 @@ func columns(issue *Page, l *diag.List) []Column {
 		if a != b {
 			return a < b
 		}
-		return articles[i].Title() < articles[j].Title()
+		return o.compareTitles(articles[i], articles[j]) < 0
 	})
 	names := issue.FM.Columns
 	if len(names) == 0 {

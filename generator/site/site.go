@@ -42,6 +42,8 @@ type Page struct {
 	Calendar *Calendar
 	// Files are the page's attachments.
 	Files []File
+
+	titleKey []byte // collation key of the title, made when first compared (collation.titleKey)
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -52,6 +54,8 @@ type Term struct {
 	URL      string
 	Page     *Page   // its content/<taxonomy>/<slug>/_index.md, if any
 	Pages    []*Page // newest first
+
+	key []byte // collation key of Name
 }
 
 // Taxonomy is a way of grouping pages: tags, committees.
@@ -59,7 +63,7 @@ type Taxonomy struct {
 	Name  string  // plural: "tags"
 	URL   string  // "/tags/"
 	Page  *Page   // its content/<taxonomy>/_index.md, if any
-	Terms []*Term // by name
+	Terms []*Term // by weight, then name in the site language's order (pinyin for zh-CN)
 }
 
 // MenuItem is an entry of the main navigation.
@@ -83,11 +87,12 @@ type Site struct {
 	bySection    map[string][]*Page // dated leaf pages of each section, newest first
 	listed       []*Page            // every page in listing order (sortPages)
 	journalYears []*Archive
+	collation    *collation // orders names during Build; nil after it
 }
 
 // Build makes the model. pages and results are parallel slices.
 func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, now time.Time, l *diag.List) *Site {
-	s := &Site{Config: cfg, Now: now, bySection: map[string][]*Page{}}
+	s := &Site{Config: cfg, Now: now, bySection: map[string][]*Page{}, collation: newCollation(cfg.LanguageCode)}
 	byDir := map[string]*Page{}
 	for i, sp := range pages {
 		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
@@ -125,6 +130,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 		s.Menu = append(s.Menu, MenuItem{Name: item.Name, URL: item.URL})
 	}
 	s.outputs()
+	s.collation = nil // not safe for concurrent use, and the model is read in parallel from here on
 	return s
 }
 
@@ -134,7 +140,7 @@ func (s *Site) link(byDir map[string]*Page) {
 	// Going through the pages in listing order fills every list already
 	// sorted: one sort of the site instead of one per list.
 	s.listed = slices.Clone(s.Pages)
-	sortPages(s.listed)
+	s.sortPages(s.listed)
 	for _, p := range s.listed {
 		if p.Kind == source.KindHome {
 			continue
@@ -162,9 +168,9 @@ func (s *Site) link(byDir map[string]*Page) {
 
 // sortPages orders a listing: pages with a weight first, lightest first
 // (weight pins a page, as in Hugo; 0 means no weight), then newest first;
-// ties broken by title, then file, so output never depends on the order
-// files were read in.
-func sortPages(ps []*Page) {
+// ties broken by title (in the site language's order), then file, so
+// output never depends on the order files were read in.
+func (s *Site) sortPages(ps []*Page) {
 	slices.SortStableFunc(ps, func(a, b *Page) int {
 		if a.FM.Weight != b.FM.Weight {
 			switch {
@@ -175,16 +181,17 @@ func sortPages(ps []*Page) {
 			}
 			return cmp.Compare(a.FM.Weight, b.FM.Weight)
 		}
-		return newestFirst(a, b)
+		return s.newestFirst(a, b)
 	})
 }
 
-// newestFirst orders pages by date, newest first, then title, then file.
-func newestFirst(a, b *Page) int {
+// newestFirst orders pages by date, newest first, then title in the site
+// language's order (pinyin for zh-CN), then file.
+func (s *Site) newestFirst(a, b *Page) int {
 	if c := b.Date.Compare(a.Date); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.FM.Title, b.FM.Title); c != 0 {
+	if c := s.collation.compareTitles(a, b); c != 0 {
 		return c
 	}
 	return strings.Compare(a.File, b.File)

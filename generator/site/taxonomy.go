@@ -50,7 +50,7 @@ func (s *Site) taxonomies(l *diag.List) {
 			switch {
 			case p.Kind == source.KindTerm && p.Section == name:
 				slug := p.Dir[len(name)+1:]
-				term := &Term{Taxonomy: name, Name: p.FM.Title, Slug: slug, URL: p.URL, Page: p}
+				term := &Term{Taxonomy: name, Name: p.FM.Title, Slug: slug, URL: p.URL, Page: p, key: s.collation.key(p.FM.Title)}
 				bySlug[slug] = term
 				byTitle[p.FM.Title] = term
 			case p.Branch && p.Dir == name:
@@ -98,7 +98,7 @@ func (s *Site) taxonomies(l *diag.List) {
 					continue
 				}
 				if term == nil {
-					term = &Term{Taxonomy: name, Name: value, Slug: slug(value), URL: t.URL + slug(value) + "/"}
+					term = &Term{Taxonomy: name, Name: value, Slug: slug(value), URL: t.URL + slug(value) + "/", key: s.collation.key(value)}
 					bySlug[slug(value)] = term
 					firstUse[term] = p
 				} else if term.Page == nil && term.Name != value {
@@ -135,11 +135,16 @@ func (s *Site) taxonomies(l *diag.List) {
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // termLess orders terms by the weight of their pages (the committees in the
-// order the association lists them), then by slug.
+// order the association lists them), then by name in the site language's
+// order (pinyin for zh-CN: 安全 北京 电工), then by code point, then by
+// slug, which is a term's own.
 func termLess(a, b *Term) bool {
 	wa, wb := a.Page.FM.Weight, b.Page.FM.Weight // every term has a page by now
 	if wa != wb {
 		return wa < wb
+	}
+	if c := compareKeyed(a.Name, b.Name, a.key, b.key); c != 0 {
+		return c < 0
 	}
 	return a.Slug < b.Slug
 }
