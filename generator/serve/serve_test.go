@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -99,39 +98,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("/feed.xml: %d", code)
 	}
 
-	resp, err := http.Get(url + "__folio/events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		var name string
-		for sc.Scan() {
-			line := sc.Text()
-			if n, ok := strings.CutPrefix(line, "event: "); ok {
-				name = n
-			}
-			if d, ok := strings.CutPrefix(line, "data: "); ok {
-				events <- name + " " + d
-			}
-		}
-	}()
-	expect := func(prefix, contains string) {
-		t.Helper()
-		for {
-			select {
-			case e := <-events:
-				if strings.HasPrefix(e, prefix) && strings.Contains(e, contains) {
-					return
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("no %q event containing %q", prefix, contains)
-			}
-		}
-	}
+	expect := listen(t, url)
 	about := filepath.Join(dir, "content", "about.md")
 	text, _ := os.ReadFile(about)
 	os.WriteFile(about, append(text, "\n新加的一段：实时更新。\n"...), 0o644)

@@ -7,26 +7,14 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/config"
-	"folio.dev/folio/generator/diag"
-	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/source"
 )
 
 // buildIn builds the model of pages for a site whose languageCode is lang.
 func buildIn(t *testing.T, lang string, pages ...*source.Page) *Site {
 	t.Helper()
-	cfg := &config.Config{LanguageCode: lang, Paginate: 100, Location: time.UTC,
-		Taxonomies: map[string]string{"tag": "tags", "committee": "committees"}, Feeds: config.Feeds{Limit: 10}}
-	results := make([]*markup.Result, len(pages))
-	for i := range results {
-		results[i] = &markup.Result{}
-	}
-	var l diag.List
-	s := Build(cfg, pages, results, time.Time{}, &l)
-	if len(l) > 0 {
-		t.Fatalf("diagnostics: %v", l)
-	}
-	return s
+	return buildWith(t, &config.Config{LanguageCode: lang, Paginate: 100, Location: time.UTC,
+		Taxonomies: map[string]string{"tag": "tags", "committee": "committees"}, Feeds: config.Feeds{Limit: 10}}, pages...)
 }
 
 func termNames(t *Taxonomy) []string {

@@ -27,7 +27,12 @@ func page(file, dir, section string, kind source.Kind, branch bool, title string
 
 func build(t *testing.T, paginate int, pages ...*source.Page) *Site {
 	t.Helper()
-	cfg := &config.Config{Paginate: paginate, Taxonomies: map[string]string{"tag": "tags"}, Location: time.UTC}
+	return buildWith(t, &config.Config{Paginate: paginate, Taxonomies: map[string]string{"tag": "tags"}, Location: time.UTC}, pages...)
+}
+
+// buildWith builds the model of pages, which must give no diagnostic.
+func buildWith(t *testing.T, cfg *config.Config, pages ...*source.Page) *Site {
+	t.Helper()
 	results := make([]*markup.Result, len(pages))
 	for i := range results {
 		results[i] = &markup.Result{}
