@@ -12,8 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -88,11 +90,39 @@ func syntaxHint(pe toml.ParseError, src []byte) string {
 	case strings.ContainsAny(line, "“”‘’，＝［］"):
 		return "write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］"
 	case strings.Contains(pe.Message, "datetime") || strings.Contains(pe.Message, "date"):
-		return "write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00"
+		return dateHint(line) + "write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00"
 	case strings.Contains(pe.Message, "already been defined"):
 		return "each key and each [table] may be written only once; merge the two"
 	}
 	return "TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"
+}
+
+// dateLike finds what an editor meant as a date or time on a line.
+var dateLike = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?`)
+
+// dateHint says what is wrong with the date written on line, in the
+// editor's terms (month 13, 30 February, 25 o'clock), or "" when it
+// cannot tell; the general form, which asks for two digits, follows it.
+func dateHint(line string) string {
+	m := dateLike.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
+	year, month, day := n(1), n(2), n(3)
+	switch {
+	case month < 1 || month > 12:
+		return fmt.Sprintf("month %d does not exist (月份只有 1 到 12); ", month)
+	case day < 1 || day > daysIn(year, month):
+		return fmt.Sprintf("%d-%02d has %d days, so day %d does not exist (%d月只有%d天); ", year, month, daysIn(year, month), day, month, daysIn(year, month))
+	case m[4] != "" && (n(4) > 23 || n(5) > 59 || (m[6] != "" && n(6) > 59)):
+		return fmt.Sprintf("%s:%s is not a time of day (时 0–23，分 0–59); ", m[4], m[5])
+	}
+	return ""
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 type decoder struct {

@@ -277,7 +277,7 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 		{
 			name: "invalid date on line 2",
 			src:  "title = \"a\"\ndate = 2024-13-01\n",
-			want: file + `:2:8: front matter: invalid datetime: "2024-13-01"` + ` (write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
+			want: file + `:2:8: front matter: invalid datetime: "2024-13-01"` + ` (month 13 does not exist (月份只有 1 到 12); write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
 		},
 		{
 			name: "unclosed string",
@@ -687,4 +687,27 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A date TOML refuses gets told what is wrong with it, as an editor would
+// put it, before the general form.
+func TestDateHint(t *testing.T) {
+	t.Parallel()
+	for line, want := range map[string]string{
+		"date = 2024-13-01":           "month 13 does not exist",
+		"date = 2024-00-10":           "month 0 does not exist",
+		"date = 2023-02-29":           "2023-02 has 28 days, so day 29 does not exist",
+		"date = 2024-02-30":           "2024-02 has 29 days, so day 30 does not exist",
+		"date = 2024-04-31":           "day 31 does not exist (4月只有30天)",
+		"start = 2024-06-21T25:00":    "25:00 is not a time of day",
+		"start = 2024-06-21T09:60:00": "09:60 is not a time of day",
+		"date = 2024-6-21":            "",
+		"date = 2024-06-21":           "",
+		"date = 二〇二四年":                "",
+	} {
+		got := dateHint(line)
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("dateHint(%q) = %q, want it to say %q", line, got, want)
+		}
+	}
 }

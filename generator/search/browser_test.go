@@ -58,11 +58,11 @@ func TestBrowserSearch(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.SendKeys("#search-q", "发展规划")); err != nil {
 			t.Fatal(err)
 		}
-		// The page searches as the reader types: the results of the first
-		// letters show before the whole query's, so wait for the notice
-		// (this fails after 15 s if it never comes).
-		testkit.Poll(t, ctx, fmt.Sprintf("width %d: typing 发展规划 finds the plan's notice", width),
-			`[...document.querySelectorAll('#search-results .item-title')].some(a => a.textContent.includes('发展规划'))`)
+		// The page searches as the reader types: the results and the URL of
+		// the first letters come before the whole query's, so wait for both
+		// (this fails after 15 s if they never come).
+		testkit.Poll(t, ctx, fmt.Sprintf("width %d: typing 发展规划 finds the plan's notice and puts the query in the URL", width),
+			`location.search.includes('q=%E5%8F%91%E5%B1%95%E8%A7%84%E5%88%92') && [...document.querySelectorAll('#search-results .item-title')].some(a => a.textContent.includes('发展规划'))`)
 		loc, _ := chromedp.Run(ctx, chromedp.Location())
 		if !strings.Contains(loc, "q=%E5%8F%91%E5%B1%95%E8%A7%84%E5%88%92") {
 			t.Errorf("the query is not in the URL: %s", loc)
