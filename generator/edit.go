@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
@@ -20,9 +22,9 @@ import (
 // read and converted, and the model. folio serve keeps it between builds,
 // since most saves change only the text of a page: its front matter, and
 // with it the page's place, URL, dates and lists, stay as they were, and
-// so does every other page. Such a save converts that page again and puts
-// it in the model it had, in place (the Result.Model of the build that
-// made the shape changes with it); nothing else is read, placed or
+// so does every other page. Such a save converts that page again and
+// derives a new shape whose model has the new text (site.WithText); the
+// last build's model is not changed, and nothing else is read, placed or
 // modelled.
 //
 // The build that makes a shape fills it as it goes: remember after the
@@ -38,7 +40,10 @@ type shape struct {
 	builtAt    time.Time // the model's time; it holds until nextChange
 	nextChange time.Time
 	pages      map[string]int // file -> index in content.Pages
-	modelPages map[string]*site.Page
+	// For a shape derived by a text edit: the model it was derived from,
+	// and the files edited.
+	from   *site.Site
+	edited map[string]bool
 	// What later stages made that text edits leave alone.
 	theme    *theme.Theme
 	assets   map[string]string // for theme's layouts
@@ -58,14 +63,9 @@ func (c *Cache) remember(opts Options, content *source.Content, model *site.Site
 		return
 	}
 	s := &shape{options: shapeOptions(opts), content: content, model: model, links: links, builtAt: now, nextChange: nextChange,
-		diags: append(diag.List(nil), l...), pages: map[string]int{}, modelPages: map[string]*site.Page{}}
+		diags: append(diag.List(nil), l...), pages: map[string]int{}}
 	for i, p := range content.Pages {
 		s.pages[p.File] = i
-	}
-	for _, p := range model.Pages {
-		if p.File != "" {
-			s.modelPages[p.File] = p
-		}
 	}
 	c.shape = s
 }
@@ -86,8 +86,8 @@ func (c *Cache) shaped(out *publish.Site, cleaned, sitemaps map[string][]byte) {
 	}
 }
 
-// textEdit returns the last build's content and model with the changed
-// pages converted again, when every change is to the text of a published
+// textEdit returns a shape like the last build's with the changed pages
+// converted again, when every change is to the text of a published
 // page, nothing is reported about it before or after, and the build's time
 // is between that build's and the next time a page's state changes (a
 // publish date, an event's start). Otherwise it forgets the shape and
@@ -139,13 +139,31 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 		t.Version = convert.Mix(t.Version, c.markdown.LinkSum(p.File))
 		edits[k] = edit{p, r}
 	}
+	next := *s
+	content := *s.content
+	content.Pages = slices.Clone(content.Pages)
+	texts := make(map[string]site.Text, len(changed))
+	next.edited = make(map[string]bool, len(changed))
 	for k, file := range changed {
-		s.content.Pages[s.pages[file]] = edits[k].page
-		mp := s.modelPages[file]
-		mp.Page, mp.Result = edits[k].page, *edits[k].result
+		content.Pages[s.pages[file]] = edits[k].page
+		texts[file] = site.Text{Page: edits[k].page, Result: edits[k].result}
+		next.edited[file] = true
 	}
-	c.shape = s
-	return s
+	next.content, next.model, next.from = &content, s.model.WithText(texts), s.model
+	c.shape = &next
+	return &next
+}
+
+// renderEdit says what the text edit that made the shape changed, for the
+// render cache.
+func (s *shape) renderEdit() *render.Edit {
+	e := &render.Edit{From: s.from, Pages: map[*site.Page]bool{}}
+	for _, p := range s.model.Pages {
+		if s.edited[p.File] {
+			e.Pages[p] = true
+		}
+	}
+	return e
 }
 
 // mentions tells whether a diagnostic is about file.

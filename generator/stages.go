@@ -41,7 +41,7 @@ type builder struct {
 
 	cfg     *config.Config
 	now     time.Time // the build's time, in the site's zone
-	last    *shape    // the last build's model, kept for a text edit; nil otherwise
+	last    *shape    // the last build's shape, derived for a text edit; nil otherwise
 	content *source.Content
 	model   *site.Site
 	claimed *outputs.Table // the model's outputs' paths (nil for a kept model)
@@ -220,17 +220,12 @@ func (b *builder) render() error {
 			put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
 		}
 	}
-	var edited map[*site.Page]bool // the pages whose text alone changed, in a kept model
+	var edit *render.Edit
 	if b.last != nil {
-		edited = map[*site.Page]bool{}
-		for _, file := range b.changed {
-			if p := b.last.modelPages[file]; p != nil { // not a file that is gone
-				edited[p] = true
-			}
-		}
+		edit = b.last.renderEdit()
 	}
 	_, _, renderCache := b.cache.parts()
-	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edited, put, b.l)
+	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, put, b.l)
 	b.stage("render")
 	made := <-machine
 	select {

@@ -8,8 +8,8 @@ import (
 )
 
 // Cache keeps the outputs of the last build of a site (folio serve), for a
-// build that changed only the text of some pages in a model kept from it
-// (generator's text edits). Such a build renders again every output whose
+// build that changed only the text of some pages: its model is derived from
+// the last one (site.WithText), with the same outputs in the same order. Such a build renders again every output whose
 // layout can show the text of a changed page (layoutReach), and takes the
 // others from here. Any other build renders everything: what a layout
 // reads of a changed model cannot be told without tracking every read, and
@@ -21,6 +21,13 @@ type Cache struct {
 	reaches map[*template.Template]reach
 }
 
+// Edit says what a text edit changed: the model it was derived from, and
+// the pages, in the derived model, whose text changed.
+type Edit struct {
+	From  *site.Site
+	Pages map[*site.Page]bool
+}
+
 // NewCache makes an empty cache.
 func NewCache() *Cache { return &Cache{} }
 
@@ -28,13 +35,14 @@ func NewCache() *Cache { return &Cache{} }
 func (c *Cache) Reset() { *c = Cache{} }
 
 // reusable tells which outputs of a build can be taken from the cache:
-// none unless the build renders the model and theme of the last one with
-// the text of the pages edited changed, and then those that cannot show
-// that text. It returns nil when nothing can be reused.
-func (c *Cache) reusable(s *site.Site, th *theme.Theme, edited map[*site.Page]bool) [][]byte {
-	if c == nil || edited == nil || c.model != s || c.theme != th {
+// none unless the build renders a model derived from the last one by a
+// text edit, with the same theme, and then those that cannot show the
+// edited text. It returns nil when nothing can be reused.
+func (c *Cache) reusable(s *site.Site, th *theme.Theme, edit *Edit) [][]byte {
+	if c == nil || edit == nil || c.model != edit.From || c.theme != th || len(s.Outputs) != len(edit.From.Outputs) {
 		return nil
 	}
+	edited := edit.Pages
 	kept := make([][]byte, len(s.Outputs))
 	for i, o := range s.Outputs {
 		body, ok := c.bodies[o.Path]

@@ -99,16 +99,16 @@ const aliasPage = `<!DOCTYPE html>
 
 // Render executes the layouts for all outputs with the given number of
 // workers and returns the files by path below the site root, and how many
-// it rendered. With a cache, a build that only changed the text of the
-// pages edited (in the model of the cache's last build) takes the outputs
-// that cannot show it from the cache; edited is nil for any other build.
+// it rendered. With a cache, a build of a model derived from the cache's
+// last one by a text edit takes the outputs that cannot show the edited
+// text from the cache; edit is nil for any other build.
 // With put, each output is handed to put as soon as it is rendered and not
 // kept: its path maps to nil.
-func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, edited map[*site.Page]bool, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
+func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, edit *Edit, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
 	errs := make([]error, len(outs))
-	kept := cache.reusable(s, th, edited)
+	kept := cache.reusable(s, th, edit)
 	var todo []int
 	for i := range outs {
 		if kept != nil && kept[i] != nil {

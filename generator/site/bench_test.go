@@ -22,3 +22,16 @@ func BenchmarkStage(b *testing.B) {
 	}
 	testkit.PerPage(b, len(c.Content.Pages))
 }
+
+// BenchmarkWithText derives the model of a 10,000-page corpus for a save
+// that changed one page's text, as folio serve does on every such save.
+// go test -run XXX -bench WithText -benchmem ./generator/site/
+func BenchmarkWithText(b *testing.B) {
+	c := testkit.Corpus(b, 10000, testkit.Model)
+	p := c.Site.Pages[len(c.Site.Pages)/2]
+	texts := map[string]site.Text{p.File: {Page: p.Page, Result: &p.Result}}
+	for b.Loop() {
+		c.Site.WithText(texts)
+	}
+	testkit.PerPage(b, len(c.Site.Pages))
+}

@@ -44,6 +44,7 @@ type Page struct {
 	Files []File
 
 	titleKey []byte // collation key of the title, made when first compared (collation.titleKey)
+	number   int    // 1 + its index in Site.all; 0 for a page made after Build (WithText)
 }
 
 // Term is one value of a taxonomy (a tag, a committee) and its pages.
@@ -88,6 +89,7 @@ type Site struct {
 	listed       []*Page            // every page in listing order (sortPages)
 	journalYears []*Archive
 	collation    *collation // orders names during Build; nil after it
+	all          []*Page    // every page, those made up for lists too, by number (WithText)
 }
 
 // Build makes the model. pages and results are parallel slices.
@@ -130,6 +132,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 		s.Menu = append(s.Menu, MenuItem{Name: item.Name, URL: item.URL})
 	}
 	s.outputs()
+	s.numberPages()
 	s.collation = nil // not safe for concurrent use, and the model is read in parallel from here on
 	return s
 }

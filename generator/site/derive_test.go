@@ -1,0 +1,142 @@
+package site_test
+
+import (
+	"reflect"
+	"testing"
+
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/testkit"
+)
+
+// A model derived for a text edit equals the one it came from in every
+// value but the edited text, and shares none of the model's own values
+// with it: a field added to the model but not to the derivation fails
+// one of the two checks (a copy that drops it, or a pointer left leading
+// into the old model).
+func TestWithTextSharesNoPage(t *testing.T) {
+	t.Parallel()
+	c := testkit.Corpus(t, 300, testkit.Model) // journal issues, events, terms, archives
+	old := c.Site
+	if same := old.WithText(nil); !reflect.DeepEqual(old, same) {
+		t.Fatal("the model derived with no edit differs from the model it came from")
+	}
+
+	var edited *site.Page
+	for _, p := range old.Pages {
+		if p.InIssue != nil && p.PrevArticle != nil {
+			edited = p
+			break
+		}
+	}
+	if edited == nil {
+		t.Fatal("the corpus has no journal article with a previous article")
+	}
+	before := edited.HTML
+	text := site.Text{Page: edited.Page, Result: &markup.Result{HTML: "<p>改过了</p>", Summary: "改过了"}}
+	derived := old.WithText(map[string]site.Text{edited.File: text})
+
+	if edited.HTML != before {
+		t.Errorf("WithText changed the old model's page: HTML %q", edited.HTML)
+	}
+	var found *site.Page
+	for _, p := range derived.Pages {
+		if p.File == edited.File {
+			found = p
+		}
+	}
+	if found == nil || found.HTML != "<p>改过了</p>" || found.PrevArticle.NextArticle != found || found.InIssue.Issue == nil {
+		t.Fatalf("the derived model's page is not the edited one, linked to its neighbours: %+v", found)
+	}
+
+	oldValues := modelValues(reflect.ValueOf(old))
+	newValues := modelValues(reflect.ValueOf(derived))
+	if len(newValues) < len(old.Pages)+len(old.Outputs)/2 {
+		t.Fatalf("found only %d values in the derived model of %d pages", len(newValues), len(old.Pages))
+	}
+	for ptr, what := range newValues {
+		if oldValues[ptr] != "" {
+			t.Errorf("the derived model shares a %s with the old one", what)
+		}
+	}
+}
+
+// modelValues returns every value of package site that v leads to, by
+// address (pointers, and slices' and maps' storage).
+func modelValues(v reflect.Value) map[uintptr]string {
+	seen := map[uintptr]string{}
+	site := reflect.TypeFor[site.Site]().PkgPath()
+	src := reflect.TypeFor[source.Page]().PkgPath()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || v.Type().Elem().PkgPath() == src { // source pages are shared, read-only
+				return
+			}
+			if _, ok := seen[v.Pointer()]; ok {
+				return
+			}
+			if v.Type().Elem().PkgPath() == site {
+				seen[v.Pointer()] = v.Type().String()
+			} else {
+				seen[v.Pointer()] = "" // walked, not counted
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		case reflect.Slice:
+			if v.Len() == 0 {
+				return
+			}
+			if hasModel(v.Type().Elem(), site) {
+				seen[v.Pointer()] = v.Type().String()
+			}
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			if v.Len() > 0 && hasModel(v.Type().Elem(), site) {
+				seen[v.Pointer()] = v.Type().String()
+			}
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Value())
+			}
+		case reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		}
+	}
+	walk(v)
+	for p, what := range seen {
+		if what == "" {
+			delete(seen, p)
+		}
+	}
+	return seen
+}
+
+// hasModel tells whether t is, or holds, a pointer to a type of package pkg.
+func hasModel(t reflect.Type, pkg string) bool {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return t.Elem().PkgPath() == pkg
+	case reflect.Slice, reflect.Array:
+		return hasModel(t.Elem(), pkg)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasModel(t.Field(i).Type, pkg) {
+				return true
+			}
+		}
+	}
+	return false
+}
