@@ -173,29 +173,43 @@ func (res *Result) bug(r any) error {
 	return errors.Join(ErrInternal, res.Diagnostics.Err())
 }
 
-// build runs the stages in order; each is a method of builder
+// stages are a build's steps, in order; each is a method of builder
 // (stages.go), and a stage that returns an error ends the build.
+var stages = []struct {
+	name string
+	run  func(*builder) error
+}{
+	{"config", (*builder).loadConfig}, // config.toml
+	{"model", (*builder).buildModel},  // content/ read, its Markdown converted, the model built (or derived, for a text edit)
+	{"theme", (*builder).loadTheme},   // layouts, i18n strings, static files
+	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps
+	{"search", (*builder).index},      // the search index and robots.txt
+	{"assemble", (*builder).assemble}, // rendered, generated and copied files: one site, every path claimed once
+	{"minify", (*builder).minify},
+	{"write", (*builder).write}, // into a staging folder swapped in whole, or kept in memory
+}
+
 func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	b, err := start(ctx, opts, res)
 	if err != nil {
 		return res, err
 	}
 	defer b.abort()
-	for _, stage := range []func() error{
-		b.loadConfig, // config.toml
-		b.buildModel, // content/ read, its Markdown converted, the model built (or kept, for a text edit)
-		b.loadTheme,  // layouts, i18n strings, static files
-		b.render,     // every output, and meanwhile the feeds, calendars and sitemaps
-		b.index,      // the search index and robots.txt
-		b.assemble,   // rendered, generated and copied files: one site, every path claimed once
-		b.minify,
-		b.write, // into a staging folder swapped in whole, or kept in memory
-	} {
-		if err := stage(); err != nil {
-			return res, err
+	return res, b.run("")
+}
+
+// run runs the stages in order, up to and including the one named upTo
+// ("" for all).
+func (b *builder) run(upTo string) error {
+	for _, stage := range stages {
+		if err := stage.run(b); err != nil {
+			return err
+		}
+		if stage.name == upTo {
+			break
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // describe names a file for a message, or the site for none.

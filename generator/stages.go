@@ -39,12 +39,15 @@ type builder struct {
 	changed []string // the paths changed since the cache's last build
 	preview bool
 
-	cfg     *config.Config
-	now     time.Time // the build's time, in the site's zone
-	last    *shape    // the last build's shape, derived for a text edit; nil otherwise
-	content *source.Content
-	model   *site.Site
-	claimed *outputs.Table // the model's outputs' paths (nil for a kept model)
+	cfg      *config.Config
+	now      time.Time // the build's time, in the site's zone
+	last     *shape    // the last build's shape, derived for a text edit; nil otherwise
+	content  *source.Content
+	links    *links.Resolver  // between content's pages
+	markdown *markup.Markdown // the converter
+	results  []*markup.Result // content's pages converted (not kept for a text edit)
+	model    *site.Site
+	claimed  *outputs.Table // the model's outputs' paths (nil for a kept model)
 
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
@@ -130,6 +133,7 @@ func (b *builder) buildModel() error {
 	sourceCache, markdownCache, _ := b.cache.parts()
 	cfg, opts := b.cfg, b.opts
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
+	b.markdown = md
 	mark := len(*b.l) // what reading, converting and modelling report starts here
 	if b.last = b.cache.textEdit(opts, b.changed, b.now, md); b.last != nil {
 		b.content, b.model = b.last.content, b.last.model
@@ -142,16 +146,16 @@ func (b *builder) buildModel() error {
 		if err := b.ctx.Err(); err != nil {
 			return err // what was not read would show as false errors
 		}
-		resolver := links.New(b.content, opts.Root, cfg.BasePath())
-		results := convert.Pages(b.ctx, md, b.content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
+		b.links = links.New(b.content, opts.Root, cfg.BasePath())
+		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
-		b.model = site.Build(cfg, b.content.Pages, results, b.now, b.l)
+		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
 		b.claimed = outputs.Claim(b.model, b.l)
 		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, b.model.NextChange())
-		b.cache.remember(opts, b.content, b.model, resolver, (*b.l)[mark:], b.now, b.res.NextChange)
+		b.cache.remember(opts, b.content, b.model, b.links, (*b.l)[mark:], b.now, b.res.NextChange)
 		b.stage("model")
 	}
 	b.res.Model = b.model

@@ -14,8 +14,8 @@ import (
 func BenchmarkStage(b *testing.B) {
 	c := testkit.Corpus(b, 1000, testkit.Model)
 	for b.Loop() {
-		cals, rss := feeds.Calendars(c.Site, func(k string) string { return k }), feeds.RSS(c.Site, "/feed.css", func(k string) string { return k })
-		sitemap, robots := feeds.Sitemaps(c.Site)["sitemap.xml"], feeds.Robots(c.Site)
+		cals, rss := feeds.Calendars(c.Model, func(k string) string { return k }), feeds.RSS(c.Model, "/feed.css", func(k string) string { return k })
+		sitemap, robots := feeds.Sitemaps(c.Model)["sitemap.xml"], feeds.Robots(c.Model)
 		if len(cals) == 0 || len(rss) == 0 || len(sitemap) == 0 || len(robots) == 0 {
 			b.Fatalf("%d calendars, %d feeds, %d bytes of sitemap, %d of robots.txt", len(cals), len(rss), len(sitemap), len(robots))
 		}

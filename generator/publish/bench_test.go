@@ -20,7 +20,7 @@ func BenchmarkStage(b *testing.B) {
 	dir := b.TempDir()
 	for i := 0; b.Loop(); i++ {
 		dest := filepath.Join(dir, fmt.Sprint(i))
-		stats, err := publish.Write(c.Out, dest, c.Workers)
+		stats, err := publish.Write(c.Site, dest, c.Workers)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -17,7 +17,7 @@ func BenchmarkStage(b *testing.B) {
 	c := testkit.Corpus(b, 1000, testkit.Theme)
 	for b.Loop() {
 		var l diag.List
-		if files, _ := render.Render(context.Background(), c.Site, c.Theme, c.Workers, nil, nil, nil, &l); l.Errors() > 0 || len(files) == 0 {
+		if files, _ := render.Render(context.Background(), c.Model, c.Theme, c.Workers, nil, nil, nil, &l); l.Errors() > 0 || len(files) == 0 {
 			b.Fatalf("%d files: %v", len(files), l.Err())
 		}
 	}

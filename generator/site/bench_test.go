@@ -28,10 +28,10 @@ func BenchmarkStage(b *testing.B) {
 // go test -run XXX -bench WithText -benchmem ./generator/site/
 func BenchmarkWithText(b *testing.B) {
 	c := testkit.Corpus(b, 10000, testkit.Model)
-	p := c.Site.Pages[len(c.Site.Pages)/2]
+	p := c.Model.Pages[len(c.Model.Pages)/2]
 	texts := map[string]site.Text{p.File: {Page: p.Page, Result: &p.Result}}
 	for b.Loop() {
-		c.Site.WithText(texts)
+		c.Model.WithText(texts)
 	}
-	testkit.PerPage(b, len(c.Site.Pages))
+	testkit.PerPage(b, len(c.Model.Pages))
 }

@@ -18,7 +18,7 @@ import (
 func TestWithTextSharesNoPage(t *testing.T) {
 	t.Parallel()
 	c := testkit.Corpus(t, 300, testkit.Model) // journal issues, events, terms, archives
-	old := c.Site
+	old := c.Model
 	if same := old.WithText(nil); !reflect.DeepEqual(old, same) {
 		t.Fatal("the model derived with no edit differs from the model it came from")
 	}

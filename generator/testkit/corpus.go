@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,60 +12,42 @@ import (
 	"testing"
 	"time"
 
-	"folio.dev/folio/generator/config"
-	"folio.dev/folio/generator/convert"
-	"folio.dev/folio/generator/diag"
-	"folio.dev/folio/generator/feeds"
-	"folio.dev/folio/generator/links"
-	"folio.dev/folio/generator/markup"
-	"folio.dev/folio/generator/publish"
-	"folio.dev/folio/generator/render"
-	"folio.dev/folio/generator/search"
-	"folio.dev/folio/generator/site"
-	"folio.dev/folio/generator/source"
-	"folio.dev/folio/generator/theme"
+	"folio.dev/folio/generator"
 )
 
-// Stage is a stage of a build, in the order generator.Build runs them.
+// Stage is how far Corpus builds: the stages a benchmark's stage takes its
+// inputs from.
 type Stage int
 
 const (
-	Config   Stage = iota // config.Load
-	Read                  // source.Read
-	Markdown              // markup, every page
-	Model                 // site.Build
-	Theme                 // theme.Load
-	Render                // render.Render
-	Feeds                 // feeds: calendars, RSS, sitemap, robots.txt
-	Search                // search.Index
+	Config   Stage = iota // config.toml loaded
+	Read                  // content read
+	Markdown              // and converted
+	Model                 // the site model
+	Theme                 // the theme loaded
+	Render                // every output rendered, feeds and calendars made
+	Search                // the search index made
 	Assemble              // the site to publish: every file made, and the files to copy
 )
 
-func (s Stage) String() string {
-	return [...]string{"config", "read", "markdown", "model", "theme", "render", "feeds", "search", "assemble"}[s]
-}
+// through is the stage of generator.BuildParts that makes what s needs:
+// reading, converting and modelling are one stage of a build.
+var through = [...]string{Config: "config", Read: "model", Markdown: "model", Model: "model", Theme: "theme", Render: "render", Search: "search", Assemble: "assemble"}
 
-// Build is a build of a synthetic site (cmd/corpus) done stage by stage,
-// for the benchmarks of each stage: what each stage made, up to the one
-// asked for, is the input of the next.
+// Build is a build of a synthetic site (cmd/corpus) up to a stage, for
+// the benchmarks of the next: what the build's stages made is the input of
+// the stage benchmarked.
 type Build struct {
+	generator.Parts
 	Dir     string // the site on disk
 	FS      fs.FS  // os.DirFS(Dir)
-	Now     time.Time
-	Workers int // GOMAXPROCS, as a build has
-	Config  *config.Config
-	Content *source.Content
-	Links   *links.Resolver // made with Content: resolves links between its pages
-	Results []*markup.Result
-	Site    *site.Site
-	Theme   *theme.Theme
-	Files   map[string][]byte // rendered, then with the feeds and the search index
-	Out     *publish.Site
+	Workers int    // GOMAXPROCS, as a build has
 }
 
 // Corpus writes a site of n pages with cmd/corpus into a temporary folder
-// (removed when tb ends) and builds it up to stage upTo. Any error, and any
-// diagnostic that is an error, fails tb. Call it before b.Loop.
+// (removed when tb ends) and builds it, with generator.BuildParts, up to
+// what stage upTo needs. Any error, and any diagnostic that is an error,
+// fails tb. Call it before b.Loop.
 func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 	tb.Helper()
 	gomod, err := exec.Command("go", "env", "GOMOD").Output()
@@ -79,51 +60,13 @@ func Corpus(tb testing.TB, n int, upTo Stage) *Build {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("go run ./cmd/corpus: %v\n%s", err, out)
 	}
-	c := &Build{Dir: dir, FS: os.DirFS(dir), Workers: runtime.GOMAXPROCS(0),
-		Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))}
-	ctx := context.Background()
-	var l diag.List
-	steps := []func(){
-		Config: func() { c.Config = config.Load(c.FS, "config.toml", &l); c.Now = c.Now.In(c.Config.Location) },
-		Read: func() {
-			c.Content = source.Read(ctx, c.FS, c.Config, source.Options{Now: c.Now, Workers: c.Workers}, &l)
-			c.Links = links.New(c.Content, c.FS, c.Config.BasePath())
-		},
-		Markdown: func() {
-			md := markup.New(markup.Options{Unsafe: c.Config.Markup.Unsafe, SummaryLength: c.Config.Markup.SummaryLength, ReadingSpeed: c.Config.Markup.ReadingSpeed, BasePath: c.Config.BasePath()})
-			c.Results = convert.Pages(ctx, md, c.Content, c.Links, convert.Options{Workers: c.Workers}, &l)
-		},
-		Model:  func() { c.Site = site.Build(c.Config, c.Content.Pages, c.Results, c.Now, &l) },
-		Theme:  func() { c.Theme = theme.Load(c.FS, c.Config, render.Funcs(c.Config, map[string]string{}), &l) },
-		Render: func() { c.Files, _ = render.Render(ctx, c.Site, c.Theme, c.Workers, nil, nil, nil, &l) },
-		Feeds: func() {
-			maps.Copy(c.Files, feeds.Calendars(c.Site, func(k string) string { return k }))
-			maps.Copy(c.Files, feeds.RSS(c.Site, "/feed.css", func(k string) string { return k }))
-			maps.Copy(c.Files, feeds.Sitemaps(c.Site))
-			c.Files["robots.txt"] = feeds.Robots(c.Site)
-		},
-		Search: func() { maps.Copy(c.Files, search.Index(ctx, c.Site, c.Workers)) },
-		Assemble: func() {
-			c.Out = &publish.Site{Files: c.Files, Copies: map[string]string{}, FS: c.FS}
-			for src, dst := range c.Theme.Static {
-				c.Out.Copies[dst] = src
-			}
-			for src, dst := range c.Content.Files {
-				c.Out.Copies[dst] = src
-			}
-			for _, p := range c.Content.Pages {
-				for _, r := range p.Resources {
-					c.Out.Copies[p.ResourcePath(r)] = r
-				}
-			}
-		},
+	c := &Build{Dir: dir, FS: os.DirFS(dir), Workers: runtime.GOMAXPROCS(0)}
+	opts := generator.Options{Root: c.FS, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)), Workers: c.Workers}
+	parts, _, err := generator.BuildParts(context.Background(), opts, through[upTo])
+	if err != nil {
+		tb.Fatalf("building %s up to %s: %v", dir, through[upTo], err)
 	}
-	for s, step := range steps[:upTo+1] {
-		step()
-		if l.Errors() > 0 {
-			tb.Fatalf("%v of %s: %v", Stage(s), dir, l.Err())
-		}
-	}
+	c.Parts = *parts
 	return c
 }
 
