@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"folio.dev/folio/generator/diag"
-
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -194,10 +192,10 @@ func (c *converter) inline(n *xhtml.Node) {
 		}
 	case atom.Input: // a task list's box
 		if attr(n, "type") == "checkbox" {
-			box := "☐ "
+			box := "☐"
 			for _, a := range n.Attr {
 				if a.Key == "checked" {
-					box = "☑ "
+					box = "☑"
 				}
 			}
 			w.WriteString(box)
@@ -328,28 +326,29 @@ func (c *converter) media(n *xhtml.Node) {
 		what, why = "音频", "公众号不能播放网站上的音频"
 	}
 	label := cmpOr(attr(n, "title"), cmpOr(attr(n, "aria-label"), what))
-	c.w.open("section", styleFigure)
+	// Spans shown as blocks: a video may stand inside a paragraph.
+	c.w.open("span", styleFigure+";display:block")
 	if poster := attr(n, "poster"); poster != "" {
 		if u, ok := c.e.picture([]candidate{{url: poster}}, c.e.pos(poster), false); ok {
 			c.w.WriteString(`<img src="` + html.EscapeString(u) + `" alt="` + html.EscapeString(label) + `" style="` + styleImg + `">`)
 		}
 	}
-	c.w.open("p", stylePlace)
+	c.w.open("span", stylePlace+";display:block")
 	c.w.WriteString("［" + html.EscapeString(what) + "：" + html.EscapeString(label) + "，请到网站上查看］")
 	target := c.e.abs(c.e.model.Config.RelURL(c.e.page.URL))
 	if src != "" {
 		target = c.e.abs(src)
 	}
 	c.noteRef(c.e.addNote("link "+target, note{text: html.EscapeString(label), url: target}))
-	c.w.close("p")
-	c.w.close("section")
+	c.w.close("span")
+	c.w.close("span")
 	at := c.e.pos(src)
 	c.e.l.Warnf(at, "公众号：%s，这里的%s已改为文字说明和链接；如需在公众号里显示，请在公众号编辑器里另行插入", why, what)
 }
 
 // lost warns about an element that cannot reach the 公众号 at all.
 func (c *converter) lost(n *xhtml.Node) {
-	c.e.l.Warnf(diag.Pos{File: c.e.page.File, Line: 1, Col: 1}, "公众号：页面里的 <%s> 不能粘贴到公众号，已略去", n.Data)
+	c.e.l.Warnf(c.e.find("<"+n.Data), "公众号：页面里的 <%s> 不能粘贴到公众号，已略去", n.Data)
 }
 
 // pre writes a code block line by line: the editor drops newlines and
@@ -425,6 +424,10 @@ func (c *converter) list(n *xhtml.Node, depth int) {
 					w.open("p", fmt.Sprintf(styleItemMore, pad))
 					open = true
 				}
+				if d.Type == xhtml.TextNode && (d.NextSibling == nil || isBlock(d.NextSibling)) {
+					w.WriteString(html.EscapeString(strings.TrimRightFunc(d.Data, unicode.IsSpace)))
+					break
+				}
 				c.inline(d)
 			}
 			first = false
@@ -464,7 +467,7 @@ func (c *converter) table(n *xhtml.Node) {
 				break
 			}
 		}
-		c.e.l.Warnf(diag.Pos{File: c.e.page.File, Line: 1, Col: 1}, "公众号：第一格为“%s”的表格有 %d 列，约 %.0f 个字宽，手机上要左右滑动约 %.0f 屏才能看完；可以拆成几个窄表格，或改写成列表", first, len(widths), total, total/22)
+		c.e.l.Warnf(c.e.find("| "+first), "公众号：第一格为“%s”的表格有 %d 列，约 %.0f 个字宽，手机上要左右滑动约 %.0f 屏才能看完；可以拆成几个窄表格，或改写成列表", first, len(widths), total, total/22)
 	}
 	w.open("section", styleTableWrap)
 	w.open("table", styleTable)

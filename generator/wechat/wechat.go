@@ -59,9 +59,9 @@ func Exportable(p *site.Page) bool {
 // news/a.md", "news/a.md", a bundle's folder) or its URL path ("/news/
 // 2024/06/a/"), or its full address on the site.
 func Find(model *site.Site, target string) *site.Page {
-	t := strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(target, "\\", "/")), "/")
+	t := strings.Trim(path.Clean("/"+strings.ReplaceAll(target, "\\", "/")), "/")
 	if u, err := url.Parse(target); err == nil && u.Scheme != "" && u.Host != "" {
-		t = strings.TrimPrefix(u.Path, "/")
+		t = strings.Trim(u.Path, "/")
 	} else if u, err := url.PathUnescape(t); err == nil {
 		t = u
 	}
@@ -228,15 +228,29 @@ func (e *exporter) abs(raw string) string {
 	return raw
 }
 
-// pos is where the page's Markdown wrote a URL, for a warning about it;
-// the page's front matter when not known.
+// pos is where the page's Markdown wrote a URL, for a warning about it:
+// among its links, else (raw HTML: a video, a frame) where the text has
+// it; the body's first line when not found.
 func (e *exporter) pos(rawURL string) diag.Pos {
-	for _, k := range e.page.Links {
-		if k.URL == rawURL {
-			return k.Pos
+	if rawURL != "" {
+		for _, k := range e.page.Links {
+			if k.URL == rawURL {
+				return k.Pos
+			}
 		}
 	}
-	return diag.Pos{File: e.page.File, Line: 1, Col: 1}
+	return e.find(rawURL)
+}
+
+// find is where s is first written in the page's body; its first line when
+// s is "" or not there.
+func (e *exporter) find(s string) diag.Pos {
+	t := source.TextOf(e.page.Page)
+	at := t.BodyStart
+	if i := strings.Index(string(t.Src[t.BodyStart:]), s); s != "" && i >= 0 {
+		at += i
+	}
+	return diag.At(e.page.File, t.Src, at)
 }
 
 // candidate is one version of a picture: its URL and its width in pixels
