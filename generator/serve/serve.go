@@ -67,8 +67,8 @@ type Server struct {
 	mu       sync.RWMutex
 	site     *publish.Site
 	model    *site.Site // the last good build's
-	errors   []report // the last build's errors; nil when it succeeded
-	warnings []report // the last good build's warnings; never nil once built
+	errors   []report   // the last build's errors; nil when it succeeded
+	warnings []report   // the last good build's warnings; never nil once built
 	clients  map[chan event]bool
 }
 
