@@ -63,12 +63,13 @@ type Server struct {
 	// building is held while a build runs: the kept model changes in
 	// place then, and the 复制到公众号 button reads it.
 	building sync.Mutex
+	// model is the last good build's model, read under mu.
+	model *site.Site
 
 	mu       sync.RWMutex
 	site     *publish.Site
-	model    *site.Site // the last good build's
-	errors   []report   // the last build's errors; nil when it succeeded
-	warnings []report   // the last good build's warnings; never nil once built
+	errors   []report // the last build's errors; nil when it succeeded
+	warnings []report // the last good build's warnings; never nil once built
 	clients  map[chan event]bool
 }
 
