@@ -100,7 +100,14 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "folio wechat: %s is a %s page; only news, notices and journal articles go to the 公众号\n", p.File, p.Kind)
 		return 1
 	}
+	// The build's warnings about this page (a picture without a
+	// description), then what WeChat will lose of it.
 	var l diag.List
+	for _, d := range res.Diagnostics {
+		if d.Pos.File == p.File {
+			l = append(l, d)
+		}
+	}
 	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
 	l.Sort()
 	l.Print(stderr, 50)

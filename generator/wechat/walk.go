@@ -325,21 +325,25 @@ func (c *converter) media(n *xhtml.Node) {
 	case atom.Audio:
 		what, why = "音频", "公众号不能播放网站上的音频"
 	}
-	label := cmpOr(attr(n, "title"), cmpOr(attr(n, "aria-label"), what))
+	label := cmpOr(attr(n, "title"), attr(n, "aria-label"))
 	// Spans shown as blocks: a video may stand inside a paragraph.
 	c.w.open("span", styleFigure+";display:block")
 	if poster := attr(n, "poster"); poster != "" {
 		if u, ok := c.e.picture([]candidate{{url: poster}}, c.e.pos(poster), false); ok {
-			c.w.WriteString(`<img src="` + html.EscapeString(u) + `" alt="` + html.EscapeString(label) + `" style="` + styleImg + `">`)
+			c.w.WriteString(`<img src="` + html.EscapeString(u) + `" alt="` + html.EscapeString(cmpOr(label, what)) + `" style="` + styleImg + `">`)
 		}
 	}
 	c.w.open("span", stylePlace+";display:block")
-	c.w.WriteString("［" + html.EscapeString(what) + "：" + html.EscapeString(label) + "，请到网站上查看］")
+	if label != "" {
+		c.w.WriteString("［" + html.EscapeString(what) + "：" + html.EscapeString(label) + "，请到网站上查看］")
+	} else {
+		c.w.WriteString("［" + what + "，请到网站上查看］")
+	}
 	target := c.e.abs(c.e.model.Config.RelURL(c.e.page.URL))
 	if src != "" {
 		target = c.e.abs(src)
 	}
-	c.noteRef(c.e.addNote("link "+target, note{text: html.EscapeString(label), url: target}))
+	c.noteRef(c.e.addNote("link "+target, note{text: html.EscapeString(cmpOr(label, what)), url: target}))
 	c.w.close("span")
 	c.w.close("span")
 	at := c.e.pos(src)
