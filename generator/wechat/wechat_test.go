@@ -31,7 +31,7 @@ var now = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 
 // picture encodes a w×h picture in the format its name ends with, so that
 // the built site holds real images and the test can decode what it chose.
-func picture(t *testing.T, name string, w, h int) string {
+func picture(t testing.TB, name string, w, h int) string {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
@@ -56,7 +56,7 @@ func picture(t *testing.T, name string, w, h int) string {
 // 文号, attachments and 落款, a news post with photos (plain and with a
 // srcset), links of every sort, footnotes, a table, lists, a video and a
 // map, and a journal article with figures, a table and footnotes.
-func newSite(t *testing.T) string {
+func newSite(t testing.TB) string {
 	t.Helper()
 	files := map[string]string{
 		"config.toml": `title = "广东省职业培训和技工教育协会"
@@ -196,7 +196,7 @@ keywords = ["一体化课程", "项目教学"]
 	return dir
 }
 
-func write(t *testing.T, dir, name, text string) {
+func write(t testing.TB, dir, name, text string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -479,5 +479,20 @@ func TestFind(t *testing.T) {
 		if p := wechat.Find(res.Model, target); p != nil && wechat.Exportable(p) {
 			t.Errorf("Find(%q) = %s, exportable", target, p.File)
 		}
+	}
+}
+
+// BenchmarkExport is one export of the news post, which has every kind of
+// element: what the button costs on a click, besides the build.
+func BenchmarkExport(b *testing.B) {
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(newSite(b)), Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := wechat.Find(res.Model, "/news/2026/07/camp/")
+	b.ReportAllocs()
+	for b.Loop() {
+		var l diag.List
+		wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
 	}
 }
