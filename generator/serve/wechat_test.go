@@ -100,15 +100,7 @@ func TestBrowserWeChatButton(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "wechat-button.png"), shot, 0o644)
 		}
 	}
-	html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.read().then(async items => {
-		for (const item of items) {
-			if (item.types.includes('text/html')) { return await (await item.getType('text/html')).text(); }
-		}
-		return '';
-	})`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("reading the clipboard: %v", err)
-	}
+	html := clipboardHTML(t, ctx)
 	resp, err := http.Get(url + "__folio/wechat?path=/" + notice)
 	if err != nil {
 		t.Fatal(err)
@@ -126,4 +118,32 @@ func TestBrowserWeChatButton(t *testing.T) {
 	if err != nil || !strings.Contains(text, "各会员单位：") || strings.Contains(text, "<p") {
 		t.Errorf("the clipboard's plain text: %q, %v", text, err)
 	}
+
+	// Opened from another computer's address the page is not a secure
+	// context, and has no Clipboard API: the button copies a selection.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`delete window.ClipboardItem; document.getElementById('folio-wechat-status').textContent = ''; navigator.clipboard.writeText('').then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click("#folio-wechat")); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Poll(t, ctx, "the confirmation shows again", `(document.getElementById('folio-wechat-status') || {}).textContent.includes('已复制正文')`)
+	if html := clipboardHTML(t, ctx); !strings.Contains(html, "粤职协〔2024〕3号") || !strings.Contains(html, "text-align: right") && !strings.Contains(html, "text-align:right") {
+		t.Errorf("copied through a selection, the clipboard's HTML lost the 文号 or the 落款's alignment:\n%s", html)
+	}
+}
+
+// clipboardHTML reads the clipboard's text/html through the page.
+func clipboardHTML(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.read().then(async items => {
+		for (const item of items) {
+			if (item.types.includes('text/html')) { return await (await item.getType('text/html')).text(); }
+		}
+		return '';
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("reading the clipboard: %v", err)
+	}
+	return html
 }

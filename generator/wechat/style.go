@@ -17,7 +17,7 @@ const (
 )
 
 const (
-	styleRoot = "font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei',sans-serif;font-size:16px;color:" + ink + ";line-height:1.75;letter-spacing:0;word-break:normal;overflow-wrap:break-word;text-align:left"
+	styleRoot = "font-family:-apple-system,BlinkMacSystemFont,PingFang SC,Hiragino Sans GB,Microsoft YaHei,sans-serif;font-size:16px;color:" + ink + ";line-height:1.75;letter-spacing:0;word-break:normal;overflow-wrap:break-word;text-align:left"
 	styleP    = "margin:0 0 1em;text-align:justify"
 	// Chinese paragraphs of notices, news and articles are indented two
 	// characters, as the theme does (.page-post .prose > p).
