@@ -232,6 +232,9 @@ func (c *converter) link(n *xhtml.Node) {
 		c.inlines(n)
 		w.WriteString("</a>")
 		return
+	case onlyPictures(n):
+		c.inlines(n) // a photo linking to its full size: the photo is enough
+		return
 	case strings.HasPrefix(href, "mailto:"), strings.HasPrefix(href, "tel:"):
 		c.inlines(n)
 		address := href[strings.Index(href, ":")+1:]
@@ -446,7 +449,7 @@ func (c *converter) list(n *xhtml.Node, depth int) {
 // is too wide to read on a phone even so.
 func (c *converter) table(n *xhtml.Node) {
 	w := c.w
-	widths := map[int]float64{}
+	var widths []float64 // of each column: its widest cell and the padding
 	for tr := range n.Descendants() {
 		if tr.DataAtom != atom.Tr {
 			continue
@@ -454,6 +457,9 @@ func (c *converter) table(n *xhtml.Node) {
 		col := 0
 		for cell := tr.FirstChild; cell != nil; cell = cell.NextSibling {
 			if cell.DataAtom == atom.Td || cell.DataAtom == atom.Th {
+				if col == len(widths) {
+					widths = append(widths, 0)
+				}
 				widths[col] = max(widths[col], textWidth(text(cell))+1.2)
 				col++
 			}

@@ -139,6 +139,8 @@ summary = "来自全省技工院校的一百余名学生参加了为期五天的
 
 ![营地示意图](plan.svg)
 
+[![合影大图](group.jpg)](group.jpg)
+
 [^1]: 营地由[肇庆示例青少年营地](https://camp.example.com/)提供。
 [^2]: 由心理教育咨询委员会的老师带领。
 `,
@@ -379,7 +381,10 @@ func TestExportNews(t *testing.T) {
 	has("and a note to it", `［视频：夏令营精彩回顾，请到网站上查看］`)
 	has("a map is a note", `https://map.example.com/embed?q=zhaoqing</p>`)
 	has("an SVG drawing is its description and a note", `［图：营地示意图］`)
-	if strings.Contains(h, "日程</h2>") == false {
+	if strings.Count(h, `<img src="https://www.example.org/news/2026/07/camp/group.jpg"`) != 2 || strings.Contains(h, "：https://www.example.org/news/2026/07/camp/group.jpg</p>") {
+		t.Errorf("a photo linking to itself is not the photo alone, without a note")
+	}
+	if !strings.Contains(h, "日程</h2>") {
 		t.Errorf("the heading 日程 is gone")
 	}
 	if a.Cover != "https://www.example.org/news/2026/07/camp/group.jpg" {
