@@ -381,7 +381,7 @@ func TestExportNews(t *testing.T) {
 	has("and a note to it", `［视频：夏令营精彩回顾，请到网站上查看］`)
 	has("a map is a note", `https://map.example.com/embed?q=zhaoqing</p>`)
 	has("an SVG drawing is its description and a note", `［图：营地示意图］`)
-	if strings.Count(h, `<img src="https://www.example.org/news/2026/07/camp/group.jpg"`) != 2 || strings.Contains(h, "：https://www.example.org/news/2026/07/camp/group.jpg</p>") {
+	if strings.Count(h, `<img src="https://www.example.org/news/2026/07/camp/group.jpg"`) != 2 || strings.Contains(h, "https://www.example.org/news/2026/07/camp/group.jpg</p>") {
 		t.Errorf("a photo linking to itself is not the photo alone, without a note")
 	}
 	if !strings.Contains(h, "日程</h2>") {
