@@ -16,7 +16,7 @@ import (
 // article writes the whole fragment: the notice's 文号 or the article's
 // authors and abstract, the page's text, its attachments, its 落款 and the
 // notes.
-func (e *exporter) article() string {
+func (e *exporter) article(nodes []*xhtml.Node, footnotes map[string]*xhtml.Node) string {
 	var w writer
 	w.open("section", styleRoot)
 	p := e.page
@@ -24,7 +24,6 @@ func (e *exporter) article() string {
 		w.element("p", styleDocNo, html.EscapeString(p.FM.DocNo))
 	}
 	e.journalHead(&w)
-	nodes, footnotes := parse(p.HTML)
 	c := &converter{e: e, w: &w, footnotes: footnotes, indent: p.Kind == source.KindPost || p.Kind == source.KindArticle}
 	for _, n := range nodes {
 		c.block(n)
@@ -120,9 +119,8 @@ func parse(s string) (nodes []*xhtml.Node, footnotes map[string]*xhtml.Node) {
 	return kept, footnotes
 }
 
-// firstImages lists the pictures of a page's HTML, each as its versions.
-func firstImages(s string) [][]candidate {
-	nodes, _ := parse(s)
+// pictures lists the pictures of a page's HTML, each as its versions.
+func pictures(nodes []*xhtml.Node) [][]candidate {
 	var out [][]candidate
 	for _, n := range nodes {
 		for d := range n.Descendants() {

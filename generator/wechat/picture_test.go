@@ -1,26 +1,16 @@
 package wechat
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 )
-
-// sized is a built site whose files are only sizes.
-type sized map[string]int
-
-func (s sized) Read(p string) ([]byte, error) {
-	n, ok := s[p]
-	if !ok {
-		return nil, fs.ErrNotExist
-	}
-	return make([]byte, n), nil
-}
 
 // TestPicture chooses among a picture's versions the largest the 公众号
 // takes, and says why when it takes none.
@@ -30,7 +20,15 @@ func TestPicture(t *testing.T) {
 	if err := cfg.SetBaseURL("https://www.example.org/sub/"); err != nil {
 		t.Fatal(err)
 	}
-	built := sized{"a/s.jpg": 1000, "a/m.jpg": 5000, "a/l.png": ImageMax + 1, "a/x.webp": 10, "a/d.svg": 10}
+	// Rendered files and copied ones: sizes come from both.
+	built := &publish.Site{
+		Files:  map[string][]byte{"a/s.jpg": make([]byte, 1000), "a/x.webp": make([]byte, 10), "a/d.svg": make([]byte, 10)},
+		Copies: map[string]string{"a/m.jpg": "content/a/m.jpg", "a/l.png": "content/a/l.png"},
+		FS: fstest.MapFS{
+			"content/a/m.jpg": {Data: make([]byte, 5000)},
+			"content/a/l.png": {Data: make([]byte, ImageMax+1)},
+		},
+	}
 	for _, c := range []struct {
 		name, srcset string
 		want, warn   string

@@ -11,10 +11,12 @@
 // fetches them from. What WeChat will lose anyway (an embedded map, a
 // video, an SVG drawing) is said in a warning, in Chinese, at its place.
 //
-// It reads the model and the built site, never the disk.
+// It reads the model and the built site, never the disk (a copied file's
+// size comes through the built site's file system).
 package wechat
 
 import (
+	"io/fs"
 	"net/url"
 	"path"
 	"strings"
@@ -22,16 +24,12 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
+	xhtml "golang.org/x/net/html"
 )
-
-// Built is the built site, from which images' sizes are read: a
-// *publish.Site.
-type Built interface {
-	Read(path string) ([]byte, error)
-}
 
 // Article is a page ready for the 公众号 editor.
 type Article struct {
@@ -82,7 +80,7 @@ func Find(model *site.Site, target string) *site.Page {
 // which may differ from the model's (folio serve builds for its own
 // address): the 公众号 fetches images from it, and readers follow notes to
 // it. What WeChat will lose is warned about in l.
-func Export(p *site.Page, model *site.Site, built Built, base string, l *diag.List) *Article {
+func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l *diag.List) *Article {
 	e := &exporter{page: p, model: model, built: built, base: base, l: l, noteOf: map[string]int{}}
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		l.Warnf(diag.Pos{File: "config.toml"}, "公众号：baseURL %q 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = \"https://www.example.org/\"", base)
@@ -91,11 +89,12 @@ func Export(p *site.Page, model *site.Site, built Built, base string, l *diag.Li
 		what := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished]
 		l.Warnf(p.KeyPos("draft"), "公众号：本页是%s，网站上还没有它和它的图片，公众号取不到图片、参考链接也打不开；请先发布网站，再粘贴到公众号", cmpOr(what, p.Unpublished))
 	}
-	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover()}
+	nodes, footnotes := parse(p.HTML)
+	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}
 	if n := utf8.RuneCountInString(a.Title); n > TitleMax {
 		l.Warnf(p.KeyPos("title"), "公众号：标题有 %d 个字，公众号标题最多 %d 个字；请在公众号编辑器里缩短", n, TitleMax)
 	}
-	a.HTML = e.article()
+	a.HTML = e.article(nodes, footnotes)
 	return a
 }
 
@@ -103,7 +102,7 @@ func Export(p *site.Page, model *site.Site, built Built, base string, l *diag.Li
 type exporter struct {
 	page  *site.Page
 	model *site.Site
-	built Built
+	built *publish.Site
 	base  string
 	l     *diag.List
 
@@ -153,7 +152,7 @@ func (e *exporter) summary() string {
 
 // cover is the page's cover (its own, or its issue's for a journal
 // article), else its first picture that WeChat takes.
-func (e *exporter) cover() string {
+func (e *exporter) cover(nodes []*xhtml.Node) string {
 	p := e.page
 	var candidates []string
 	if p.FM.Cover != "" {
@@ -167,7 +166,7 @@ func (e *exporter) cover() string {
 			return u
 		}
 	}
-	for _, c := range firstImages(p.HTML) {
+	for _, c := range pictures(nodes) {
 		if u, ok := e.picture(c, diag.Pos{}, true); ok {
 			return u
 		}
@@ -287,13 +286,13 @@ func (e *exporter) picture(cs []candidate, at diag.Pos, quiet bool) (string, boo
 			unknown = append(unknown, c.url)
 			continue
 		}
-		b, err := e.built.Read(file)
-		if err != nil {
+		size, ok := fileSize(e.built, file)
+		if !ok {
 			unknown = append(unknown, c.url)
 			warn("公众号：图片 %s 不在生成的网站里（还没有发布），公众号取不到它；请检查图片的路径，或先发布网站", c.url)
 			continue
 		}
-		f := &found{c, int64(len(b))}
+		f := &found{c, size}
 		if smallest == nil || f.size < smallest.size {
 			smallest = f
 		}
@@ -319,6 +318,20 @@ func (e *exporter) picture(cs []candidate, at diag.Pos, quiet bool) (string, boo
 		}
 	}
 	return "", false
+}
+
+// fileSize is the size of a file of the built site, read only for what
+// was rendered: a photo is not read whole to learn its size.
+func fileSize(s *publish.Site, p string) (int64, bool) {
+	if b, ok := s.Files[p]; ok {
+		return int64(len(b)), true
+	}
+	if src, ok := s.Copies[p]; ok {
+		if fi, err := fs.Stat(s.FS, src); err == nil {
+			return fi.Size(), true
+		}
+	}
+	return 0, false
 }
 
 func cmpOr(a, b string) string {
