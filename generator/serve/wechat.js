@@ -46,7 +46,7 @@
   }
   button.addEventListener("click", function () {
     say("正在准备……");
-    fetch("/__folio/wechat?path=" + encodeURIComponent(location.pathname), { cache: "no-store" })
+    fetch("/__folio/wechat?path=" + encodeURIComponent(decodeURIComponent(location.pathname)), { cache: "no-store" })
       .then(function (r) {
         if (!r.ok) { return r.text().then(function (t) { throw new Error(t); }); }
         return r.json();
