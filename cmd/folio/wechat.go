@@ -97,7 +97,7 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !wechat.Exportable(p) {
-		fmt.Fprintf(stderr, "folio wechat: %s is a %s page; only news, notices and journal articles go to the 公众号\n", p.File, p.Kind)
+		fmt.Fprintf(stderr, "folio wechat: %s is not a news post, notice or journal article (it is a %s); only those go to the 公众号\n", p.File, p.Kind)
 		return 1
 	}
 	// The build's warnings about this page (a picture without a

@@ -37,7 +37,7 @@ func TestWeChatCommand(t *testing.T) {
 		{"into a file", []string{"wechat", "-s", dir, "notices/a.md", "-o", out}, 0, `^标题：关于开展培训的通知\n摘要：.*\n封面：.*\n正文：` + regexp.QuoteMeta(out) + `\n$`, `warning`},
 		{"a draft", []string{"wechat", "-s", dir, "content/notices/draft.md"}, 1, "", `^folio wechat: content/notices/draft.md: no page of the site; it is not published: a draft needs --drafts`},
 		{"a draft with --drafts", []string{"wechat", "-s", dir, "--drafts", "content/notices/draft.md"}, 0, `^标题：草稿\n`, `本页是草稿`},
-		{"a page that is not news", []string{"wechat", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md is a page page; only news, notices and journal articles go to the 公众号\n$`},
+		{"a page that is not news", []string{"wechat", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md is not a news post, notice or journal article \(it is a page\); only those go to the 公众号\n$`},
 		{"no such page", []string{"wechat", "-s", dir, "/nothing/"}, 1, "", `^folio wechat: /nothing/: no page of the site; name a content file`},
 		{"no page named", []string{"wechat", "-s", dir}, 2, "", `^folio wechat: name one page`},
 		{"a site with errors", []string{"wechat", "-s", broken, "content/notices/b.md"}, 1, "", `^content/notices/b.md:2:1: front matter: unknown key "titel".*\nfolio wechat: the site has 1 error; fix it and run folio wechat again\n$`},

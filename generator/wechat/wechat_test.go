@@ -226,6 +226,7 @@ func export(t *testing.T, res *generator.Result, target string) (*wechat.Article
 	}
 	var l diag.List
 	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
+	l.Sort()
 	return a, l
 }
 
@@ -466,6 +467,33 @@ func TestExportUnpublished(t *testing.T) {
 		}
 	}
 	t.Errorf("no warning at the draft key that the pictures are not published: %v", l)
+}
+
+// TestExportLimits warns where the 公众号's fields are shorter than the
+// page's, and where the site has no address to fetch pictures from.
+func TestExportLimits(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t)
+	title, description := strings.Repeat("技", 70), strings.Repeat("能", 130)
+	write(t, dir, "config.toml", "title = \"协会\"\n")
+	write(t, dir, "content/news/2026/long.md", "+++\ntitle = \""+title+"\"\ndate = 2026-05-01\ndescription = \""+description+"\"\n+++\n正文。\n")
+	res := build(t, dir)
+	a, l := export(t, res, "content/news/2026/long.md")
+	if a.Title != title || a.Summary != strings.Repeat("能", 119)+"…" {
+		t.Errorf("title %q, summary %q: the title is the editor's to shorten, the summary is cut to 120", a.Title, a.Summary)
+	}
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`config.toml: warning: 公众号：baseURL "/" 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = "https://www.example.org/"`,
+		"content/news/2026/long.md:2:1: warning: 公众号：标题有 70 个字，公众号标题最多 64 个字；请在公众号编辑器里缩短",
+		"content/news/2026/long.md:4:1: warning: 公众号：description 有 130 个字，公众号摘要最多 120 个字，已截断；可在 front matter 写一个较短的 summary",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // TestFind finds a page by each name an editor may give it.
