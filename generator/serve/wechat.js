@@ -13,9 +13,14 @@
   status.id = "folio-wechat-status";
   status.setAttribute("role", "status");
   status.style.cssText = "position:fixed;left:1rem;bottom:4.25rem;z-index:2147483645;max-width:calc(100vw - 2rem);margin:0;padding:.5rem .75rem;border-radius:4px;background:#222;color:#fff;font:14px/1.5 -apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;display:none";
-  function say(text) {
+  var hideLater = 0;
+  // say shows a line above the button; a confirmation goes after a while,
+  // a failure stays until the next click.
+  function say(text, linger) {
+    clearTimeout(hideLater);
     status.textContent = text;
     status.style.display = text ? "block" : "none";
+    if (linger) { hideLater = setTimeout(function () { say(""); }, linger); }
   }
   // copyRich copies through the Clipboard API where the page is a secure
   // context (localhost), else through a selection and execCommand, which
@@ -59,7 +64,7 @@
       .then(function (a) {
         var line = "已复制正文，可到公众号编辑器粘贴；标题、摘要和封面请另填。";
         if (a.warnings.length) { line += "有 " + a.warnings.length + " 处公众号显示不了，已改为文字和链接（folio wechat 可列出每一处）。"; }
-        say(line);
+        say(line, 12000);
         button.setAttribute("data-copied", String(a.html.length));
       })
       .catch(function (e) { say("没有复制：" + e.message); });
