@@ -63,8 +63,10 @@ type Server struct {
 	// building is held while a build runs: the kept model changes in
 	// place then, and the 复制到公众号 button reads it.
 	building sync.Mutex
-	// model is the last good build's model, read under mu.
-	model *site.Site
+	// model is the last good build's model, read under mu and building;
+	// toWeChat, under mu, the URLs of its pages that get the button.
+	model    *site.Site
+	toWeChat map[string]bool
 
 	mu       sync.RWMutex
 	site     *publish.Site
@@ -204,7 +206,7 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	s.mu.Lock()
 	old := s.site
 	s.site = res.Site
-	s.model = res.Model
+	s.model, s.toWeChat = res.Model, exportable(res.Model)
 	s.errors = nil
 	s.warnings = reports
 	s.mu.Unlock()
@@ -341,7 +343,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if path.Ext(name) == ".html" {
 		body = inject(body)
-		if status == http.StatusOK && s.wechatPage(name) != nil {
+		if status == http.StatusOK && s.buttoned(name) {
 			body = injectTag(body, `<script src="/__folio/wechat.js"></script>`)
 		}
 	}

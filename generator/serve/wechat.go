@@ -17,26 +17,34 @@ import (
 //go:embed wechat.js
 var wechatJS string
 
-// wechatPage is the page served at name ("news/a/index.html") in the last
-// good build, if it is one that goes to the 公众号: such pages get the
-// 复制到公众号 button. The built site never has it.
-func (s *Server) wechatPage(name string) *site.Page {
-	if path.Base(name) != "index.html" {
-		return nil
-	}
-	s.mu.RLock()
-	model := s.model
-	s.mu.RUnlock()
-	if model == nil {
-		return nil
-	}
-	u := "/" + strings.TrimSuffix(name, "index.html")
+// exportable lists the URLs of a model's pages that go to the 公众号, as
+// the build that made it left them: the kept model changes in place in
+// the next build, while pages are still served.
+func exportable(model *site.Site) map[string]bool {
+	urls := map[string]bool{}
 	for _, p := range model.Pages {
-		if p.URL == u && wechat.Exportable(p) {
-			return p
+		if wechat.Exportable(p) {
+			urls[p.URL] = true
 		}
 	}
-	return nil
+	return urls
+}
+
+// pageURL is the URL of the page served at name ("news/a/index.html").
+func pageURL(name string) string {
+	if path.Base(name) != "index.html" {
+		return ""
+	}
+	return "/" + strings.TrimSuffix(name, "index.html")
+}
+
+// buttoned tells whether the page served at name gets the 复制到公众号
+// button: a news post, notice or journal article of the last good build.
+// The built site never has it.
+func (s *Server) buttoned(name string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.toWeChat[pageURL(name)]
 }
 
 // copied is what the button puts on the clipboard, and says.
@@ -60,10 +68,18 @@ func (s *Server) wechat(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Query().Get("path"), "/") || name == "" {
 		name = path.Join(name, "index.html")
 	}
-	p := s.wechatPage(name)
 	s.mu.RLock()
 	model, built := s.model, s.site
 	s.mu.RUnlock()
+	var p *site.Page
+	if model != nil && s.buttoned(name) {
+		for _, q := range model.Pages {
+			if q.URL == pageURL(name) {
+				p = q
+				break
+			}
+		}
+	}
 	if p == nil {
 		http.Error(w, "只有新闻、通知和内刊文章可以复制到公众号", http.StatusNotFound)
 		return

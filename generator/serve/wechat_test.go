@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -146,4 +148,44 @@ func clipboardHTML(t *testing.T, ctx context.Context) string {
 		t.Fatalf("reading the clipboard: %v", err)
 	}
 	return html
+}
+
+// TestWeChatDuringEdits asks for pages and the 公众号 version while saves
+// rebuild the site, the notice's own text among them: each answer is
+// whole (go test -race finds a read of the model that a build changes in
+// place).
+func TestWeChatDuringEdits(t *testing.T) {
+	t.Parallel()
+	dir, url, _ := startSite(t)
+	file := filepath.Join(dir, "content", notice[:len("notices/2024/")]+"teacher-training-enrolment", "index.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 6 {
+			os.WriteFile(file, bytes.Replace(src, []byte("各会员单位："), []byte(fmt.Sprintf("各会员单位（第%d稿）：", i)), 1), 0o644)
+			time.Sleep(150 * time.Millisecond)
+		}
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		for _, p := range []string{notice, "__folio/wechat?path=/" + notice} {
+			resp, err := http.Get(url + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || !bytes.Contains(b, []byte("各会员单位")) {
+				t.Fatalf("/%s during edits: %d\n%s", p, resp.StatusCode, b)
+			}
+		}
+	}
 }
