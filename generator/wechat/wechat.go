@@ -86,8 +86,14 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 		l.Warnf(diag.Pos{File: "config.toml"}, "公众号：baseURL %q 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = \"https://www.example.org/\"", base)
 	}
 	if p.Unpublished != "" {
-		what := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished]
-		l.Warnf(p.KeyPos("draft"), "公众号：本页是%s，网站上还没有它和它的图片，公众号取不到图片、参考链接也打不开；请先发布网站，再粘贴到公众号", cmpOr(what, p.Unpublished))
+		what, key := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished], "draft"
+		if p.Unpublished == "future" {
+			key = "date"
+			if !p.FM.PublishDate.IsZero() {
+				key = "publishDate"
+			}
+		}
+		l.Warnf(p.KeyPos(key), "公众号：本页是%s，网站上还没有它和它的图片，公众号取不到图片、参考链接也打不开；请先发布网站，再粘贴到公众号", cmpOr(what, p.Unpublished))
 	}
 	nodes, footnotes := parse(p.HTML)
 	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}

@@ -448,25 +448,32 @@ func TestExportNotice(t *testing.T) {
 	}
 }
 
-// TestExportUnpublished warns that a draft's pictures are not on the site
-// yet, at the page's draft key.
+// TestExportUnpublished warns that a draft's or a future page's pictures
+// are not on the site yet, at the key that holds the page back.
 func TestExportUnpublished(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t)
 	p := filepath.Join(dir, "content", "news", "2026", "camp", "index.md")
 	src, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(src, []byte("date ="), []byte("draft = true\ndate ="), 1), 0o644)
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Drafts: true})
+	write(t, dir, "content/news/2026/later.md", "+++\ntitle = \"明年的新闻\"\ndate = 2027-01-05\n+++\n正文。\n")
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Drafts: true, Future: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, l := export(t, res, "content/news/2026/camp/index.md")
-	for _, d := range l {
-		if strings.Contains(d.Msg, "本页是草稿") && d.Pos.String() == "content/news/2026/camp/index.md:3:1" {
-			return
+	for file, want := range map[string]string{
+		"content/news/2026/camp/index.md": "content/news/2026/camp/index.md:3:1: warning: 公众号：本页是草稿，",
+		"content/news/2026/later.md":      "content/news/2026/later.md:3:1: warning: 公众号：本页是定时发布、还未到发布时间，",
+	} {
+		_, l := export(t, res, file)
+		found := false
+		for _, d := range l {
+			found = found || strings.HasPrefix(d.String(), want)
+		}
+		if !found {
+			t.Errorf("%s: no warning %q… in %v", file, want, l)
 		}
 	}
-	t.Errorf("no warning at the draft key that the pictures are not published: %v", l)
 }
 
 // TestExportLimits warns where the 公众号's fields are shorter than the
