@@ -121,7 +121,9 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "正文：\n%s\n", a.HTML)
 		return 0
 	}
-	if err := os.WriteFile(out, []byte(a.HTML+"\n"), 0o644); err != nil {
+	// The charset line lets a browser open the file as it is (a file has
+	// no Content-Type), so that the editor can select all, copy and paste.
+	if err := os.WriteFile(out, []byte("<meta charset=\"utf-8\">\n"+a.HTML+"\n"), 0o644); err != nil {
 		fmt.Fprintf(stderr, "folio wechat: cannot write %s: %v\n", out, err)
 		return 1
 	}

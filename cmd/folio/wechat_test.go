@@ -59,7 +59,7 @@ func TestWeChatCommand(t *testing.T) {
 		})
 	}
 	b, err := os.ReadFile(out)
-	if err != nil || !bytes.HasPrefix(b, []byte(`<section style="`)) || !bytes.Contains(b, []byte("测协〔2024〕1号")) {
+	if err != nil || !bytes.HasPrefix(b, []byte("<meta charset=\"utf-8\">\n<section style=\"")) || !bytes.Contains(b, []byte("测协〔2024〕1号")) {
 		t.Errorf("-o wrote %q, %v", b, err)
 	}
 }
