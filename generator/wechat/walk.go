@@ -364,11 +364,12 @@ func (c *converter) pre(n *xhtml.Node) {
 	w := c.w
 	w.open("pre", stylePre)
 	w.open("code", stylePreCode)
-	for i, l := range strings.Split(strings.TrimSuffix(text(n), "\n"), "\n") {
+	code := strings.ReplaceAll(strings.TrimSuffix(text(n), "\n"), "\t", "    ")
+	for i, l := range strings.Split(code, "\n") {
 		if i > 0 {
 			w.WriteString("<br>")
 		}
-		trimmed := strings.TrimLeft(l, " \t")
+		trimmed := strings.TrimLeft(l, " ")
 		lead := len(l) - len(trimmed)
 		w.WriteString(strings.Repeat("&nbsp;", lead) + html.EscapeString(trimmed))
 	}

@@ -177,6 +177,14 @@ keywords = ["一体化课程", "项目教学"]
 
 > 项目设计要兼顾技能与素养。
 
+程序段示例（` + "`G01`" + ` 为直线插补）：
+
+` + "```" + `
+G00 X0 Z0
+	G01 X10 F0.2
+  M30 ; 结束 <程序>
+` + "```" + `
+
 [^a]: 见《国家职业技能标准·数控车工》。
 `,
 	}
@@ -414,6 +422,24 @@ func TestExportNews(t *testing.T) {
 	warned("the wide table", "的表格有 3 列", file+":25:1")
 	if len(l) != 4 {
 		t.Errorf("%d warnings, want 4: %v", len(l), l)
+	}
+}
+
+// TestExportArticle checks a journal article's code: lines and
+// indentation kept as the editor would not keep them, inline code styled.
+func TestExportArticle(t *testing.T) {
+	t.Parallel()
+	res := build(t, newSite(t))
+	a, _ := export(t, res, "content/journal/2026/3/cnc.md")
+	for what, s := range map[string]string{
+		"lines and indents":  `G00 X0 Z0<br>&nbsp;&nbsp;&nbsp;&nbsp;G01 X10 F0.2<br>&nbsp;&nbsp;M30 ; 结束 &lt;程序&gt;</code></pre>`,
+		"inline code":        `<code style="font-family:Menlo,Consolas,monospace;font-size:.9em;background:#f6f8fa;padding:.1em .3em;border-radius:3px">G01</code>`,
+		"authors":            `>李明（广州示例技师学院）　王芳</p>`,
+		"a figure's caption": `<p style="margin:.5em 0 0;font-size:14px;color:#59636e;text-align:center;text-indent:0">图1　典型零件</p>`,
+	} {
+		if !strings.Contains(a.HTML, s) {
+			t.Errorf("%s: no %q in\n%s", what, s, a.HTML)
+		}
 	}
 }
 
