@@ -60,8 +60,8 @@ type Server struct {
 	opts  Options
 	cache *generator.Cache
 	hosts hosts // the Host headers answered
-	// building is held while a build runs: the kept model changes in
-	// place then, and the 复制到公众号 button reads it.
+	// building is held while a build runs: the 复制到公众号 button makes
+	// its version between builds, from a model and site none is changing.
 	building sync.Mutex
 	// model is the last good build's model, read under mu and building;
 	// toWeChat, under mu, the URLs of its pages that get the button.

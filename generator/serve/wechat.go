@@ -17,9 +17,9 @@ import (
 //go:embed wechat.js
 var wechatJS string
 
-// exportable lists the URLs of a model's pages that go to the 公众号, as
-// the build that made it left them: the kept model changes in place in
-// the next build, while pages are still served.
+// exportable lists the URLs of a model's pages that go to the 公众号, once
+// per build: serving a page, which goes on while the next build runs,
+// then reads no model.
 func exportable(model *site.Site) map[string]bool {
 	urls := map[string]bool{}
 	for _, p := range model.Pages {
@@ -60,8 +60,7 @@ type copied struct {
 // it, with the published site's address (config.toml's baseURL, not the
 // preview's) in its pictures and notes.
 func (s *Server) wechat(w http.ResponseWriter, r *http.Request) {
-	// The kept model changes in place during a build (generator/edit.go):
-	// read it between builds.
+	// Made between builds: no build changes what it reads meanwhile.
 	s.building.Lock()
 	defer s.building.Unlock()
 	name := strings.TrimPrefix(path.Clean(r.URL.Query().Get("path")), "/")
