@@ -32,6 +32,7 @@ Usage:
   folio serve [flags]           serve the site at http://127.0.0.1:1313/, rebuilding on every save
   folio new KIND TITLE [flags]  write a new page: KIND is notice, news, event, issue or article
   folio check [flags]           build in memory and report broken links, images and #parts
+  folio wechat PAGE [flags]     print a news post, notice or article for the 公众号 editor
   folio version                 print the version
   folio help                    print this help
 
@@ -73,6 +74,12 @@ problem as an annotation (::error file=...,line=...,col=...::...) and list it
 in the job summary ($GITHUB_STEP_SUMMARY); a good build writes its next_change
 there.
 
+Flags of wechat (PAGE: its content file, or its address such as /news/2024/06/a/):
+  -s, --source DIR        the site's folder (default: the current folder)
+  -o FILE                 write the 正文 (the HTML to paste) into FILE; the title, summary
+                          and cover are printed
+      --baseURL URL, --drafts, --future, --now   as for build
+
 Flags of new:
   -s, --source DIR        the site's folder (default: the current folder)
       --section NAME      the section for notice and news, a folder inside content/
@@ -108,6 +115,8 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		return newCommand(args[1:], stdout, stderr)
 	case "check":
 		return checkCommand(args[1:], stdout, stderr, gh)
+	case "wechat":
+		return wechatCommand(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "folio", version())
 		return 0

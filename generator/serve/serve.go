@@ -29,6 +29,7 @@ import (
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/site"
 )
 
 //go:embed reload.js
@@ -59,6 +60,13 @@ type Server struct {
 	opts  Options
 	cache *generator.Cache
 	hosts hosts // the Host headers answered
+	// building is held while a build runs: the 复制到公众号 button makes
+	// its version between builds, from a model and site none is changing.
+	building sync.Mutex
+	// model is the last good build's model, read under mu and building;
+	// toWeChat, under mu, the URLs of its pages that get the button.
+	model    *site.Site
+	toWeChat map[string]bool
 
 	mu       sync.RWMutex
 	site     *publish.Site
@@ -153,6 +161,8 @@ func Run(ctx context.Context, opts Options) error {
 // build rebuilds the site after changed (nil: the first build), keeps the
 // result if it succeeded, and tells the browsers.
 func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
+	s.building.Lock()
+	defer s.building.Unlock()
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "content/") {
 			s.cache.Forget() // config, layouts, i18n and static files reach every page
@@ -196,6 +206,7 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	s.mu.Lock()
 	old := s.site
 	s.site = res.Site
+	s.model, s.toWeChat = res.Model, exportable(res.Model)
 	s.errors = nil
 	s.warnings = reports
 	s.mu.Unlock()
@@ -288,6 +299,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadJS)
 		return
+	case "/__folio/wechat":
+		s.wechat(w, r)
+		return
+	case "/__folio/wechat.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, wechatJS)
+		return
 	}
 	s.mu.RLock()
 	site := s.site
@@ -325,6 +343,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if path.Ext(name) == ".html" {
 		body = inject(body)
+		if status == http.StatusOK && s.buttoned(name) {
+			body = injectTag(body, `<script src="/__folio/wechat.js"></script>`)
+		}
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
@@ -339,7 +360,12 @@ func file(site *publish.Site, name string) ([]byte, bool) {
 
 // inject adds the reload script at the end of a page's body.
 func inject(page []byte) []byte {
-	tag := []byte(`<script src="/__folio/reload.js"></script>`)
+	return injectTag(page, `<script src="/__folio/reload.js"></script>`)
+}
+
+// injectTag adds a tag at the end of a page's body.
+func injectTag(page []byte, s string) []byte {
+	tag := []byte(s)
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		return slices.Concat(page[:i], tag, page[i:])
 	}
