@@ -217,3 +217,36 @@ func BenchmarkBrowserQuery(b *testing.B) {
 	}
 	b.ReportMetric(total/float64(b.N), "ms/query")
 }
+
+// BenchmarkBrowserQueryPayload measures, in headless Chromium, the bytes
+// (raw, before gzip) of the index files a query fetches on a fresh search
+// page: index.json, token files, result files and the text files of the
+// results that show an excerpt. Run with -site DIR/public.
+func BenchmarkBrowserQueryPayload(b *testing.B) {
+	if *benchSite == "" {
+		b.Skip("give -site DIR/public")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(*benchSite)))
+	defer srv.Close()
+	ctx := browse(b, "", 1280)
+	queries := []string{"技工 培训", "职业 技能", "课程 改革", "质量 标准", "技工院校", "实训基地"}
+	var total, texts float64
+	for i := 0; b.Loop(); i++ {
+		q := queries[i%len(queries)]
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q="+q)); err != nil {
+			b.Fatal(err)
+		}
+		testkit.Poll(b, ctx, q, `document.querySelectorAll('#search-results li').length > 0`)
+		chromedp.Do(ctx, chromedp.Sleep(500*time.Millisecond)) // the text files of excerpts
+		sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { let all = 0, x = 0;
+			for (const e of performance.getEntriesByType('resource')) if (e.name.includes('/search/')) { all += e.decodedBodySize; if (e.name.includes('/search/x.')) x += e.decodedBodySize }
+			return [all, x] })()`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += sizes[0]
+		texts += sizes[1]
+	}
+	b.ReportMetric(total/1024/float64(b.N), "KB/query")
+	b.ReportMetric(texts/1024/float64(b.N), "KB-texts/query")
+}
