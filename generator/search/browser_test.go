@@ -78,6 +78,49 @@ func TestBrowserSearch(t *testing.T) {
 	}
 }
 
+// The 2020 plan has 夏令营 far into its text, not in its summary: its
+// result shows an excerpt around it, marked; every result shows the query
+// marked; and the pages with 夏令营 in their title come first.
+func TestBrowserSearchExcerpt(t *testing.T) {
+	t.Parallel()
+	url := serveSite(t, os.DirFS(testkit.Sample(t, "../..")))
+	ctx := browse(t, url+"/search/?q=%E5%A4%8F%E4%BB%A4%E8%90%A5", 390)
+	testkit.Poll(t, ctx, "searching 夏令营 finds the plan and shows the excerpt of its text around 夏令营",
+		`[...document.querySelectorAll('#search-results li')].some(li => li.querySelector('a').getAttribute('href').includes('development-plan') && li.querySelector('.item-summary mark')?.textContent === '夏令营')`)
+	type result struct {
+		Title, Summary string
+		TitleMarks     int
+		SummaryMarks   []string
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]result](`[...document.querySelectorAll('#search-results li')].map(li => ({
+		Title: li.querySelector('.item-title').textContent, Summary: li.querySelector('.item-summary').textContent,
+		TitleMarks: li.querySelectorAll('.item-title mark').length,
+		SummaryMarks: [...li.querySelectorAll('.item-summary mark')].map(m => m.textContent)}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 3 {
+		t.Fatalf("夏令营 found %d results: %+v", len(got), got)
+	}
+	seenBody := false
+	for i, r := range got {
+		if r.TitleMarks == 0 && len(r.SummaryMarks) == 0 {
+			t.Errorf("result %d, %s: the query is marked nowhere (summary %q)", i+1, r.Title, r.Summary)
+		}
+		if strings.Contains(r.Title, "夏令营") && seenBody {
+			t.Errorf("result %d, %s: a title match after a page that matched in its text only", i+1, r.Title)
+		}
+		if !strings.Contains(r.Title, "夏令营") {
+			seenBody = true
+		}
+		if strings.Contains(r.Title, "发展规划") {
+			if !strings.Contains(r.Summary, "…") || !strings.Contains(r.Summary, "夏令营") {
+				t.Errorf("the plan's result shows %q, not an excerpt around 夏令营", r.Summary)
+			}
+		}
+	}
+}
+
 // The browser's tokenizer and the index's agree on every kind of text.
 func TestTokenizersAgree(t *testing.T) {
 	t.Parallel()
@@ -107,6 +150,7 @@ func TestBrowserSearchIsSafe(t *testing.T) {
 		"config.toml":       {Data: []byte("title = \"测试\"\n")},
 		"content/_index.md": {Data: []byte("+++\ntitle = \"首页\"\n+++\n")},
 		"content/news/x.md": {Data: []byte("+++\ntitle = \"<img src=x onerror=alert(1)>技工\"\ndate = 2024-01-01\nsummary = \"技工 <script>alert(2)</script> 摘要\"\n+++\n技工正文。\n")},
+		"content/news/y.md": {Data: []byte("+++\ntitle = \"正文\"\ndate = 2023-01-01\nsummary = \"摘要\"\n+++\n正文 `<img src=y onerror=alert(3)>` 技工。\n")},
 	}
 	_ = fs.WalkDir(os.DirFS("../../themes/default"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -123,9 +167,11 @@ func TestBrowserSearchIsSafe(t *testing.T) {
 		}
 	})
 	titles := results(t, ctx)
-	if len(titles) != 1 || titles[0] != "<img src=x onerror=alert(1)>技工" {
+	if len(titles) != 2 || titles[0] != "<img src=x onerror=alert(1)>技工" {
 		t.Errorf("titles %q", titles)
 	}
+	// The excerpt of a page's text, too, shows its HTML as text.
+	testkit.Poll(t, ctx, "the excerpt of y.md's text", `[...document.querySelectorAll('#search-results .item-summary')].some(p => p.textContent.includes('<img src=y onerror=alert(3)>'))`)
 	n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#search-results img, #search-results script').length`))
 	if n != 0 {
 		t.Errorf("%d elements made from the content's HTML", n)
@@ -170,4 +216,37 @@ func BenchmarkBrowserQuery(b *testing.B) {
 		total += ms
 	}
 	b.ReportMetric(total/float64(b.N), "ms/query")
+}
+
+// BenchmarkBrowserQueryPayload measures, in headless Chromium, the bytes
+// (raw, before gzip) of the index files a query fetches on a fresh search
+// page: index.json, token files, result files and the text files of the
+// results that show an excerpt. Run with -site DIR/public.
+func BenchmarkBrowserQueryPayload(b *testing.B) {
+	if *benchSite == "" {
+		b.Skip("give -site DIR/public")
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(*benchSite)))
+	defer srv.Close()
+	ctx := browse(b, "", 1280)
+	queries := []string{"技工 培训", "职业 技能", "课程 改革", "质量 标准", "技工院校", "实训基地"}
+	var total, texts float64
+	for i := 0; b.Loop(); i++ {
+		q := queries[i%len(queries)]
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q="+q)); err != nil {
+			b.Fatal(err)
+		}
+		testkit.Poll(b, ctx, q, `document.querySelectorAll('#search-results li').length > 0`)
+		chromedp.Do(ctx, chromedp.Sleep(500*time.Millisecond)) // the text files of excerpts
+		sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { let all = 0, x = 0;
+			for (const e of performance.getEntriesByType('resource')) if (e.name.includes('/search/')) { all += e.decodedBodySize; if (e.name.includes('/search/x.')) x += e.decodedBodySize }
+			return [all, x] })()`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += sizes[0]
+		texts += sizes[1]
+	}
+	b.ReportMetric(total/1024/float64(b.N), "KB/query")
+	b.ReportMetric(texts/1024/float64(b.N), "KB-texts/query")
 }

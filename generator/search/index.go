@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -22,7 +23,8 @@ import (
 const Dir = "search/"
 
 // docsPerShard is how many pages' titles and summaries a results file
-// holds: a query fetches the files of its top results only.
+// holds: a query fetches the files of its top results only (and the text
+// files of those whose summary lacks the query, for an excerpt).
 const docsPerShard = 50
 
 // meta is search/index.json: what the search page loads first. It names
@@ -144,13 +146,13 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 		m.Terms = append(m.Terms, put(files, fmt.Sprintf("t-%d", i), b))
 	}
 	for start := 0; start < len(pages); start += docsPerShard {
-		var results [][4]string // title, URL, date, summary
+		var results [][5]string // title, URL, date, summary, text file
 		for _, p := range pages[start:min(len(pages), start+docsPerShard)] {
 			date := ""
 			if !p.Date.IsZero() {
 				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [4]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary})
+			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, textFile(files, p.Text)})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), b))
@@ -158,6 +160,29 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 	b, _ := json.Marshal(m)
 	files[Dir+"index.json"] = b
 	return files
+}
+
+// maxText is the most of a page's text its text file holds, in bytes: a
+// match further on shows the summary instead of an excerpt. Pages are a
+// few thousand bytes; this only bounds the rare huge one.
+const maxText = 16 << 10
+
+// textFile stores a page's text for the excerpt of a result whose summary
+// does not have the query (search.js fetches it only then), and returns
+// its name, "" for a page without text. Pages of one text share a file.
+func textFile(files map[string][]byte, text string) string {
+	if text == "" {
+		return ""
+	}
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	b, _ := json.Marshal(text)
+	return put(files, "x", b)
 }
 
 // encodePostings writes a token file as JSON, tokens in order: each

@@ -130,3 +130,41 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// Each result names its page's text file, which holds the text for the
+// excerpt (cut on a character's boundary when huge); pages without text
+// name none.
+func TestTextFiles(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("技工院校", maxText/12+10)
+	s := model(t, false, map[string][2]string{
+		"content/news/a.md": {"甲", "今年技工院校招生工作开始。"},
+		"content/news/b.md": {"乙", long},
+		"content/news/c.md": {"丙", ""},
+	})
+	files := Index(context.Background(), s, 2)
+	var m meta
+	json.Unmarshal(files[Dir+"index.json"], &m)
+	var results [][5]string
+	if err := json.Unmarshal(files[Dir+m.Results[0]], &results); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, r := range results {
+		if r[4] == "" {
+			texts[r[0]] = ""
+			continue
+		}
+		var text string
+		if err := json.Unmarshal(files[Dir+r[4]], &text); err != nil {
+			t.Fatalf("%s: text file %s: %v", r[0], r[4], err)
+		}
+		texts[r[0]] = text
+	}
+	if texts["甲"] != "今年技工院校招生工作开始。" || texts["丙"] != "" {
+		t.Errorf("texts %q", texts)
+	}
+	if b := texts["乙"]; len(b) > maxText || len(b) < maxText-3 || !strings.HasPrefix(long, b) {
+		t.Errorf("a long text gives %d bytes, want the first %d cut on a character", len(b), maxText)
+	}
+}

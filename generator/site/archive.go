@@ -69,6 +69,11 @@ func (s *Site) archives() {
 			s.publishArchive(year, taken)
 			for _, month := range year.Months {
 				s.publishArchive(month, taken)
+				if !taken[month.Page.URL] { // a post links back to its month's list
+					for _, p := range month.Pages {
+						p.Archive = month
+					}
+				}
 			}
 		}
 		index := &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, Section: section.Section, URL: section.URL + "archive/"}, Parent: section}

@@ -42,6 +42,11 @@ type Page struct {
 	Calendar *Calendar
 	// Files are the page's attachments.
 	Files []File
+	// Related are the posts or articles that share most with a post or an
+	// article (related.go), nil when none does.
+	Related []*Page
+	// Archive is the month's archive that lists a post, if it is published.
+	Archive *Archive
 
 	titleKey []byte // collation key of the title, made when first compared (collation.titleKey)
 	number   int    // 1 + its index in Site.all; 0 for a page made after Build (WithText)
@@ -121,6 +126,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s.taxonomies(l)
 	s.Outputs = make([]Output, 0, len(s.Pages)*3/2) // a page each, and lists: growing by appending would copy them all again and again
 	s.archives()
+	s.related()
 	s.feeds()
 	s.calendars()
 	menu := append([]config.MenuItem(nil), cfg.Menu.Main...)

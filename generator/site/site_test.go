@@ -31,7 +31,7 @@ func build(t *testing.T, paginate int, pages ...*source.Page) *Site {
 }
 
 // buildWith builds the model of pages, which must give no diagnostic.
-func buildWith(t *testing.T, cfg *config.Config, pages ...*source.Page) *Site {
+func buildWith(t testing.TB, cfg *config.Config, pages ...*source.Page) *Site {
 	t.Helper()
 	results := make([]*markup.Result, len(pages))
 	for i := range results {

@@ -1,7 +1,9 @@
 // folio search: the index is static files made at build time
 // (generator/search). The query is split into tokens exactly as the index
 // was: Han runs into overlapping pairs, Latin words lowercased, digit runs.
-// Titles and text are put on the page as text, never as HTML.
+// Titles and text are put on the page as text, never as HTML. A result
+// whose summary lacks the query shows an excerpt of its text around the
+// first match instead, from a text file fetched for it alone.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -9,7 +11,7 @@
   var input = form.elements.q, secSel = form.elements.section, yearSel = form.elements.year;
   var out = document.getElementById("search-results"), status = document.getElementById("search-status");
   var base = form.getAttribute("data-index");
-  var meta = null, shards = {}, results = {}, timer = 0, run = 0;
+  var meta = null, shards = {}, results = {}, texts = {}, timer = 0, run = 0;
 
   function fold(c) {
     var n = c.codePointAt(0);
@@ -65,6 +67,24 @@
     if (cls) e.className = cls;
     return e;
   }
+  // find returns where the first of words is in text, and its length.
+  function find(text, words) {
+    var low = text.toLowerCase(), at = -1, len = 0;
+    words.forEach(function (w) {
+      var i = low.indexOf(w.toLowerCase());
+      if (i >= 0 && (at < 0 || i < at || (i === at && w.length > len))) { at = i; len = w.length; }
+    });
+    return at < 0 ? null : [at, len];
+  }
+  // excerpt is the part of text around the first of words, or "".
+  function excerpt(text, words) {
+    var f = find(text, words);
+    if (!f) return "";
+    var start = Math.max(0, f[0] - 30), end = Math.min(text.length, f[0] + f[1] + 70);
+    if (/[\uDC00-\uDFFF]/.test(text[start])) start--; // never half a character
+    if (/[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
+  }
   // mark puts the text into parent, with the query's words in <mark>.
   function mark(parent, text, words) {
     var re = words.length ? new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi") : null;
@@ -91,7 +111,7 @@
       return Promise.all(toks.map(function (t) {
         return load(m.t[shardOf(t, m.t.length)], shards).then(function (s) { return s[t]; });
       })).then(function (lists) {
-        var scores = {}, hits = {}, N = m.n;
+        var scores = {}, hits = {}, inTitle = {}, N = m.n;
         lists.forEach(function (list) {
           if (!list) return;
           var ids = list[0], vals = list[1], id = 0, df = ids.length;
@@ -100,8 +120,9 @@
             id += ids[i];
             var tf = vals[i] >> 1, title = vals[i] & 1;
             var s = idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * m.len[id] / m.avgdl));
-            scores[id] = (scores[id] || 0) + s + (title ? 100 : 0);
+            scores[id] = (scores[id] || 0) + s;
             hits[id] = (hits[id] || 0) + 1;
+            inTitle[id] = (inTitle[id] || 0) + title;
           }
         });
         var ids = Object.keys(scores).map(Number).filter(function (id) {
@@ -109,7 +130,9 @@
         });
         var all = ids.filter(function (id) { return hits[id] === toks.length; });
         if (all.length) ids = all; // every word if any page has them all
-        ids.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+        // Title matches first, then BM25 over the text, then newer (pages
+        // are numbered newest first).
+        ids.sort(function (a, b) { return (inTitle[b] || 0) - (inTitle[a] || 0) || scores[b] - scores[a] || a - b; });
         var top = ids.slice(0, 20);
         return Promise.all(top.map(function (id) {
           return load(m.d[Math.floor(id / m.ds)], results).then(function (r) { return r[id % m.ds]; });
@@ -117,7 +140,8 @@
           if (mine !== run) return;
           out.textContent = "";
           status.textContent = ids.length ? status.getAttribute("data-found").replace("%d", ids.length) : status.getAttribute("data-none");
-          var words = q.split(/\s+/).filter(Boolean);
+          // The words as typed, and their tokens for text that has them apart.
+          var words = q.split(/\s+/).filter(Boolean).concat(toks).sort(function (a, b) { return b.length - a.length; });
           docs.forEach(function (d, i) {
             var li = el("li", "", "item"), a = el("a", "", "item-title");
             a.href = d[1];
@@ -131,6 +155,12 @@
             mark(p, d[3], words);
             li.appendChild(p);
             out.appendChild(li);
+            if (!find(d[3], words) && d[4]) load(d[4], texts).then(function (text) {
+              var x = excerpt(text, words);
+              if (!x || mine !== run) return;
+              p.textContent = "";
+              mark(p, x, words);
+            }, function () {}); // the summary stays
           });
         });
       });
