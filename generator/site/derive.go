@@ -94,7 +94,7 @@ type derivation struct {
 func (d *derivation) links(old, p *Page) {
 	p.Parent, p.InIssue = d.page(old.Parent), d.page(old.InIssue)
 	p.PrevArticle, p.NextArticle = d.page(old.PrevArticle), d.page(old.NextArticle)
-	p.Children = d.list(old.Children)
+	p.Children, p.Related, p.Archive = d.list(old.Children), d.list(old.Related), d.archive(old.Archive)
 	if len(old.Terms) > 0 { // an empty map is shared: nobody writes to a built model
 		p.Terms = make(map[string][]*Term, len(old.Terms))
 	}
