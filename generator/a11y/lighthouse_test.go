@@ -16,9 +16,11 @@ import (
 // TestLighthouse runs Lighthouse on the home page, an article and a journal
 // issue of the sample site, built for production (minified) and served as
 // docs/nginx.conf serves it (gzip, a year of caching for fingerprinted
-// assets), and fails below 95 in accessibility, best practices and SEO or
-// 90 in performance. Performance varies from run to run; the floor leaves
-// room for a busy machine.
+// assets), and fails below 95 in accessibility, best practices and SEO,
+// or when an audit of what the page sends fails: its bytes, compression,
+// caching, image sizes, layout shift. The performance score itself is
+// logged, not asserted: it is timed, and a busy machine scored 78 where an
+// idle one scores 100 (docs/benchmarks.md reports it).
 func TestLighthouse(t *testing.T) {
 	lighthouse := testkit.Tool(t, "LIGHTHOUSE", "npm install lighthouse@12.2.3 and set LIGHTHOUSE to node_modules/.bin/lighthouse")
 	browser := testkit.Chromium(t)
@@ -28,7 +30,10 @@ func TestLighthouse(t *testing.T) {
 		t.Fatal(err)
 	}
 	url := testkit.Serve(t, res.Site)
-	floors := map[string]int{"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 95}
+	floors := map[string]int{"accessibility": 95, "best-practices": 95, "seo": 95}
+	// Audits of what the page is, not of how fast this machine was.
+	sent := []string{"total-byte-weight", "uses-text-compression", "uses-long-cache-ttl", "unminified-css", "unminified-javascript",
+		"unsized-images", "uses-responsive-images", "uses-optimized-images", "cumulative-layout-shift"}
 	for _, page := range []string{"/", "/journal/2024/16/feature-campus-star/", "/journal/2024/15/"} {
 		out := filepath.Join(t.TempDir(), "report.json")
 		cmd := exec.Command(lighthouse, url+page, "--chrome-path="+browser,
@@ -52,11 +57,20 @@ func TestLighthouse(t *testing.T) {
 		if err := json.Unmarshal(b, &report); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("%s: performance %d (timed: not asserted)", page, int(report.Categories["performance"].Score*100+0.5))
 		for cat, floor := range floors {
 			score := int(report.Categories[cat].Score*100 + 0.5)
 			t.Logf("%s: %s %d", page, cat, score)
 			if score < floor {
 				t.Errorf("%s: %s scores %d, under %d", page, cat, score, floor)
+			}
+		}
+		for _, id := range sent {
+			a, ok := report.Audits[id]
+			if !ok {
+				t.Errorf("%s: the report has no audit %s", page, id)
+			} else if a.Score != nil && *a.Score < 0.9 {
+				t.Errorf("%s: audit %s (%s) scores %.2f", page, id, a.Title, *a.Score)
 			}
 		}
 		for id, a := range report.Audits {
