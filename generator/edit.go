@@ -131,7 +131,7 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 		rec := s.links.Record()
 		var l diag.List
 		t := source.TextOf(p)
-		r := md.Render(markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}, rec, &l)
+		r := md.Render(convert.Doc(p), rec, &l)
 		if len(l) > 0 {
 			return nil
 		}

@@ -1,0 +1,364 @@
+package markup
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/schema"
+	"folio.dev/folio/generator/shortcode"
+)
+
+// Shortcodes executes the site's shortcode templates
+// (layouts/shortcodes/NAME.html, loaded by theme).
+type Shortcodes interface {
+	// Lookup tells whether there is a template for name, and whether it
+	// reads .Inner, so that a call of it must be a pair.
+	Lookup(name string) (found, inner bool)
+	// Names lists the shortcodes there are, for a suggestion.
+	Names() []string
+	Execute(w io.Writer, name string, dot *shortcode.Context) error
+}
+
+// Shortcodes expand before the Markdown is parsed: each call is replaced
+// by a token of private-use characters, which goldmark keeps as text, and
+// after rendering a token alone in a paragraph is replaced by the call's
+// HTML, any other by the same HTML inline; in the page's plain text
+// (search, summary, counts) by that HTML's text. Hugo does the same.
+const (
+	tokenOpen  = "\ue000"
+	tokenClose = "\ue001"
+)
+
+// expansion is one page's expanded calls.
+type expansion struct {
+	body   []byte
+	pieces []piece // in the order of body
+	html   []string
+	text   []string
+	block  []bool // the call stands alone on its lines: a figure, a note
+}
+
+// piece maps a part of the expanded body back to the original text: a
+// replaced part (a token, a literal) maps every offset to its start.
+type piece struct {
+	at, orig int
+	replaced bool
+}
+
+// orig returns the offset in the original text of an offset of the
+// expanded body.
+func (e *expansion) orig(off int) int {
+	i := sort.Search(len(e.pieces), func(i int) bool { return e.pieces[i].at > off }) - 1
+	if i < 0 {
+		return off
+	}
+	p := e.pieces[i]
+	if p.replaced {
+		return p.orig
+	}
+	return p.orig + off - p.at
+}
+
+var tokenRE = regexp.MustCompile("(?:<p>)?" + tokenOpen + "([0-9]+)" + tokenClose + "(?:</p>)?")
+
+// htmlOf puts the calls' HTML in place of their tokens.
+func (e *expansion) htmlOf(s string) string {
+	if e == nil || !strings.Contains(s, tokenOpen) {
+		return s
+	}
+	return tokenRE.ReplaceAllStringFunc(s, func(m string) string {
+		i, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(m, "<p>"), "</p>"), tokenOpen), tokenClose))
+		block := strings.HasPrefix(m, "<p>") && strings.HasSuffix(m, "</p>")
+		out := e.html[i]
+		if !block {
+			out = m[:strings.Index(m, tokenOpen)] + out + m[strings.Index(m, tokenClose)+len(tokenClose):]
+		}
+		return out
+	})
+}
+
+// textOf puts the text of the calls' HTML in place of their tokens.
+func (e *expansion) textOf(s string) string { return e.textWith(s, true) }
+
+// summaryOf is textOf for a summary, which is made of the page's prose:
+// the text of calls alone on their lines (figures, tables, notes) is left
+// out, as the summary leaves out tables and quotes.
+func (e *expansion) summaryOf(s string) string { return e.textWith(s, false) }
+
+func (e *expansion) textWith(s string, blocks bool) string {
+	if e == nil || !strings.Contains(s, tokenOpen) {
+		return s
+	}
+	s = tokenRE.ReplaceAllStringFunc(s, func(m string) string {
+		i, _ := strconv.Atoi(m[strings.Index(m, tokenOpen)+len(tokenOpen) : strings.Index(m, tokenClose)])
+		if !blocks && e.block[i] {
+			return ""
+		}
+		return e.text[i]
+	})
+	if !blocks {
+		s = joinFields(s)
+	}
+	return s
+}
+
+// joinFields joins s's words as joinBlocks joins blocks: with a space
+// between two Latin words, without one when either side is Chinese.
+func joinFields(s string) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(s) {
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(f)
+			if !isWide(last) && !isWide(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// aloneOnLines tells whether src[start:end] has nothing but spaces before
+// it on its first line and after it on its last.
+func aloneOnLines(src []byte, start, end int) bool {
+	for i := start - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	for i := end; i < len(src) && src[i] != '\n' && src[i] != '\r'; i++ {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// page is what the calls of one page share: their numbers and targets.
+type shortcodePage struct {
+	m       *Markdown
+	targets map[string]shortcode.Target
+	numbers map[*shortcode.Call]int
+	exp     *expansion // the top level's, which holds every call's HTML
+}
+
+// expandPage expands the calls of a page's body and returns the body to
+// parse, or nil when it has no call.
+func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
+	calls, errs := shortcode.Parse(body)
+	for _, e := range errs {
+		d.l.Errorf(d.atOrig(e.Off), "%s", e.Msg)
+	}
+	if len(calls) == 0 {
+		return nil
+	}
+	sp := &shortcodePage{m: m, targets: map[string]shortcode.Target{}, numbers: map[*shortcode.Call]int{}, exp: &expansion{}}
+	counts := map[string]int{}
+	var number func([]*shortcode.Call)
+	number = func(calls []*shortcode.Call) {
+		for _, c := range calls {
+			if c.Literal == "" && c.Named["caption"] != "" {
+				counts[c.Name]++
+				sp.numbers[c] = counts[c.Name]
+				if id := c.Named["id"]; id != "" {
+					sp.targets[id] = shortcode.Target{Name: c.Name, ID: id, Number: counts[c.Name]}
+				}
+			}
+			number(c.Calls)
+		}
+	}
+	number(calls)
+	sp.exp.body = sp.expand(d, body, 0, calls, nil, false)
+	return sp.exp
+}
+
+// expand returns src (at offset base of the page's body) with its calls
+// replaced: by tokens when tokens, else by their HTML (the inner text of
+// a {{< >}} pair, escaped). Pieces are recorded for the page's own body only.
+func (sp *shortcodePage) expand(d *docWalk, src []byte, base int, calls []*shortcode.Call, parent *shortcode.Context, inner bool) []byte {
+	var out []byte
+	last := 0
+	e := sp.exp
+	for ordinal, c := range calls {
+		start, end := c.Start-base, c.End-base
+		if inner {
+			out = append(out, html.EscapeString(string(src[last:start]))...)
+		} else {
+			e.pieces = append(e.pieces, piece{at: len(out), orig: last})
+			out = append(out, src[last:start]...)
+		}
+		var rep string
+		if c.Literal != "" {
+			rep = c.Literal
+			if inner {
+				rep = html.EscapeString(rep)
+			}
+		} else {
+			h := sp.call(d, c, parent, ordinal)
+			if inner {
+				rep = h
+			} else {
+				rep = tokenOpen + strconv.Itoa(len(e.html)) + tokenClose
+				e.html = append(e.html, h)
+				e.text = append(e.text, htmlText(h))
+				e.block = append(e.block, aloneOnLines(src, start, end))
+			}
+		}
+		if !inner {
+			e.pieces = append(e.pieces, piece{at: len(out), orig: start, replaced: true})
+		}
+		out = append(out, rep...)
+		last = end
+	}
+	if inner {
+		out = append(out, html.EscapeString(string(src[last:]))...)
+	} else {
+		e.pieces = append(e.pieces, piece{at: len(out), orig: last})
+		out = append(out, src[last:]...)
+	}
+	return out
+}
+
+// call executes one call's template.
+func (sp *shortcodePage) call(d *docWalk, c *shortcode.Call, parent *shortcode.Context, ordinal int) string {
+	pos := d.atOrig(c.Start)
+	sc := sp.m.opts.Shortcodes
+	found, needsInner := sc.Lookup(c.Name)
+	if !found {
+		names := sc.Names()
+		hint := ""
+		if near := schema.Nearest(c.Name, names); near != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		d.l.Errorf(pos, "shortcode %q is unknown%s; the shortcodes are the files of layouts/shortcodes/: %s", c.Name, hint, strings.Join(names, ", "))
+		return ""
+	}
+	if needsInner && !c.Paired && !c.Closed {
+		open, end := "{{<", ">}}"
+		if c.Markdown {
+			open, end = "{{%", "%}}"
+		}
+		d.l.Errorf(pos, "shortcode %s is never closed: it wraps text, so end that text with %s /%s %s", c.Name, open, c.Name, end)
+		return ""
+	}
+	env := &callEnv{d: d, sp: sp, pos: c.Start}
+	dot := shortcode.NewContext(c, d.doc.Page, sp.m.opts.Site, "", parent, ordinal, sp.numbers[c], env)
+	if c.Paired {
+		var in string
+		if c.Markdown {
+			in = sp.markdown(d, c, dot)
+		} else {
+			in = string(sp.expand(d, c.Inner, c.InnerStart, c.Calls, dot, true))
+		}
+		dot = shortcode.NewContext(c, d.doc.Page, sp.m.opts.Site, template.HTML(in), parent, ordinal, sp.numbers[c], env)
+	}
+	var b strings.Builder
+	if err := sc.Execute(&b, c.Name, dot); err != nil {
+		d.l.Errorf(pos, "shortcode %s: %v", c.Name, err)
+		return ""
+	}
+	return b.String()
+}
+
+// markdown converts the inner Markdown of a {{% %}} pair, with its calls
+// expanded, as the page's own text is converted.
+func (sp *shortcodePage) markdown(d *docWalk, c *shortcode.Call, dot *shortcode.Context) string {
+	inner := sp.expandFragment(d, c, dot)
+	m := sp.m
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := m.md.Parser().Parse(text.NewReader(inner.body), parser.WithContext(ctx))
+	sub := &docWalk{doc: d.doc, body: inner.body, r: d.r, l: d.l, unsafe: d.unsafe, basePath: d.basePath, lines: d.lines, ex: inner, images: d.images}
+	sub.transform(root)
+	d.links = append(d.links, sub.links...)
+	d.images = sub.images
+	buf := m.buffers.get()
+	defer m.buffers.put(buf)
+	if err := m.md.Renderer().Render(buf, inner.body, root); err != nil {
+		d.l.Errorf(d.atOrig(c.Start), "shortcode %s: cannot render its Markdown: %v", c.Name, err)
+	}
+	return inner.htmlOf(buf.String())
+}
+
+// expandFragment expands the calls in a {{% %}} pair's inner Markdown,
+// with their own tokens and pieces (offsets from the pair's inner start).
+func (sp *shortcodePage) expandFragment(d *docWalk, c *shortcode.Call, dot *shortcode.Context) *expansion {
+	sub := &shortcodePage{m: sp.m, targets: sp.targets, numbers: sp.numbers, exp: &expansion{}}
+	sub.exp.body = sub.expand(d, c.Inner, c.InnerStart, c.Calls, dot, false)
+	for i := range sub.exp.pieces {
+		sub.exp.pieces[i].orig += c.InnerStart
+	}
+	return sub.exp
+}
+
+// callEnv is what a call's template calls back.
+type callEnv struct {
+	d   *docWalk
+	sp  *shortcodePage
+	pos int // the call's offset in the page's body
+}
+
+func (e *callEnv) Fail(msg string) { e.d.l.Errorf(e.d.atOrig(e.pos), "%s", msg) }
+
+func (e *callEnv) Ref(id string) (shortcode.Target, bool) {
+	t, ok := e.sp.targets[id]
+	if !ok {
+		var ids []string
+		for id := range e.sp.targets {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		have := "there is none: give the figure or table an id and a caption, like {{< figure src=\"campus.jpg\" caption=\"校园\" id=\"campus\" >}}"
+		if len(ids) > 0 {
+			have = "the ids of this page are " + strings.Join(ids, ", ")
+		}
+		e.Fail(fmt.Sprintf("no figure or table of this page has id %q; %s", id, have))
+	}
+	return t, ok
+}
+
+func (e *callEnv) Image(target string) (shortcode.Image, bool) {
+	if target == "" {
+		return shortcode.Image{}, false
+	}
+	return e.d.imageFile(target, e.pos)
+}
+
+func (e *callEnv) File(target string) (shortcode.Image, bool) {
+	if target == "" {
+		return shortcode.Image{}, false
+	}
+	pos := e.d.atOrig(e.pos)
+	before := e.d.l.Errors()
+	u := string(e.d.resolve([]byte(target), func() diag.Pos { return pos }))
+	e.d.links = append(e.d.links, Link{URL: u, Pos: pos})
+	return shortcode.Image{URL: u}, e.d.l.Errors() == before
+}
+
+// htmlText is the text a reader reads of a call's HTML.
+func htmlText(h string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range h {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
