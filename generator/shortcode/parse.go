@@ -160,13 +160,14 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 	i := start + 3
 	i = skipSpace(src, i)
 	if bytes.HasPrefix(src[i:], []byte("/*")) {
-		end := bytes.Index(src[i:], []byte("*/"+closer))
+		in := i + 2
+		end := bytes.Index(src[in:], []byte("*/"+closer))
 		if end < 0 {
 			return tag{}, 0, &Error{start, fmt.Sprintf("shortcode: a literal %s/* is never closed with */%s", src[start:start+3], closer)}
 		}
-		inside := src[i+2 : i+end]
-		lit := string(src[start:start+3]) + string(inside) + closer
-		return tag{call: &Call{Start: start, Open: i + end + len(closer) + 2, End: i + end + len(closer) + 2, Literal: lit}}, i + end + len(closer) + 2, nil
+		after := in + end + 2 + len(closer)
+		lit := string(src[start:start+3]) + string(src[in:in+end]) + closer
+		return tag{call: &Call{Start: start, Open: after, End: after, Literal: lit}}, after, nil
 	}
 	c := &Call{Start: start, Markdown: markdown, Named: map[string]string{}}
 	t := tag{call: c}
@@ -200,14 +201,17 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 			return tag{}, 0, &Error{i, fmt.Sprintf("shortcode: the closing tag of %s takes no arguments; write %s", c.Name, tagText(c, true))}
 		}
 		argStart := i
-		v, next, ok := readValue(src, i)
+		v, next, ok := readValue(src, i, closer)
+		if next == i {
+			return tag{}, 0, &Error{i, fmt.Sprintf("shortcode %s: %s is never closed with %s", c.Name, src[start:start+3], closer)}
+		}
 		if !ok {
 			return tag{}, 0, &Error{argStart, fmt.Sprintf("shortcode %s: a quoted argument is never closed; end it with the same quote it starts with", c.Name)}
 		}
 		i = next
 		if i < len(src) && src[i] == '=' && src[argStart] != '"' && src[argStart] != '`' {
 			key := v
-			val, next, ok := readValue(src, i+1)
+			val, next, ok := readValue(src, i+1, closer)
 			if !ok {
 				return tag{}, 0, &Error{i + 1, fmt.Sprintf("shortcode %s: the value of %s is never closed; end it with the same quote it starts with", c.Name, key)}
 			}
@@ -229,7 +233,7 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 
 // readValue reads a bare word, a "quoted" string (with \" inside) or a
 // `raw` string, ending before '=' for a bare word.
-func readValue(src []byte, i int) (string, int, bool) {
+func readValue(src []byte, i int, closer string) (string, int, bool) {
 	switch {
 	case i < len(src) && src[i] == '"':
 		var b strings.Builder
@@ -255,7 +259,7 @@ func readValue(src []byte, i int) (string, int, bool) {
 		return string(src[i+1 : i+1+end]), i + end + 2, true
 	}
 	j := i
-	for j < len(src) && !isSpace(src[j]) && src[j] != '=' && !bytes.HasPrefix(src[j:], []byte(">}}")) && !bytes.HasPrefix(src[j:], []byte("%}}")) && !bytes.HasPrefix(src[j:], []byte("/>}}")) && !bytes.HasPrefix(src[j:], []byte("/%}}")) {
+	for j < len(src) && !isSpace(src[j]) && src[j] != '=' && !bytes.HasPrefix(src[j:], []byte(closer)) && !bytes.HasPrefix(src[j:], []byte("/"+closer)) {
 		j++
 	}
 	return string(src[i:j]), j, true
