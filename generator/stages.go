@@ -187,6 +187,7 @@ func (b *builder) loadTheme() error {
 			b.cache.themed(b.th, b.assetURLs)
 		}
 	}
+	b.th.CheckPartials(b.opts.CheckPartials)
 	b.res.Theme = b.th
 	b.stage("theme")
 	return nil
