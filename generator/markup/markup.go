@@ -122,7 +122,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 		l.Errorf(d.at(off), "a list or quote nested more than %d levels deep; no page needs so many, and each level more costs the converter time for all the ones before: flatten it", MaxNesting)
 		return &Result{ReadingTime: 1}
 	}
-	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath}
+	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath, ids: newHeadingIDs()}
 	if m.opts.Shortcodes != nil && shortcode.Has(body) {
 		if d.l == nil {
 			d.l = &diag.List{} // the caller wants no report, but the calls report as they go
@@ -131,7 +131,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 			body, d.body = d.ex.body, d.ex.body
 		}
 	}
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(d.ids))
 	root := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	before := d.transform(root)
 
@@ -139,7 +139,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
-	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: d.ex.textOf(toc(root, body, m.buffers)), Links: d.links}
+	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links}
 	m.buffers.put(buf)
 	all := d.ex.textOf(plainText(root, body, m.buffers))
 	res.Text = all
@@ -215,6 +215,7 @@ type docWalk struct {
 	images   int         // images seen so far
 	lines    *diag.Lines // where the file's lines start, made when first needed
 	ex       *expansion  // body's shortcodes, expanded; nil when it has none
+	ids      *headingIDs // the page's heading IDs, its shortcodes' Markdown's too
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -47,6 +48,36 @@ type expansion struct {
 	html   []string
 	text   []string
 	block  []bool // the call stands alone on its lines: a figure, a note
+	// inner are the headings of a {{% %}} call's Markdown, by token, for
+	// the page's table of contents.
+	inner map[int][]tocHeading
+}
+
+// headings lists the headings of a document whose calls are e's, those
+// of the calls' Markdown in their place; e may be nil.
+func (e *expansion) headings(root ast.Node, src []byte, bufs *buffers) []tocHeading {
+	if e == nil {
+		return headings(root, src, bufs, nil)
+	}
+	hs := headings(root, src, bufs, func(n ast.Node) []tocHeading {
+		p, ok := n.(*ast.Paragraph)
+		if !ok || p.ChildCount() != 1 {
+			return nil
+		}
+		t, ok := p.FirstChild().(*ast.Text)
+		if !ok {
+			return nil
+		}
+		v := string(t.Value(src))
+		if !tokenRE.MatchString(v) || !strings.HasPrefix(v, tokenOpen) || !strings.HasSuffix(v, tokenClose) {
+			return nil
+		}
+		return e.inner[tokenNumber(v)]
+	})
+	for i := range hs {
+		hs[i].text = e.textOf(hs[i].text)
+	}
+	return hs
 }
 
 // piece maps a part of the expanded body back to the original text: a
@@ -70,7 +101,30 @@ func (e *expansion) orig(off int) int {
 	return p.orig + off - p.at
 }
 
-var tokenRE = regexp.MustCompile("(?:<p>)?" + tokenOpen + "([0-9]+)" + tokenClose + "(?:</p>)?")
+// A token's number is written in private-use digits too, so that a
+// heading's ID made of its text (markup.Slug keeps letters and digits)
+// leaves the token out.
+var tokenRE = regexp.MustCompile("(?:<p>)?" + tokenOpen + "[\ue010-\ue019]+" + tokenClose + "(?:</p>)?")
+
+// token is the text standing for call i.
+func token(i int) string {
+	var b strings.Builder
+	b.WriteString(tokenOpen)
+	for _, d := range strconv.Itoa(i) {
+		b.WriteRune(d - '0' + 0xe010)
+	}
+	b.WriteString(tokenClose)
+	return b.String()
+}
+
+// tokenNumber is the call a token (with or without <p> around) stands for.
+func tokenNumber(m string) int {
+	n := 0
+	for _, r := range m[strings.Index(m, tokenOpen)+len(tokenOpen) : strings.Index(m, tokenClose)] {
+		n = n*10 + int(r-0xe010)
+	}
+	return n
+}
 
 // htmlOf puts the calls' HTML in place of their tokens.
 func (e *expansion) htmlOf(s string) string {
@@ -78,7 +132,7 @@ func (e *expansion) htmlOf(s string) string {
 		return s
 	}
 	return tokenRE.ReplaceAllStringFunc(s, func(m string) string {
-		i, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(m, "<p>"), "</p>"), tokenOpen), tokenClose))
+		i := tokenNumber(m)
 		block := strings.HasPrefix(m, "<p>") && strings.HasSuffix(m, "</p>")
 		out := e.html[i]
 		if !block {
@@ -101,7 +155,7 @@ func (e *expansion) textWith(s string, blocks bool) string {
 		return s
 	}
 	s = tokenRE.ReplaceAllStringFunc(s, func(m string) string {
-		i, _ := strconv.Atoi(m[strings.Index(m, tokenOpen)+len(tokenOpen) : strings.Index(m, tokenClose)])
+		i := tokenNumber(m)
 		if !blocks && e.block[i] {
 			return ""
 		}
@@ -152,6 +206,10 @@ type shortcodePage struct {
 	targets map[string]shortcode.Target
 	numbers map[*shortcode.Call]int
 	exp     *expansion // the top level's, which holds every call's HTML
+	ids     *headingIDs
+	// headings are those of the {{% %}} call converted last, until expand
+	// files them under its token.
+	headings []tocHeading
 }
 
 // expandPage expands the calls of a page's body and returns the body to
@@ -164,7 +222,7 @@ func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
 	if len(calls) == 0 {
 		return nil
 	}
-	sp := &shortcodePage{m: m, targets: map[string]shortcode.Target{}, numbers: map[*shortcode.Call]int{}, exp: &expansion{}}
+	sp := &shortcodePage{m: m, targets: map[string]shortcode.Target{}, numbers: map[*shortcode.Call]int{}, exp: &expansion{}, ids: d.ids}
 	counts := map[string]int{}
 	var number func([]*shortcode.Call)
 	number = func(calls []*shortcode.Call) {
@@ -206,11 +264,18 @@ func (sp *shortcodePage) expand(d *docWalk, src []byte, base int, calls []*short
 				rep = html.EscapeString(rep)
 			}
 		} else {
+			sp.headings = nil
 			h := sp.call(d, c, parent, ordinal)
 			if inner {
 				rep = h
 			} else {
-				rep = tokenOpen + strconv.Itoa(len(e.html)) + tokenClose
+				if sp.headings != nil {
+					if e.inner == nil {
+						e.inner = map[int][]tocHeading{}
+					}
+					e.inner[len(e.html)] = sp.headings
+				}
+				rep = token(len(e.html))
 				e.html = append(e.html, h)
 				e.text = append(e.text, htmlText(h))
 				e.block = append(e.block, aloneOnLines(src, start, end))
@@ -277,10 +342,11 @@ func (sp *shortcodePage) call(d *docWalk, c *shortcode.Call, parent *shortcode.C
 func (sp *shortcodePage) markdown(d *docWalk, c *shortcode.Call, dot *shortcode.Context) string {
 	inner := sp.expandFragment(d, c, dot)
 	m := sp.m
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(sp.ids)) // the page's: ids stay unique
 	root := m.md.Parser().Parse(text.NewReader(inner.body), parser.WithContext(ctx))
 	sub := &docWalk{doc: d.doc, body: inner.body, r: d.r, l: d.l, unsafe: d.unsafe, basePath: d.basePath, lines: d.lines, ex: inner, images: d.images}
 	sub.transform(root)
+	hs := inner.headings(root, inner.body, m.buffers)
 	d.links = append(d.links, sub.links...)
 	d.images = sub.images
 	buf := m.buffers.get()
@@ -288,13 +354,15 @@ func (sp *shortcodePage) markdown(d *docWalk, c *shortcode.Call, dot *shortcode.
 	if err := m.md.Renderer().Render(buf, inner.body, root); err != nil {
 		d.l.Errorf(d.atOrig(c.Start), "shortcode %s: cannot render its Markdown: %v", c.Name, err)
 	}
-	return inner.htmlOf(buf.String())
+	out := inner.htmlOf(buf.String())
+	sp.headings = hs // after the calls inside, which set it too
+	return out
 }
 
 // expandFragment expands the calls in a {{% %}} pair's inner Markdown,
 // with their own tokens and pieces (offsets from the pair's inner start).
 func (sp *shortcodePage) expandFragment(d *docWalk, c *shortcode.Call, dot *shortcode.Context) *expansion {
-	sub := &shortcodePage{m: sp.m, targets: sp.targets, numbers: sp.numbers, exp: &expansion{}}
+	sub := &shortcodePage{m: sp.m, targets: sp.targets, numbers: sp.numbers, exp: &expansion{}, ids: sp.ids}
 	sub.exp.body = sub.expand(d, c.Inner, c.InnerStart, c.Calls, dot, false)
 	for i := range sub.exp.pieces {
 		sub.exp.pieces[i].orig += c.InnerStart

@@ -163,3 +163,24 @@ func lineOf(d string) int {
 	}
 	return n
 }
+
+// The table of contents has the headings of a shortcode's Markdown in
+// their place, with IDs unique on the page.
+func TestShortcodesTOC(t *testing.T) {
+	t.Parallel()
+	res, diags := renderShortcodes(t, "## 一\n\n{{% box %}}\n## 二 {{< em 乙 >}}\n\n### 一\n{{% /box %}}\n\n## 三")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	// The shortcode's Markdown is converted first, so its heading has the
+	// plain ID; the page's own second 一 gets -1.
+	want := `<ul><li><a href="#一-1">一</a></li><li><a href="#二">二 乙</a><ul><li><a href="#一">一</a></li></ul></li><li><a href="#三">三</a></li></ul>`
+	if res.TOC != want {
+		t.Errorf("TOC:\n%s\nwant:\n%s", res.TOC, want)
+	}
+	for _, id := range []string{`id="一"`, `id="一-1"`, `id="三"`} {
+		if strings.Count(res.HTML, id) != 1 {
+			t.Errorf("the HTML has %s %d times:\n%s", id, strings.Count(res.HTML, id), res.HTML)
+		}
+	}
+}
