@@ -391,6 +391,9 @@ func (e *callEnv) Ref(id string) (shortcode.Target, bool) {
 		if len(ids) > 0 {
 			have = "the ids of this page are " + strings.Join(ids, ", ")
 		}
+		if strings.HasSuffix(id, ".md") || strings.Contains(id, "/") { // Hugo's ref, to a page
+			have = fmt.Sprintf("ref numbers this page's figures and tables; to link to a page, write a link to its file, like [标题](%s)", id)
+		}
 		e.Fail(fmt.Sprintf("no figure or table of this page has id %q; %s", id, have))
 	}
 	return t, ok

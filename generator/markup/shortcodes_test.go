@@ -184,3 +184,13 @@ func TestShortcodesTOC(t *testing.T) {
 		}
 	}
 }
+
+// Hugo's ref names a page; folio's a figure or table, and says so.
+func TestShortcodesHugoRef(t *testing.T) {
+	t.Parallel()
+	_, diags := renderShortcodes(t, `见{{< ref "../notices/plan.md" >}}。`)
+	want := `content/news/a.md:5:2: no figure or table of this page has id "../notices/plan.md"; ref numbers this page's figures and tables; to link to a page, write a link to its file, like [标题](../notices/plan.md)`
+	if strings.Join(diags, "\n") != want {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
+	}
+}

@@ -123,7 +123,8 @@ func (c *Context) Page() *Page { return c.page }
 // Site is the site.
 func (c *Context) Site() *Site { return c.site }
 
-// Parent is the context of the pair the call is inside, or nil.
+// Parent is the context of the pair the call is inside, or nil; its
+// Inner is empty (it is being made of this call's output).
 func (c *Context) Parent() *Context { return c.parent }
 
 // Ordinal is the call's index among the calls of its parent (or of the
