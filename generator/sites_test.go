@@ -40,9 +40,11 @@ func TestSites(t *testing.T) {
 		"mini":    readTree(t, "testdata/theme-mini", "themes/default"),
 	}
 	// The mini theme prints the model plainly, with the default theme's
-	// shortcodes, which are what sites use.
-	for p, f := range readTree(t, "../themes/default/layouts/shortcodes", "themes/default/layouts/shortcodes") {
-		themes["mini"][p] = f
+	// shortcodes, which are what sites use, and the strings they show.
+	for _, dir := range []string{"layouts/shortcodes", "i18n"} {
+		for p, f := range readTree(t, "../themes/default/"+dir, "themes/default/"+dir) {
+			themes["mini"][p] = f
+		}
 	}
 	for _, file := range archives {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")

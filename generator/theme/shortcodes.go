@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -21,6 +22,7 @@ type Shortcodes struct {
 	templates map[string]*template.Template
 	inner     map[string]bool // the template reads .Inner: its calls are pairs
 	names     []string
+	words     *Theme // the i18n strings, for T
 }
 
 // LoadShortcodes parses the shortcode templates of the theme named in cfg
@@ -37,6 +39,13 @@ func LoadShortcodes(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *d
 		})
 	}
 	where := &Theme{Dir: dir, files: files} // for ErrorPos
+	// T, as layouts have it; Load reports the i18n files' mistakes.
+	s.words = &Theme{Dir: dir, strings: map[string]map[string]string{}, missing: map[string]bool{}}
+	var quiet diag.List
+	s.words.loadStrings(fsys, dir, &quiet)
+	s.words.langs = languages(cfg.LanguageCode, s.words.strings)
+	funcs = maps.Clone(funcs)
+	funcs["T"] = s.words.T
 	for name, file := range files {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
@@ -63,6 +72,14 @@ func LoadShortcodes(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *d
 func (s *Shortcodes) Lookup(name string) (found, inner bool) {
 	_, found = s.templates[name]
 	return found, s.inner[name]
+}
+
+// Missing reports the keys T was asked for by a shortcode and had no
+// text for, as Theme.Missing does for layouts.
+func (s *Shortcodes) Missing(l *diag.List) {
+	for _, key := range s.words.Missing() {
+		l.Errorf(diag.Pos{File: s.words.Dir + "/i18n"}, "theme: a shortcode asks for T %q, which no i18n file has%s", key, s.words.Suggest(key))
+	}
 }
 
 // Names lists the shortcodes, sorted.
