@@ -130,11 +130,9 @@ func (b *builder) loadConfig() error {
 func (b *builder) buildModel() error {
 	sourceCache, markdownCache, _ := b.cache.parts()
 	cfg, opts := b.cfg, b.opts
-	shortcodes := b.shortcodes()
 	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath(),
-		Shortcodes: shortcodes, Site: &shortcode.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Params: cfg.Params}})
-	defer shortcodes.Missing(b.l) // after the Markdown is converted
-	mark := len(*b.l)             // what reading, converting and modelling report starts here
+		Shortcodes: b.shortcodes(), Site: &shortcode.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Params: cfg.Params}})
+	mark := len(*b.l) // what reading, converting and modelling report starts here
 	if b.last = b.cache.textEdit(opts, b.changed, b.now, md); b.last != nil {
 		b.content, b.model = b.last.content, b.last.model
 		*b.l = append(*b.l, b.last.diags...)

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -45,7 +46,7 @@ func LoadShortcodes(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *d
 	s.words.loadStrings(fsys, dir, &quiet)
 	s.words.langs = languages(cfg.LanguageCode, s.words.strings)
 	funcs = maps.Clone(funcs)
-	funcs["T"] = s.words.T
+	funcs["T"] = s.t
 	for name, file := range files {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
@@ -74,12 +75,15 @@ func (s *Shortcodes) Lookup(name string) (found, inner bool) {
 	return found, s.inner[name]
 }
 
-// Missing reports the keys T was asked for by a shortcode and had no
-// text for, as Theme.Missing does for layouts.
-func (s *Shortcodes) Missing(l *diag.List) {
-	for _, key := range s.words.Missing() {
-		l.Errorf(diag.Pos{File: s.words.Dir + "/i18n"}, "theme: a shortcode asks for T %q, which no i18n file has%s", key, s.words.Suggest(key))
+// t is T for shortcodes: a key no i18n file has fails the call, so that
+// the page reports it wherever its conversion is kept (a shortcode runs
+// when the Markdown is converted, which folio serve does not do again for
+// a page that did not change).
+func (s *Shortcodes) t(key string) (string, error) {
+	if text, ok := s.words.text(key); ok {
+		return text, nil
 	}
+	return "", fmt.Errorf("no i18n file of the theme or the site has the key %q%s", key, s.words.Suggest(key))
 }
 
 // Names lists the shortcodes, sorted.
