@@ -200,7 +200,8 @@ func aloneOnLines(src []byte, start, end int) bool {
 	return true
 }
 
-// page is what the calls of one page share: their numbers and targets.
+// shortcodePage is what the calls of one page share: their numbers and
+// targets, the heading IDs, the expansion of the page's own body.
 type shortcodePage struct {
 	m       *Markdown
 	targets map[string]shortcode.Target
@@ -231,6 +232,9 @@ func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
 				counts[c.Name]++
 				sp.numbers[c] = counts[c.Name]
 				if id := c.Named["id"]; id != "" {
+					if t, dup := sp.targets[id]; dup {
+						d.l.Errorf(d.atOrig(c.Start), "shortcode %s: id %q is already %s %d's on this page; give each figure and table an id of its own", c.Name, id, t.Name, t.Number)
+					}
 					sp.targets[id] = shortcode.Target{Name: c.Name, ID: id, Number: counts[c.Name]}
 				}
 			}
@@ -243,8 +247,9 @@ func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
 }
 
 // expand returns src (at offset base of the page's body) with its calls
-// replaced: by tokens when tokens, else by their HTML (the inner text of
-// a {{< >}} pair, escaped). Pieces are recorded for the page's own body only.
+// replaced by tokens, recording the pieces of sp.exp; or, for the inner
+// text of a {{< >}} pair (inner), escaped with its calls replaced by
+// their HTML.
 func (sp *shortcodePage) expand(d *docWalk, src []byte, base int, calls []*shortcode.Call, parent *shortcode.Context, inner bool) []byte {
 	var out []byte
 	last := 0

@@ -185,6 +185,16 @@ func TestShortcodesTOC(t *testing.T) {
 	}
 }
 
+// Two figures with one id: the second is an error.
+func TestShortcodesDuplicateID(t *testing.T) {
+	t.Parallel()
+	_, diags := renderShortcodes(t, "{{< fig src=\"a.png\" caption=\"一\" id=\"a\" >}}\n\n{{< fig src=\"a.png\" caption=\"二\" id=\"a\" >}}")
+	want := `content/news/a.md:7:1: shortcode fig: id "a" is already fig 1's on this page; give each figure and table an id of its own`
+	if strings.Join(diags, "\n") != want {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
+	}
+}
+
 // Hugo's ref names a page; folio's a figure or table, and says so.
 func TestShortcodesHugoRef(t *testing.T) {
 	t.Parallel()
