@@ -93,7 +93,8 @@ func checkSite(t *testing.T, file string, themes map[string]fstest.MapFS) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := generator.Options{Workers: 4, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))}
+	// CheckPartials: a partialCached key that lies is a diagnostic here too.
+	opts := generator.Options{Workers: 4, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)), CheckPartials: true}
 	theme := themes["default"]
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
 		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
