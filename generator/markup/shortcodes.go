@@ -1,11 +1,11 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,11 +68,15 @@ func (e *expansion) headings(root ast.Node, src []byte, bufs *buffers) []tocHead
 		if !ok {
 			return nil
 		}
-		v := string(t.Value(src))
-		if !tokenRE.MatchString(v) || !strings.HasPrefix(v, tokenOpen) || !strings.HasSuffix(v, tokenClose) {
+		v := t.Value(src)
+		if !bytes.HasPrefix(v, []byte(tokenOpen)) || !bytes.HasSuffix(v, []byte(tokenClose)) {
 			return nil
 		}
-		return e.inner[tokenNumber(v)]
+		var hs []tocHeading
+		if replaceTokens(string(v), false, func(i int, _ bool) string { hs = e.inner[i]; return "" }) != "" {
+			return nil // not one token alone
+		}
+		return hs
 	})
 	for i := range hs {
 		hs[i].text = e.textOf(hs[i].text)
@@ -104,42 +108,71 @@ func (e *expansion) orig(off int) int {
 // A token's number is written in private-use digits too, so that a
 // heading's ID made of its text (markup.Slug keeps letters and digits)
 // leaves the token out.
-var tokenRE = regexp.MustCompile("(?:<p>)?" + tokenOpen + "[\ue010-\ue019]+" + tokenClose + "(?:</p>)?")
+const tokenDigit0 = 0xe010
 
 // token is the text standing for call i.
 func token(i int) string {
 	var b strings.Builder
 	b.WriteString(tokenOpen)
 	for _, d := range strconv.Itoa(i) {
-		b.WriteRune(d - '0' + 0xe010)
+		b.WriteRune(d - '0' + tokenDigit0)
 	}
 	b.WriteString(tokenClose)
 	return b.String()
 }
 
-// tokenNumber is the call a token (with or without <p> around) stands for.
-func tokenNumber(m string) int {
-	n := 0
-	for _, r := range m[strings.Index(m, tokenOpen)+len(tokenOpen) : strings.Index(m, tokenClose)] {
-		n = n*10 + int(r-0xe010)
+// replaceTokens returns s with each token replaced by with(its number,
+// whether it is alone in a paragraph): with paragraphs, a token between
+// <p> and </p> is replaced with them.
+func replaceTokens(s string, paragraphs bool, with func(i int, alone bool) string) string {
+	var b strings.Builder
+	last := 0
+	for {
+		j := strings.Index(s[last:], tokenOpen)
+		if j < 0 {
+			break
+		}
+		start := last + j
+		digits := start + len(tokenOpen)
+		k := strings.Index(s[digits:], tokenClose)
+		if k < 0 {
+			break
+		}
+		end := digits + k + len(tokenClose)
+		n, ok := 0, k > 0
+		for _, r := range s[digits : digits+k] {
+			if r < tokenDigit0 || r > tokenDigit0+9 {
+				ok = false
+				break
+			}
+			n = n*10 + int(r-tokenDigit0)
+		}
+		if !ok {
+			b.WriteString(s[last:end])
+			last = end
+			continue
+		}
+		alone := paragraphs && start-len("<p>") >= last && strings.HasSuffix(s[:start], "<p>") && strings.HasPrefix(s[end:], "</p>")
+		if alone {
+			start, end = start-len("<p>"), end+len("</p>")
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(with(n, alone))
+		last = end
 	}
-	return n
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // htmlOf puts the calls' HTML in place of their tokens.
 func (e *expansion) htmlOf(s string) string {
-	if e == nil || !strings.Contains(s, tokenOpen) {
+	if e == nil {
 		return s
 	}
-	return tokenRE.ReplaceAllStringFunc(s, func(m string) string {
-		i := tokenNumber(m)
-		block := strings.HasPrefix(m, "<p>") && strings.HasSuffix(m, "</p>")
-		out := e.html[i]
-		if !block {
-			out = m[:strings.Index(m, tokenOpen)] + out + m[strings.Index(m, tokenClose)+len(tokenClose):]
-		}
-		return out
-	})
+	return replaceTokens(s, true, func(i int, _ bool) string { return e.html[i] })
 }
 
 // textOf puts the text of the calls' HTML in place of their tokens.
@@ -151,20 +184,21 @@ func (e *expansion) textOf(s string) string { return e.textWith(s, true) }
 func (e *expansion) summaryOf(s string) string { return e.textWith(s, false) }
 
 func (e *expansion) textWith(s string, blocks bool) string {
-	if e == nil || !strings.Contains(s, tokenOpen) {
+	if e == nil {
 		return s
 	}
-	s = tokenRE.ReplaceAllStringFunc(s, func(m string) string {
-		i := tokenNumber(m)
+	dropped := false
+	out := replaceTokens(s, false, func(i int, _ bool) string {
 		if !blocks && e.block[i] {
+			dropped = true
 			return ""
 		}
 		return e.text[i]
 	})
-	if !blocks {
-		s = joinFields(s)
+	if dropped {
+		out = joinFields(out) // the spaces around what was dropped
 	}
-	return s
+	return out
 }
 
 // joinFields joins s's words as joinBlocks joins blocks: with a space
