@@ -73,7 +73,7 @@ func (e *expansion) headings(root ast.Node, src []byte, bufs *buffers) []tocHead
 			return nil
 		}
 		var hs []tocHeading
-		if replaceTokens(string(v), false, func(i int, _ bool) string { hs = e.inner[i]; return "" }) != "" {
+		if replaceTokens(string(v), len(e.html), false, func(i int, _ bool) string { hs = e.inner[i]; return "" }) != "" {
 			return nil // not one token alone
 		}
 		return hs
@@ -121,10 +121,12 @@ func token(i int) string {
 	return b.String()
 }
 
-// replaceTokens returns s with each token replaced by with(its number,
-// whether it is alone in a paragraph): with paragraphs, a token between
-// <p> and </p> is replaced with them.
-func replaceTokens(s string, paragraphs bool, with func(i int, alone bool) string) string {
+// replaceTokens returns s with each token of a number below count
+// replaced by with(its number, whether it is alone in a paragraph): with
+// paragraphs, a token between <p> and </p> is replaced with them. (Text
+// may have private-use characters of its own: some Chinese documents
+// write rare characters with them.)
+func replaceTokens(s string, count int, paragraphs bool, with func(i int, alone bool) string) string {
 	var b strings.Builder
 	last := 0
 	for {
@@ -146,6 +148,10 @@ func replaceTokens(s string, paragraphs bool, with func(i int, alone bool) strin
 				break
 			}
 			n = n*10 + int(r-tokenDigit0)
+			if n >= count {
+				ok = false
+				break
+			}
 		}
 		if !ok {
 			b.WriteString(s[last:end])
@@ -172,7 +178,7 @@ func (e *expansion) htmlOf(s string) string {
 	if e == nil {
 		return s
 	}
-	return replaceTokens(s, true, func(i int, _ bool) string { return e.html[i] })
+	return replaceTokens(s, len(e.html), true, func(i int, _ bool) string { return e.html[i] })
 }
 
 // textOf puts the text of the calls' HTML in place of their tokens.
@@ -188,7 +194,7 @@ func (e *expansion) textWith(s string, blocks bool) string {
 		return s
 	}
 	dropped := false
-	out := replaceTokens(s, false, func(i int, _ bool) string {
+	out := replaceTokens(s, len(e.html), false, func(i int, _ bool) string {
 		if !blocks && e.block[i] {
 			dropped = true
 			return ""

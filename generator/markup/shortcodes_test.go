@@ -136,7 +136,7 @@ func TestShortcodesPositions(t *testing.T) {
 
 func FuzzShortcodes(f *testing.F) {
 	for _, s := range []string{"{{% box %}}\n第一行\n{{% /box %}}", "{{< em a >}}[x](b.md)", "{{< pair >}}{{% box %}}x{{% /box %}}{{< /pair >}}",
-		"{{< ref a >}}{{< fig src=\"a.png\" id=\"a\" caption=\"c\" >}}", "{{</* em */>}}", "- {{% box %}}\n  - 项\n  {{% /box %}}", "{{< who >}}"} {
+		"{{< ref a >}}{{< fig src=\"a.png\" id=\"a\" caption=\"c\" >}}", "{{</* em */>}}", "- {{% box %}}\n  - 项\n  {{% /box %}}", "{{< who >}}", "\ue000\ue019\ue001{{< em a >}}\ue000\ue010\ue001"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -192,6 +192,20 @@ func TestShortcodesDuplicateID(t *testing.T) {
 	want := `content/news/a.md:7:1: shortcode fig: id "a" is already fig 1's on this page; give each figure and table an id of its own`
 	if strings.Join(diags, "\n") != want {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
+	}
+}
+
+// Private-use characters of the text (rare characters some Chinese
+// documents write with them) stay as they are, even shaped like a token of
+// a call the page does not have. (Shaped exactly like one of a call it has,
+// U+E000, private-use digits, U+E001, they would be taken for it.)
+func TestShortcodesPrivateUseText(t *testing.T) {
+	t.Parallel()
+	in := "造字\ue000\ue019\ue019\ue001与\ue000\ue001。{{< em a >}}"
+	res, diags := renderShortcodes(t, in)
+	want := "<p>造字\ue000\ue019\ue019\ue001与\ue000\ue001。<em>a</em></p>\n"
+	if len(diags) > 0 || res.HTML != want {
+		t.Errorf("HTML %q, diagnostics %q", res.HTML, diags)
 	}
 }
 
