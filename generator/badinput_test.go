@@ -80,6 +80,14 @@ func TestBadInput(t *testing.T) {
 		{"a compressed drawing", write("content/files/map.svgz", "\x1f\x8b\x08\x00"), "content/files/map.svgz: a compressed drawing (.svgz) cannot be checked for script; save it as plain .svg"},
 		{"a layout the theme does not have", write("content/a.md", "+++\ntitle = \"a\"\nlayout = \"singel\"\n+++\n"), `content/a.md:3:1: front matter: layout "singel" is not a layout of the theme; did you mean "single"? the layouts are "404", "archive", "archives", "article", "event", "home", "issue", "journal", "list", "search", "single", "taxonomy"; use one of them, or leave layout out`},
 		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
+		// Issue 20: shortcodes, each mistake at the call in the Markdown.
+		{"an unknown shortcode", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n\n{{< figur src=\"a.jpg\" >}}\n"), `content/a.md:6:1: shortcode "figur" is unknown (did you mean "figure"?)`},
+		{"a shortcode without its required parameter", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure alt=\"校园\" >}}\n"), `content/a.md:4:4: shortcode figure needs src; write it like {{< figure src="..." >}}`},
+		{"an unclosed pair", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{% note warning %}}\n报名截止后不再受理。\n"), "content/a.md:4:1: shortcode note is never closed: it wraps text, so end that text with {{% /note %}}"},
+		{"a closing tag without its opening", write("content/a.md", "+++\ntitle = \"a\"\n+++\n报名截止。\n{{% /note %}}\n"), "content/a.md:5:1: shortcode: {{% /note %}} closes note, which is not open here"},
+		{"a shortcode never closed with >}}", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure src=\"a.jpg\"\n"), "content/a.md:4:4: shortcode figure: {{< is never closed with >}}"},
+		{"a figure whose image does not exist", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{< figure src=\"campus.jpg\" caption=\"校园\" >}}\n"), "content/a.md:4:1: link to campus.jpg: there is no file content/campus.jpg"},
+		{"a reference to no figure", write("content/a.md", "+++\ntitle = \"a\"\n+++\n如{{< ref campus >}}所示。\n"), `content/a.md:4:2: no figure or table of this page has id "campus"`},
 		// Issue 17, item 4: input whose work grows with the square of its
 		// size. Every stage is linear, and limits no real site reaches are
 		// errors at their place instead of minutes of CPU.

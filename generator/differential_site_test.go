@@ -162,6 +162,7 @@ func newWorld(seed uint64, size int, theme fstest.MapFS) (*world, *gen) {
 	put("config.toml", configTOML)
 	put("layouts/post.html", siteLayoutPost)
 	put("layouts/page.html", siteLayoutPage)
+	put("layouts/shortcodes/stamp.html", `<span class="stamp">{{.Page.Title}} · {{.Site.Title}} · {{.Get 0}}</span>`)
 	put("content/_index.md", page([]string{`title = "示例职协"`}, "协会简介。见[关于我们](about.md)。"))
 	put("content/about.md", page([]string{`title = "关于我们"`, "weight = 1"}, "## 发展回顾\n\n"+sentence(r)+"\n\n## 使命\n\n"+sentence(r)))
 	put("content/contact.md", page([]string{`title = "联系我们"`, "weight = 2"}, sentence(r)))
@@ -548,6 +549,9 @@ func (g *gen) edit() edit {
 				return edit{op: "append", path: p, value: text + "另见[" + path.Base(to) + "](" + rel + ")。"}
 			case 1:
 				text = "## 小标题\n\n" + text
+			case 2: // shortcodes: the site's, which reads the page's title, and the theme's
+				n := g.next()
+				text = fmt.Sprintf("%s{{< stamp %d >}}\n\n{{%% note tip %%}}\n%s{{< ref t%d >}}\n{{%% /note %%}}\n\n{{%% table caption=\"表%d\" id=\"t%d\" %%}}\n| 项 | 数 |\n|---|---|\n| 甲 | %d |\n{{%% /table %%}}", text, n, sentence(r), n, n, n, n)
 			}
 			return edit{op: "append", path: choose(isAny), value: text}
 		case 4, 5, 6:
@@ -632,6 +636,9 @@ func (g *gen) edit() edit {
 				return edit{op: "replace", path: "layouts/post.html", key: `.Site.Recent "news" 5`, value: `.Site.Recent "news" 3`}
 			case 1:
 				return edit{op: "replace", path: "layouts/post.html", key: `.Site.Recent "news" 3`, value: `.Site.Recent "news" 5`}
+			}
+			if r.IntN(2) == 0 { // a shortcode's template: every page that calls it changes
+				return edit{op: "replace", path: "layouts/shortcodes/stamp.html", key: "</span>", value: fmt.Sprintf("%d</span>", g.next())}
 			}
 			return edit{op: "replace", path: "layouts/page.html", key: "</article>", value: fmt.Sprintf("<p>版本%d</p></article>", g.next())}
 		case 20: // the theme

@@ -131,7 +131,7 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 		rec := s.links.Record()
 		var l diag.List
 		t := source.TextOf(p)
-		r := md.Render(markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}, rec, &l)
+		r := md.Render(convert.Doc(p), rec, &l)
 		if len(l) > 0 {
 			return nil
 		}
@@ -149,7 +149,7 @@ func (c *Cache) textEdit(opts Options, changedFiles []string, now time.Time, md 
 		texts[file] = site.Text{Page: edits[k].page, Result: edits[k].result}
 		next.edited[file] = true
 	}
-	next.content, next.model, next.from = &content, s.model.WithText(texts), s.model
+	next.content, next.model, next.from = &content, site.WithText(s.model, texts), s.model
 	c.shape = &next
 	return &next
 }

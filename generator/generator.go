@@ -48,6 +48,9 @@ type Options struct {
 	Minify bool
 	// Preview, if set, makes this one of folio serve's builds.
 	Preview *Preview
+	// CheckPartials renders every partialCached call uncached as well and
+	// warns where the two differ (folio check; the tests).
+	CheckPartials bool
 	// Fault, if set, is called in the workers with the stage ("markdown",
 	// "write", "feeds") and the file or output path worked on: tests make
 	// it panic, to see a bug of folio reported as one. Leave it nil.

@@ -19,10 +19,11 @@ import (
 var fixedNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
 // The sample site (a copy of the association's) builds with no error and
-// no warning, into every kind of page.
+// no warning (none from checking partialCached either), into every kind of
+// page.
 func TestSampleSite(t *testing.T) {
 	t.Parallel()
-	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow})
+	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow, CheckPartials: true})
 	if err != nil || len(res.Diagnostics) > 0 {
 		var b bytes.Buffer
 		res.Diagnostics.Print(&b, 0)
@@ -170,7 +171,7 @@ func TestRefusedDestinations(t *testing.T) {
 // way), so a cycle or a shortcut shows up here.
 func TestStagesImportOnlyEarlierStages(t *testing.T) {
 	t.Parallel()
-	order := []string{"work", "diag", "schema", "config", "source", "images", "links", "markup", "convert", "site", "feeds", "search", "theme", "assets", "render", "publish", "sanitize", "outputs", "check", "wechat", "serve"}
+	order := []string{"work", "diag", "schema", "config", "source", "images", "links", "shortcode", "markup", "convert", "site", "feeds", "search", "theme", "assets", "render", "publish", "sanitize", "outputs", "check", "wechat", "serve"}
 	rank := map[string]int{}
 	for i, s := range order {
 		rank["folio.dev/folio/generator/"+s] = i

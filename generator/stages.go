@@ -19,6 +19,7 @@ import (
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/shortcode"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/theme"
@@ -132,7 +133,8 @@ func (b *builder) loadConfig() error {
 func (b *builder) buildModel() error {
 	sourceCache, markdownCache, _ := b.cache.parts()
 	cfg, opts := b.cfg, b.opts
-	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath()})
+	md := markup.New(markup.Options{Unsafe: cfg.Markup.Unsafe, SummaryLength: cfg.Markup.SummaryLength, ReadingSpeed: cfg.Markup.ReadingSpeed, BasePath: cfg.BasePath(),
+		Shortcodes: b.shortcodes(), Site: &shortcode.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Params: cfg.Params}})
 	b.markdown = md
 	mark := len(*b.l) // what reading, converting and modelling report starts here
 	if b.last = b.cache.textEdit(opts, b.changed, b.now, md); b.last != nil {
@@ -163,6 +165,15 @@ func (b *builder) buildModel() error {
 	return nil
 }
 
+// shortcodes loads the shortcode templates, which the Markdown's
+// conversion executes: with the layouts' functions but asset (whose names
+// are made after) and partialCached.
+func (b *builder) shortcodes() *theme.Shortcodes {
+	funcs := render.Funcs(b.cfg, nil)
+	delete(funcs, "asset")
+	return theme.LoadShortcodes(b.opts.Root, b.cfg, funcs, b.l)
+}
+
 func (b *builder) loadTheme() error {
 	b.assetURLs = map[string]string{}
 	if b.last != nil && b.last.theme != nil {
@@ -180,6 +191,7 @@ func (b *builder) loadTheme() error {
 			b.cache.themed(b.th, b.assetURLs)
 		}
 	}
+	b.th.CheckPartials(b.opts.CheckPartials)
 	b.res.Theme = b.th
 	b.stage("theme")
 	return nil

@@ -15,6 +15,7 @@ import (
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/shortcode"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/work"
 )
@@ -53,7 +54,7 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 			results[i], diags[i] = hit.result, hit.diags
 		} else {
 			rec := r.Record()
-			results[i] = md.Render(doc(p), rec, &diags[i])
+			results[i] = md.Render(Doc(p), rec, &diags[i])
 			cache.Store(p, rec.Seen, results[i], diags[i])
 		}
 		t := source.TextOf(p)
@@ -68,10 +69,11 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 	return results
 }
 
-// doc is what markup converts of a page.
-func doc(p *source.Page) markup.Doc {
+// Doc is what markup converts of a page.
+func Doc(p *source.Page) markup.Doc {
 	t := source.TextOf(p)
-	return markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary}
+	return markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary,
+		Page: &shortcode.Page{Title: p.FM.Title, Kind: string(p.Kind), Section: p.Section, Date: p.Date, Params: p.FM.Params}}
 }
 
 // Mix mixes a page's version with another sum.

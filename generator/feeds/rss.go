@@ -148,7 +148,7 @@ func Absolute(html, page string) string {
 	// Where the next href=" and src=" start, each searched for again only
 	// once the text before it is written: a page of many links without a
 	// single src=" is read once, not once a link.
-	attrs := [...]string{` href="`, ` src="`}
+	attrs := [...]string{` href="`, ` src="`, ` poster="`} // poster: a video's (shortcode video)
 	var next [len(attrs)]int
 	for k, attr := range attrs {
 		next[k] = index(html, 0, attr)

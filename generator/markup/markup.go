@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/shortcode"
 )
 
 // Options configures the converter.
@@ -32,6 +33,10 @@ type Options struct {
 	// BasePath is the path the site is served below ("/" or "/sub/"); a
 	// link written from the site root (/about/) gets it in front.
 	BasePath string
+	// Shortcodes, if set, expands the shortcodes of pages; Site is what
+	// their templates read as .Site.
+	Shortcodes Shortcodes
+	Site       *shortcode.Site
 }
 
 // Resolver turns a relative link (to a Markdown file, an image, any file of
@@ -56,6 +61,8 @@ type Doc struct {
 	Src       []byte // the whole file; positions count in it
 	BodyStart int    // where the Markdown starts in Src
 	Summary   string // the front matter summary, if any
+	// Page is what shortcode templates read of the page as .Page.
+	Page *shortcode.Page
 }
 
 // Result is a rendered page.
@@ -115,18 +122,26 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 		l.Errorf(d.at(off), "a list or quote nested more than %d levels deep; no page needs so many, and each level more costs the converter time for all the ones before: flatten it", MaxNesting)
 		return &Result{ReadingTime: 1}
 	}
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath, ids: newHeadingIDs()}
+	if m.opts.Shortcodes != nil && shortcode.Has(body) {
+		if d.l == nil {
+			d.l = &diag.List{} // the caller wants no report, but the calls report as they go
+		}
+		if d.ex = m.expandPage(d, body); d.ex != nil {
+			body, d.body = d.ex.body, d.ex.body
+		}
+	}
+	ctx := parser.NewContext(parser.WithIDs(d.ids))
 	root := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath}
 	before := d.transform(root)
 
 	buf := m.buffers.get()
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
-	res := &Result{HTML: buf.String(), TOC: toc(root, body, m.buffers), Links: d.links}
+	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links}
 	m.buffers.put(buf)
-	all := plainText(root, body, m.buffers)
+	all := d.ex.textOf(plainText(root, body, m.buffers))
 	res.Text = all
 	res.WordCount = countWords(all)
 	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
@@ -134,13 +149,13 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	case strings.TrimSpace(doc.Summary) != "":
 		res.Summary = strings.TrimSpace(doc.Summary)
 	case before != nil:
-		res.Summary = summaryText(before, body, 0, m.buffers)
+		res.Summary = d.ex.summaryOf(summaryText(before, body, 0, m.buffers))
 	default:
 		var blocks []ast.Node
 		for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 			blocks = append(blocks, c)
 		}
-		res.Summary = cut(summaryText(blocks, body, m.opts.SummaryLength, m.buffers), m.opts.SummaryLength)
+		res.Summary = cut(d.ex.summaryOf(summaryText(blocks, body, m.opts.SummaryLength, m.buffers)), m.opts.SummaryLength)
 	}
 	return res
 }
@@ -174,6 +189,14 @@ func (bs *buffers) put(b *buffer) {
 
 // at turns an offset in the body into a position in the file.
 func (d *docWalk) at(off int) diag.Pos {
+	if d.ex != nil {
+		off = d.ex.orig(off) // the body parsed has its shortcodes expanded
+	}
+	return d.atOrig(off)
+}
+
+// atOrig turns an offset in the body as written into a position in the file.
+func (d *docWalk) atOrig(off int) diag.Pos {
 	if d.lines == nil {
 		d.lines = diag.NewLines(d.doc.File, d.doc.Src) // once: a page may have 100,000 links
 	}
@@ -191,6 +214,8 @@ type docWalk struct {
 	links    []Link
 	images   int         // images seen so far
 	lines    *diag.Lines // where the file's lines start, made when first needed
+	ex       *expansion  // body's shortcodes, expanded; nil when it has none
+	ids      *headingIDs // the page's heading IDs, its shortcodes' Markdown's too
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -268,6 +293,11 @@ func (d *docWalk) rawHTML(off int) {
 // file of content/ (../notices/plan.md#part, photo.jpg) becomes the URL of
 // its page or file; anything else (a URL, /path, #anchor) stays as written.
 func (d *docWalk) link(n ast.Node, dest []byte) []byte {
+	return d.resolve(dest, func() diag.Pos { return d.at(linkStart(n, string(dest), d.body)) })
+}
+
+// resolve is link's work, with at giving the offset to report a problem at.
+func (d *docWalk) resolve(dest []byte, at func() diag.Pos) []byte {
 	target, frag, _ := strings.Cut(string(dest), "#")
 	if base := d.basePath; strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "//") && base != "" && base != "/" {
 		return []byte(base + strings.TrimPrefix(string(dest), "/"))
@@ -281,7 +311,7 @@ func (d *docWalk) link(n ast.Node, dest []byte) []byte {
 	u, problem := d.r.Resolve(d.doc.File, target)
 	if problem != "" {
 		if d.l != nil {
-			d.l.Errorf(d.at(linkStart(n, string(dest), d.body)), "link to %s: %s", target, problem)
+			d.l.Errorf(at(), "link to %s: %s", target, problem)
 		}
 		return dest
 	}
@@ -317,6 +347,34 @@ func (d *docWalk) image(n *ast.Image) {
 	}
 	n.SetAttributeString("decoding", []byte("async"))
 	d.images++
+}
+
+// imageFile resolves an image a shortcode names (figure's src) as a
+// Markdown image's file is resolved, reporting at the call (off, in the
+// body as written): its URL, and its size when it is a file of content/.
+// The photo pipeline's derivatives belong here, as in image.
+func (d *docWalk) imageFile(dest string, off int) (shortcode.Image, bool) {
+	pos := d.atOrig(off)
+	before := d.l.Errors()
+	u := string(d.resolve([]byte(dest), func() diag.Pos { return pos }))
+	d.links = append(d.links, Link{URL: u, Pos: pos})
+	if d.l.Errors() > before {
+		return shortcode.Image{URL: u}, false
+	}
+	im := shortcode.Image{URL: u}
+	if sizer, ok := d.r.(ImageSizer); ok {
+		target, _, _ := strings.Cut(dest, "#")
+		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
+			w, h, problem := sizer.ImageSize(d.doc.File, t)
+			if w > 0 && h > 0 {
+				im.Width, im.Height = w, h
+			}
+			if problem != "" {
+				d.l.Warnf(pos, "image %s: %s: readers would see a broken image, and the page cannot give its size; export or upload the image again", dest, problem)
+			}
+		}
+	}
+	return im, true
 }
 
 // linkStart finds the offset of a link's "[" (or an image's "!["), which

@@ -55,24 +55,16 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
+// tocHeading is a heading of the table of contents.
+type tocHeading struct {
+	level int
+	id    string
+	text  string
+}
+
 // toc renders the headings of levels 2 to 4 as nested lists, or "" when
 // there are fewer than two.
-func toc(root ast.Node, src []byte, bufs *buffers) string {
-	type heading struct {
-		level int
-		id    string
-		text  string
-	}
-	var hs []heading
-	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
-		h, ok := c.(*ast.Heading)
-		if !ok || h.Level < 2 || h.Level > 4 {
-			continue
-		}
-		id, _ := h.AttributeString("id")
-		idb, _ := id.([]byte)
-		hs = append(hs, heading{h.Level, string(idb), plainText(h, src, bufs)})
-	}
+func toc(hs []tocHeading) string {
 	if len(hs) < 2 {
 		return ""
 	}
@@ -110,6 +102,26 @@ func toc(root ast.Node, src []byte, bufs *buffers) string {
 	}
 	b.WriteString("</ul>")
 	return b.String()
+}
+
+// headings lists the top-level headings of levels 2 to 4 of a document,
+// with, in their place, those inside gives for a block (a shortcode's
+// inner Markdown); inside may be nil.
+func headings(root ast.Node, src []byte, bufs *buffers, inside func(ast.Node) []tocHeading) []tocHeading {
+	var hs []tocHeading
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if inside != nil {
+			hs = append(hs, inside(c)...)
+		}
+		h, ok := c.(*ast.Heading)
+		if !ok || h.Level < 2 || h.Level > 4 {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		hs = append(hs, tocHeading{h.Level, string(idb), plainText(h, src, bufs)})
+	}
+	return hs
 }
 
 // plainText is the text a reader reads in n: no markup, no code blocks, no

@@ -143,6 +143,9 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 		buffers.Put(buf)
 	})
 	reportTemplateErrors(outs, errs, th, l)
+	for _, m := range th.Mismatches() {
+		l.Warnf(m.Pos, "theme: partialCached %q with the key %s gives %s a copy made for %s, which differs from what the partial renders for it: %q where it should be %q; the key must capture everything the partial reads (add what differs to the key), or call the partial with {{template}}", m.Partial, m.Key, m.FreshFor, m.CachedFor, m.Cached, m.Fresh)
+	}
 	for _, key := range th.Missing() {
 		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
 	}

@@ -31,7 +31,7 @@ func BenchmarkWithText(b *testing.B) {
 	p := c.Model.Pages[len(c.Model.Pages)/2]
 	texts := map[string]site.Text{p.File: {Page: p.Page, Result: &p.Result}}
 	for b.Loop() {
-		c.Model.WithText(texts)
+		site.WithText(c.Model, texts)
 	}
 	testkit.PerPage(b, len(c.Model.Pages))
 }

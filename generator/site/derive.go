@@ -20,7 +20,8 @@ type Text struct {
 // with s only what nobody changes (source pages, converted Markdown,
 // config, strings); every value that points at a page is copied, so that
 // no pointer of one model leads into the other (TestWithTextSharesNoPage).
-func (s *Site) WithText(texts map[string]Text) *Site {
+// It is a function, not a method, so that no layout can reach it.
+func WithText(s *Site, texts map[string]Text) *Site {
 	d := &derivation{texts: texts, copies: make([]Page, len(s.all)), made: make([]bool, len(s.all)), others: map[*Page]*Page{},
 		terms: map[*Term]*Term{}, taxonomies: map[*Taxonomy]*Taxonomy{}, archives: map[*Archive]*Archive{}, feeds: map[*Feed]*Feed{}, calendars: map[*Calendar]*Calendar{}}
 	n := &Site{Config: s.Config, Now: s.Now, Home: d.page(s.Home), Pages: d.list(s.Pages), Menu: s.Menu, all: d.list(s.all),

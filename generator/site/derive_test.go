@@ -19,7 +19,7 @@ func TestWithTextSharesNoPage(t *testing.T) {
 	t.Parallel()
 	c := testkit.Corpus(t, 300, testkit.Model) // journal issues, events, terms, archives
 	old := c.Model
-	if same := old.WithText(nil); !reflect.DeepEqual(old, same) {
+	if same := site.WithText(old, nil); !reflect.DeepEqual(old, same) {
 		t.Fatal("the model derived with no edit differs from the model it came from")
 	}
 
@@ -35,7 +35,7 @@ func TestWithTextSharesNoPage(t *testing.T) {
 	}
 	before := edited.HTML
 	text := site.Text{Page: edited.Page, Result: &markup.Result{HTML: "<p>改过了</p>", Summary: "改过了"}}
-	derived := old.WithText(map[string]site.Text{edited.File: text})
+	derived := site.WithText(old, map[string]site.Text{edited.File: text})
 
 	if edited.HTML != before {
 		t.Errorf("WithText changed the old model's page: HTML %q", edited.HTML)

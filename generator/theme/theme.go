@@ -53,6 +53,10 @@ type Theme struct {
 	missing map[string]bool // keys T found no text for
 
 	cached sync.Map // cacheKey -> template.HTML, for one build
+	// check, when set, renders every partialCached call uncached too
+	// (CheckPartials); callPos is where each partial is called.
+	check   *checker
+	callPos map[string]diag.Pos
 
 	// Static maps each static file's path in the site's file system to
 	// its path below the site root, the site's own overriding the theme's.
@@ -62,7 +66,7 @@ type Theme struct {
 // Load reads the theme named in cfg, and the site's own layouts/ and static/.
 func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) *Theme {
 	dir := path.Join("themes", cfg.Theme)
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, Static: map[string]string{}, missing: map[string]bool{}}
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, Static: map[string]string{}, missing: map[string]bool{}, callPos: map[string]diag.Pos{}}
 	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
 		l.Errorf(cfg.KeyPos("theme"), "config: theme %q not found: there is no folder %s; set theme to the name of a folder in themes/", cfg.Theme, dir)
 		return t
@@ -202,6 +206,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			l.Errorf(diag.Pos{File: t.Dir + "/layouts/" + name}, "theme: cannot read layout: %v", err)
 			return "", false
 		}
+		t.findCalls(files[name], string(b))
 		return string(b), true
 	}
 	baseSrc, ok := read("baseof.html")
@@ -384,17 +389,28 @@ func (t *Theme) partialCached(set *template.Template) func(name string, data, ke
 		}
 		k := cacheKey{set, name, key}
 		if html, ok := t.cached.Load(k); ok {
+			if c := t.check; c != nil {
+				return html.(template.HTML), c.compare(set, k, html.(template.HTML), data, false)
+			}
 			return html.(template.HTML), nil
 		}
 		var b strings.Builder
 		if err := set.ExecuteTemplate(&b, name, data); err != nil {
 			return "", err
 		}
-		html, _ := t.cached.LoadOrStore(k, template.HTML(b.String()))
+		html, loaded := t.cached.LoadOrStore(k, template.HTML(b.String()))
+		if c := t.check; c != nil {
+			return html.(template.HTML), c.compare(set, k, html.(template.HTML), data, !loaded)
+		}
 		return html.(template.HTML), nil
 	}
 }
 
 // StartBuild forgets what partialCached rendered: a theme kept for the
 // next build (folio serve) renders changed pages.
-func (t *Theme) StartBuild() { t.cached.Clear() }
+func (t *Theme) StartBuild() {
+	t.cached.Clear()
+	if t.check != nil {
+		t.check = &checker{made: map[cacheKey]string{}, found: map[cacheKey]Mismatch{}, callPos: t.callPos}
+	}
+}

@@ -27,3 +27,19 @@
     apply();
   });
 })();
+
+// Video embeds (shortcodes bilibili, tencentvideo): a link to the video's
+// page until the reader clicks it; only then is the player loaded, so no
+// request goes to the video site before the reader asks.
+document.addEventListener("click", function (e) {
+  var a = e.target.closest && e.target.closest("a[data-embed]");
+  if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  var f = document.createElement("iframe");
+  f.src = a.getAttribute("data-embed");
+  f.title = a.textContent;
+  f.className = "embed-player";
+  f.setAttribute("allowfullscreen", "");
+  f.setAttribute("allow", "fullscreen; picture-in-picture");
+  a.replaceWith(f);
+});
