@@ -144,7 +144,8 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, key := range th.Missing() {
-		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
+		hint, file := th.Suggest(key)
+		l.Add(diag.Pos{File: th.Dir + "/i18n"}, diag.ThemeMissingT, key, hint, file)
 	}
 	files := make(map[string][]byte, len(outs))
 	for i, o := range outs { // two outputs of one path: outputs.Assemble reports them
@@ -172,11 +173,7 @@ func checkLayouts(s *site.Site, th *theme.Theme, l *diag.List) {
 		if slices.Contains(have, name) {
 			continue
 		}
-		hint := ""
-		if n := schema.Nearest(name, have); n != "" {
-			hint = fmt.Sprintf("did you mean %q? ", n)
-		}
-		l.Errorf(p.KeyPos("layout"), "front matter: layout %q is not a layout of the theme; %sthe layouts are %s; use one of them, or leave layout out for the page's usual one (a file layouts/%s.html in the site would add it)", name, hint, quoteAll(have), name)
+		l.Add(p.KeyPos("layout"), diag.FMLayoutUnknown, name, diag.DidYouMean(schema.Nearest(name, have)), have)
 	}
 }
 
@@ -215,11 +212,11 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 	}
 	for _, key := range order {
 		f := seen[key]
-		pages := f.first
 		if f.count > 1 {
-			pages = fmt.Sprintf("%s and %d more", f.first, f.count-1)
+			l.Add(f.pos, diag.ThemeExec, f.msg, f.first, f.count-1)
+		} else {
+			l.Add(f.pos, diag.ThemeTemplateFailed, f.msg, f.first)
 		}
-		l.Errorf(f.pos, "theme: %s (rendering %s)", f.msg, pages)
 	}
 }
 
