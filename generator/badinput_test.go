@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // TestBadInput is the table of what editors and CI will feed folio. Each
@@ -101,7 +102,7 @@ func TestBadInput(t *testing.T) {
 			tt.setup(dir)
 			res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
 			var b strings.Builder
-			res.Diagnostics.Print(&b, 0)
+			res.Diagnostics.Print(&b, diag.English, 0)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("rejected: %v\n%s", err, b.String())
@@ -232,7 +233,7 @@ func TestUnreadableFile(t *testing.T) {
 	root := refusing{FS: os.DirFS(dir), name: "content/secret.md"}
 	res, err := generator.Build(context.Background(), generator.Options{Root: root, RootDir: dir, Destination: dest, Now: fixedNow})
 	var b strings.Builder
-	res.Diagnostics.Print(&b, 0)
+	res.Diagnostics.Print(&b, diag.English, 0)
 	if err == nil || !strings.Contains(b.String(), "content/secret.md: cannot read") {
 		t.Errorf("got %v: %s", err, b.String())
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // A panic of folio in any stage's workers (a bug, injected here) fails the
@@ -33,7 +34,7 @@ func TestPanicIsReportedAsBug(t *testing.T) {
 			}
 			res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow, Fault: fault, Workers: 4})
 			var b strings.Builder
-			res.Diagnostics.Print(&b, 0)
+			res.Diagnostics.Print(&b, diag.English, 0)
 			if !errors.Is(err, generator.ErrInternal) || !strings.Contains(b.String(), tt.want) || !strings.Contains(b.String(), "bug in folio") {
 				t.Errorf("got %v:\n%s\nwant a message containing %q", err, b.String(), tt.want)
 			}

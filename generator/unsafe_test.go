@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // TestPreviewSanitizesDrawings: folio serve's caches never publish a
@@ -51,7 +52,7 @@ func TestPreviewSanitizesDrawings(t *testing.T) {
 	}
 	warned := func(res *generator.Result) bool {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		return strings.Contains(b.String(), drawing+":1: warning: the drawing is published without what could run script")
 	}
 	if got := published(build()); !strings.Contains(got, "<rect") {
@@ -120,7 +121,7 @@ func TestSymlinksWarned(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		for _, w := range want {
 			if !strings.Contains(b.String(), w) {
 				t.Errorf("no %q in\n%s", w, b.String())

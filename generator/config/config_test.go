@@ -13,7 +13,7 @@ func load(t *testing.T, text string) (*Config, string) {
 	var l diag.List
 	c := Load(fstest.MapFS{"config.toml": {Data: []byte(text)}}, "config.toml", &l)
 	var b strings.Builder
-	l.Print(&b, 0)
+	l.Print(&b, diag.English, 0)
 	return c, b.String()
 }
 
@@ -62,7 +62,7 @@ func TestMissingFile(t *testing.T) {
 	t.Parallel()
 	var l diag.List
 	c := Load(fstest.MapFS{}, "config.toml", &l)
-	if l.Errors() != 1 || !strings.Contains(l[0].Msg, "cannot read the site's configuration") || c.Location == nil {
+	if l.Errors() != 1 || !strings.Contains(l[0].Text(diag.English), "cannot read the site's configuration") || c.Location == nil {
 		t.Errorf("missing config: %v, %+v", l, c)
 	}
 }

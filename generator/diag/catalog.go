@@ -918,7 +918,7 @@ var catalog = map[Code]entry{
 		13),
 	DateDay: partOf(names("year", "month", "days", "day"),
 		"{year} 年 {month} 月只有 {days} 天，没有 {day} 日；",
-		"{year}-{month} has {days} days, so day {day} does not exist; ",
+		"month {month} of {year} has {days} days, so day {day} does not exist; ",
 		2023, 2, 28, 30),
 	DateTime: partOf(names("hour", "minute"),
 		"{hour}:{minute} 不是一天中的时间（时 0–23，分 0–59）；",

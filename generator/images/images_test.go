@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"folio.dev/folio/generator/diag"
 	"image"
 	"image/png"
 	"testing"
@@ -40,7 +41,7 @@ func TestSize(t *testing.T) {
 		{"missing.png", 0, 0, ""},
 		{"a.png", 30, 20, ""}, // remembered
 	} {
-		if w, h, problem := s.Size(tt.file); w != tt.w || h != tt.h || problem != tt.problem {
+		if w, h, problem := s.Size(tt.file); w != tt.w || h != tt.h || diag.Show(problem, diag.English) != tt.problem {
 			t.Errorf("Size(%s) = %d, %d, %q; want %d, %d, %q", tt.file, w, h, problem, tt.w, tt.h, tt.problem)
 		}
 	}

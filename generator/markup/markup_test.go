@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -13,11 +14,11 @@ import (
 // any other target the message "there is no such page".
 type resolver map[string]string
 
-func (r resolver) Resolve(from, target string) (string, string) {
+func (r resolver) Resolve(from, target string) (string, error) {
 	if u, ok := r[from+" -> "+target]; ok {
-		return u, ""
+		return u, nil
 	}
-	return "", "there is no such page"
+	return "", errors.New("there is no such page")
 }
 
 var links = resolver{

@@ -14,8 +14,8 @@ func TestTable(t *testing.T) {
 	}
 	alias := Source{Pos: diag.Pos{File: "content/c.md", Line: 4, Col: 1}, Kind: Alias}
 	file := func(name string) Source { return Source{Pos: diag.Pos{File: name}, Kind: File} }
-	feed := Source{Kind: Generated, Name: "the feed"}
-	list := Source{Kind: Generated, Name: "page 2 of the list /news/"}
+	feed := Source{Kind: Generated, Name: diag.Msg(diag.GeneratedFeed)}
+	list := Source{Kind: Generated, Name: diag.Msg(diag.GeneratedListPage, 2, "/news/")}
 	tests := []struct {
 		name   string
 		claims []Source // each claims "x/index.html", or "feed.xml" for the feed
@@ -56,7 +56,7 @@ func TestCheckFolders(t *testing.T) {
 	t.Parallel()
 	var l diag.List
 	tab := New(0, &l)
-	tab.Claim("feed.xml", Source{Kind: Generated, Name: "the feed"})
+	tab.Claim("feed.xml", Source{Kind: Generated, Name: diag.Msg(diag.GeneratedFeed)})
 	page := Source{Pos: diag.Pos{File: "content/a.md", Line: 3, Col: 1}, Kind: Page}
 	tab.Claim("feed.xml/index.html", page)
 	tab.Claim("feed.xml/page/2/index.html", page) // the same maker: reported once
