@@ -4,8 +4,9 @@ package diag
 // English. A code's letter is its family (F front matter, K a TOML
 // document's keys and values, C config.toml, L links, I images, M the
 // Markdown text, T the theme, X two files making one output, E encoding,
-// R files, S what is not published, P parts of other messages, B bugs,
-// U the command's use). docs/diagnostics.md lists them all (go test
+// R files, S what is not published, H hints for the settings, P, Q and N
+// parts of other messages and what the commands say, B bugs, U the
+// command's use). docs/diagnostics.md lists them all (go test
 // ./generator/diag -update writes it); how to add one is said there.
 //
 // In a message, {name} is a value given to Add or Msg, in the order args
@@ -229,6 +230,7 @@ const (
 	HintPunctuation     Code = "P30"
 	HintDate            Code = "P31"
 	HintTwice           Code = "P32"
+	HintUnclosedQuote   Code = "H01"
 	HintSyntax          Code = "P33"
 	DateMonth           Code = "P34"
 	DateDay             Code = "P35"
@@ -398,19 +400,19 @@ var catalog = map[Code]entry{
 		"attachment {name:q} is not in the page's folder ({dir}); a notice with files is a folder with index.md and the files beside it",
 		"回执.csv", "content/notices/a"),
 	FMTooManyTerms: errorOf(KindFrontMatter, names("key", "n", "max"),
-		"{key} 写了 {n} 项，一页最多 {max} 项：只留读者会查找的几项",
+		"设置 {key} 写了 {n} 项，一页最多 {max} 项：只留读者会查找的几项",
 		"{key} has {n} terms, more than the {max} a page may have; keep the few a reader would look for",
 		"tags", 1000, 200),
 	FMTermNoLetter: errorOf(KindFrontMatter, names("key", "value"),
-		"{key} 里的 {value:q} 没有文字或数字，无法生成它的网址：写一个词，例如 {key} = [\"技能大赛\"]",
+		"设置 {key} 里的 {value:q} 没有文字或数字，无法生成它的网址：写一个词，例如 {key} = [\"技能大赛\"]",
 		"{key}: {value:q} has no letter or digit to make the term's address from; write a word, like {key} = [\"技能大赛\"]",
 		"tags", "!!!"),
 	FMTermNoPage: errorOf(KindFrontMatter, names("key", "value", "hint", "known"),
-		"{key} 里的 {value:q} 在 content/{key}/ 下没有对应的页面{hint}：请用文件夹名或标题写其中之一（{known}），或者新建 content/{key}/<文件夹>/_index.md",
+		"设置 {key} 里的 {value:q} 在 content/{key}/ 下没有对应的页面{hint}：请用文件夹名或标题写其中之一（{known}），或者新建 content/{key}/<文件夹>/_index.md",
 		"{key}: {value:q} has no page in content/{key}/{hint}; name one of {known} by its folder or title, or add content/{key}/<folder>/_index.md",
 		"committees", "数控委", DidYouMean("cnc"), []string{"cnc", "weld"}),
 	FMTermSpellings: errorOf(KindFrontMatter, names("key", "value", "other", "file", "url"),
-		"{key} 里的 {value:q} 和 {other:q}（在 {file}）生成了同一个页面 {url}：两个页面里请用同一种写法",
+		"设置 {key} 里的 {value:q} 和 {other:q}（在 {file}）生成了同一个页面 {url}：两个页面里请用同一种写法",
 		"{key}: {value:q} and {other:q} (in {file}) both make the term page {url}; write the term the same way in both pages",
 		"tags", "section", "Section", "content/a.md", "/tags/section/"),
 	FMArticleNoIssue: errorOf(KindFrontMatter, names("section"),
@@ -909,6 +911,9 @@ var catalog = map[Code]entry{
 	HintTwice: partOf(nil,
 		"每个设置项、每个 [分组] 只能写一次：把两处合并",
 		"each key and each [table] may be written only once; merge the two"),
+	HintUnclosedQuote: partOf(nil,
+		"文字的引号没有成对：在这段文字的末尾补上英文引号 \"（文字要写在一行里）",
+		"a text's quotes are not closed: add the closing \" at the end of the text (a text is written on one line)"),
 	HintSyntax: partOf(nil,
 		"文字要加英文引号 \"\"，列表用方括号 [ ]，每行写一项 键 = 值",
 		"TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"),
@@ -949,8 +954,8 @@ var catalog = map[Code]entry{
 	BadChar:      partOf(names("char"), "字符 {char}", "the character {char}", "<"),
 	BadUTF8:      partOf(nil, "不是 UTF-8 的字符", "a character that is not valid UTF-8"),
 	BadEscape: partOf(names("escape"),
-		"{escape:q}，它会被当作编码后的字符：请直接写字符本身（写“新闻”，不要写 %E6%96%B0…），或者 % 后面不要跟两位十六进制数",
-		"{escape:q}, which reads as an encoded character; write the character itself (新闻, not %E6%96%B0…), or put something other than two hex digits after the %",
+		"编码 {escape:q}（请直接写字符本身：写“新闻”，不要写 %E6%96%B0…）",
+		"{escape:q}, an encoded character (write the character itself: 新闻, not %E6%96%B0…)",
 		"%E6"),
 	LinkHasBadChar: partOf(names("char"),
 		"含有{char}，链接里不能有：请删掉（空格写成 %20）",
@@ -1009,10 +1014,10 @@ var catalog = map[Code]entry{
 		"invalid character entity &b;"),
 
 	// How to fix a collision.
-	FixSlugOrURL: partOf(names("file"), "给 {file} 换一个 slug 或 url", "give {file} another slug or url", "content/a.md"),
+	FixSlugOrURL: partOf(names("file"), "在 {file} 开头的设置里写一个不同的 slug（网址的最后一段）或 url（整个网址）", "give {file} another slug or url", "content/a.md"),
 	FixAlias:     partOf(names("file"), "修改 {file} 里的旧网址 aliases", "change the alias in {file}", "content/a.md"),
 	FixRename:    partOf(names("file"), "给 {file} 改名或移动它", "rename or move {file}", "content/robots.txt"),
-	FixOneSlug:   partOf(nil, "：给其中一个换一个 slug 或 url", "; give one of them another slug or url"),
+	FixOneSlug:   partOf(nil, "：在其中一个文件开头的设置里写一个不同的 slug（网址的最后一段）或 url（整个网址）", "; give one of them another slug or url"),
 	FixOneAlias:  partOf(nil, "：修改其中一个旧网址", "; change one of the aliases"),
 	FixOneFile:   partOf(nil, "：给其中一个改名或移动它", "; rename or move one of them"),
 	FixEither: partOf(names("fixes"), "：{fixes}", "; {fixes}",

@@ -215,7 +215,7 @@ func codeList() []byte {
 	var b bytes.Buffer
 	family := ""
 	families := map[string]string{
-		"B": "Bugs in folio", "C": "config.toml", "E": "Encoding", "F": "Front matter",
+		"B": "Bugs in folio", "C": "config.toml", "E": "Encoding", "F": "Front matter", "H": "Hints: how to fix a mistake in the settings",
 		"I": "Images", "K": "Settings (TOML) in front matter and config.toml", "L": "Links",
 		"M": "The Markdown text", "N": "Names of the kinds of pages", "P": "Parts of messages and what the commands say",
 		"Q": "What folio new and folio serve say", "R": "Files", "S": "Why a page is not published",

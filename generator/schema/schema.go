@@ -93,6 +93,8 @@ func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
 		return diag.Msg(diag.HintDate, dateHint(line))
 	case strings.Contains(pe.Message, "already been defined"):
 		return diag.Msg(diag.HintTwice)
+	case strings.Contains(pe.Message, "cannot contain newlines"):
+		return diag.Msg(diag.HintUnclosedQuote)
 	}
 	return diag.Msg(diag.HintSyntax)
 }
