@@ -29,7 +29,7 @@ type Resolver struct {
 	pages map[string]string // Markdown file -> its page's URL
 	files map[string]string // other file of content/ -> its URL
 	left   map[string]diag.Message // unpublished Markdown file -> why
-	broken map[string]bool         // Markdown file that is not a page: its errors are reported
+	broken map[string]diag.Pos     // Markdown file that is not a page -> its first error
 	sizes *images.Sizes
 }
 
@@ -63,13 +63,14 @@ func (r *Resolver) Resolve(from, target string) (string, error) {
 	if why, ok := r.left[file]; ok {
 		return "", diag.Msg(diag.WhyUnpublished, file, why)
 	}
-	if r.broken[file] {
-		return "", diag.Msg(diag.WhyFrontMatterError, file)
+	if at, ok := r.broken[file]; ok {
+		return "", diag.Msg(diag.WhyFrontMatterError, file, at.String())
 	}
 	// A link to a bundle's folder (../fair/) means its page: say which
 	// file to link, as written from here.
 	for _, index := range []string{"index.md", "_index.md"} {
-		if _, ok := r.pages[path.Join(file, index)]; ok || r.broken[path.Join(file, index)] {
+		_, broken := r.broken[path.Join(file, index)]
+		if _, ok := r.pages[path.Join(file, index)]; ok || broken {
 			return "", diag.Msg(diag.WhyFolder, file, path.Join(target, index))
 		}
 	}
@@ -99,8 +100,8 @@ func (r *Resolver) State(seed maphash.Seed) uint64 {
 	for k, v := range r.left {
 		sum += spread((maphash.String(seed, k)*31+maphash.String(seed, v.Error()))*31 + 2)
 	}
-	for k := range r.broken {
-		sum += spread(maphash.String(seed, k)*31 + 3)
+	for k, at := range r.broken {
+		sum += spread((maphash.String(seed, k)*31+maphash.String(seed, at.String()))*31 + 3)
 	}
 	return sum
 }

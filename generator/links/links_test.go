@@ -16,7 +16,7 @@ func content(url string) *source.Content {
 		Pages:  []*source.Page{{File: "content/news/a.md", URL: "/news/a/"}, {File: "content/news/b.md", URL: url}, {File: "content/news/fair/index.md", URL: "/news/fair/"}},
 		Files:  map[string]string{"content/images/x.svg": "images/x.svg"}, // output paths, as source gives them,
 		Left:   map[string]diag.Message{"content/news/draft.md": diag.Msg(diag.WhyDraft)},
-		Broken: map[string]bool{"content/news/bad.md": true},
+		Broken: map[string]diag.Pos{"content/news/bad.md": {File: "content/news/bad.md", Line: 3, Col: 8}},
 	}
 }
 
@@ -34,7 +34,7 @@ func TestResolve(t *testing.T) {
 		{"B.md", "", diag.WhyNoFile, "没有文件 content/news/B.md"},
 		{"fair", "", diag.WhyFolder, "content/news/fair 是一个文件夹：请链接到其中的 fair/index.md"},
 		{"fair/", "", diag.WhyFolder, "请链接到其中的 fair/index.md"},
-		{"bad.md", "", diag.WhyFrontMatterError, "文件 content/news/bad.md 存在，但其开头的设置有错误，见上一条"},
+		{"bad.md", "", diag.WhyFrontMatterError, "文件 content/news/bad.md 存在，但其开头的设置有错误，见 content/news/bad.md:3:8 那一条"},
 	} {
 		u, problem := r.Resolve("content/news/a.md", tt.target)
 		var m diag.Message

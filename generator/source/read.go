@@ -53,9 +53,10 @@ type Content struct {
 	// keyed by File, with the reason, so links to them can say why.
 	Left map[string]diag.Message
 	// Broken are the Markdown files that could not be read as pages (not
-	// UTF-8, front matter that does not parse): their errors are reported,
-	// and a link to one says the file is there.
-	Broken map[string]bool
+	// UTF-8, front matter that does not parse), with the position of their
+	// first error: a link to one says the file is there, and where its
+	// error is.
+	Broken map[string]diag.Pos
 	// Files are content files outside any page folder, copied as they are:
 	// path in the site's file system -> path below the site root.
 	Files map[string]string
@@ -115,7 +116,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 // readAll parses the files with a pool of workers. Each file gets its own
 // diagnostics, appended in file order so the result does not depend on
 // which worker finished first.
-func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) (read []*Page, broken map[string]bool) {
+func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) (read []*Page, broken map[string]diag.Pos) {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
 	dec := &schema.Decoder{MaxKeys: MaxKeys} // the front matter's keys, for every file
@@ -123,13 +124,18 @@ func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]f
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
 	})
 	var out []*Page
-	broken = map[string]bool{}
+	broken = map[string]diag.Pos{}
 	for i := range files {
 		*l = append(*l, diags[i]...)
 		if pages[i] != nil {
 			out = append(out, pages[i])
-		} else if diags[i].Errors() > 0 {
-			broken[files[i]] = true
+			continue
+		}
+		for _, d := range diags[i] {
+			if d.Severity == diag.Error {
+				broken[files[i]] = d.Pos
+				break
+			}
 		}
 	}
 	return out, broken
