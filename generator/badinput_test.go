@@ -263,7 +263,7 @@ func TestUnreadableFile(t *testing.T) {
 	res, err := generator.Build(context.Background(), generator.Options{Root: root, RootDir: dir, Destination: dest, Now: fixedNow})
 	var b strings.Builder
 	res.Diagnostics.Print(&b, diag.English, 0)
-	if err == nil || !strings.Contains(b.String(), "content/secret.md: cannot read") {
+	if err == nil || !strings.Contains(b.String(), "content/secret.md: [R01] cannot read") {
 		t.Errorf("got %v: %s", err, b.String())
 	}
 	sameTree(t, dest, before)

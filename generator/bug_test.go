@@ -18,10 +18,10 @@ import (
 func TestPanicIsReportedAsBug(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ stage, name, want string }{
-		{"markdown", "content/ok.md", "content/ok.md: internal error: 坏了"},
-		{"write", "ok/index.html", "content/ok.md: internal error: 坏了"},
-		{"write", "404.html", "404.html: internal error: 坏了"},
-		{"feeds", "", "the site: internal error: 坏了"},
+		{"markdown", "content/ok.md", "content/ok.md: [B01] internal error: 坏了"},
+		{"write", "ok/index.html", "content/ok.md: [B01] internal error: 坏了"},
+		{"write", "404.html", "404.html: [B01] internal error: 坏了"},
+		{"feeds", "", "the site: [B01] internal error: 坏了"},
 	} {
 		t.Run(tt.stage+" "+tt.name, func(t *testing.T) {
 			t.Parallel()

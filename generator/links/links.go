@@ -26,11 +26,11 @@ import (
 // of an image. It serves the markup stage (markup.Resolver); one is made
 // for each build, and is safe for its workers.
 type Resolver struct {
-	pages map[string]string // Markdown file -> its page's URL
-	files map[string]string // other file of content/ -> its URL
+	pages  map[string]string       // Markdown file -> its page's URL
+	files  map[string]string       // other file of content/ -> its URL
 	left   map[string]diag.Message // unpublished Markdown file -> why
 	broken map[string]diag.Pos     // Markdown file that is not a page -> its first error
-	sizes *images.Sizes
+	sizes  *images.Sizes
 }
 
 // New makes the resolver of content: links resolve to URLs that start

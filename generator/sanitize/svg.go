@@ -33,7 +33,9 @@ type Error struct {
 	Why       diag.Message // what is wrong, in the editor's language when printed
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Why.Text(diag.English)) }
+func (e *Error) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Why.Text(diag.English))
+}
 
 // Dropped is an element or attribute SVG left out, and where it was.
 type Dropped struct {

@@ -65,8 +65,8 @@ type Server struct {
 
 	mu       sync.RWMutex
 	site     *publish.Site
-	errors   []report // the last build's errors; nil when it succeeded
-	warnings []report // the last good build's warnings; never nil once built
+	errors   []report  // the last build's errors; nil when it succeeded
+	warnings []report  // the last good build's warnings; never nil once built
 	lang     diag.Lang // the language of the last build's messages
 	clients  map[chan event]bool
 }
