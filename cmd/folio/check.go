@@ -65,7 +65,7 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 		l.Sort()
 	} else if errors.Is(err, generator.ErrInternal) {
 		l.Print(stderr, lang, 100)
-		reportBugs(res.Bugs, append([]string{"check"}, args...), stderr)
+		reportBugs(res.Bugs, append([]string{"check"}, args...), lang, stderr)
 		return 1
 	} else if !errors.Is(err, generator.ErrContent) {
 		fmt.Fprintf(stderr, "folio check: %s\n", diag.Show(err, lang))

@@ -113,11 +113,11 @@ func TestGitHubOutput(t *testing.T) {
 	}
 	got := string(b)
 	for _, want := range []string{
-		"### folio check：1 个问题 (1 problem)\n\n- " + escapeMarkdown(filepath.ToSlash(bad)) + "/content/news/a.md:5:",
-		": **链接找不到目标：请检查链接里的文件路径，大小写也要一致** link to",
-		"### folio build：2 个错误，网站没有更新 (2 errors; nothing was published)\n\n- ",
-		"/content/news/b.md:3:1: **文件开头两行 +++ 之间的设置（前置信息）有误** front matter: unknown key",
-		"### folio build：网站已生成 (the site was built)",
+		"### folio check：1 个问题\n\n- " + escapeMarkdown(filepath.ToSlash(bad)) + "/content/news/a.md:5:",
+		": **链接找不到目标** \\[L01\\] 链接 missing.md：没有文件 content/news/missing.md",
+		"### folio build：2 个错误，网站没有更新\n\n- ",
+		"/content/news/b.md:3:1: **文件开头两行 +++ 之间的设置有误** \\[K04\\] folio 不认识设置 \"dat\"（是不是想写 \"date\"？）",
+		"### folio build：网站已生成",
 		"next_change: 2026-12-24T10:00:00+08:00\n",
 	} {
 		if !strings.Contains(got, want) {

@@ -90,8 +90,9 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		// A bug in folio must not show an editor a stack trace: say what
 		// happened in a sentence, and fail.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "folio: internal error: %v; nothing was written\n", r)
-			reportBugs([]generator.Bug{{Value: r, Stack: debug.Stack()}}, args, stderr)
+			lang := langOfArgs(args)
+			fmt.Fprintf(stderr, "folio: %s\n", diag.Msg(diag.InternalBug, fmt.Sprint(r)).Text(lang))
+			reportBugs([]generator.Bug{{Value: r, Stack: debug.Stack()}}, args, lang, stderr)
 			code = 1
 		}
 	}()
@@ -205,7 +206,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	var usageErr *generator.UsageError
 	switch {
 	case errors.Is(err, generator.ErrInternal):
-		reportBugs(res.Bugs, append([]string{"build"}, args...), stderr)
+		reportBugs(res.Bugs, append([]string{"build"}, args...), lang, stderr)
 		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, res.Diagnostics.Errors(), dest).Text(lang))
 		return 1
 	case errors.As(err, &usageErr):
@@ -215,7 +216,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	case errors.Is(err, generator.ErrContent):
 		n := res.Diagnostics.Errors()
 		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, n, dest).Text(lang))
-		gh.problems(stdout, diag.Msg(diag.SaidBuildFailed, n, dest).Text(lang), src, res.Diagnostics, lang)
+		gh.problems(stdout, diag.Msg(diag.SaidBuildErrors, n).Text(lang), src, res.Diagnostics, lang)
 		return 1
 	case err != nil:
 		fmt.Fprintln(stderr, diag.Msg(diag.SaidCannotBuild, diag.Show(err, lang), dest).Text(lang))

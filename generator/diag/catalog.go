@@ -190,6 +190,8 @@ const (
 	SaidServing       Code = "P49"
 	SaidServingOthers Code = "P99"
 	SaidStopped       Code = "Q01"
+	SaidBuildErrors   Code = "Q08"
+	SaidBug           Code = "Q09"
 	SaidNewNoPlace    Code = "Q02"
 	SaidNewPreview    Code = "Q03"
 	SaidNewDraft      Code = "Q04"
@@ -791,6 +793,14 @@ var catalog = map[Code]entry{
 		"other computers can open it at {urls}",
 		"http://192.168.1.5:1313/"),
 	SaidStopped: partOf(nil, "已停止", "stopped"),
+	SaidBuildErrors: partOf(names("n"),
+		"folio build：{n} 个错误，网站没有更新",
+		"folio build: {n} error(s); nothing was published",
+		2),
+	SaidBug: partOf(names("file"),
+		"folio：这是 folio 的程序错误，不是网站内容写错了；请把文件 {file} 发给 folio 的开发者，里面记录了出错的位置",
+		"folio: this is a bug in folio, not a mistake in your site; please report it to folio's developers with the file {file}, which says where it happened",
+		"/tmp/folio-bug-1.txt"),
 	SaidNewNoPlace: partOf(nil,
 		"预览：folio 无法确定这个页面的位置；运行 folio build 可以看到原因",
 		"preview: folio could not place the page; folio build says why"),
