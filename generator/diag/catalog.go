@@ -110,6 +110,8 @@ const (
 	ThemeI18nSyntax     Code = "T07"
 	ThemeLinkBroken     Code = "T08"
 	ThemeTemplateFailed Code = "T09"
+	ThemeNoLayout       Code = "T10"
+	ThemeNoLayouts      Code = "T11"
 )
 
 // Two files making one output.
@@ -601,6 +603,15 @@ var catalog = map[Code]entry{
 		"版式运行出错：{detail}（生成 {page} 时）",
 		"{detail} (rendering {page})",
 		`executing "main" at <.Page.Nope>: can't evaluate field Nope`, "about/index.html"),
+
+	ThemeNoLayout: partOf(names("layout"),
+		"主题没有 layouts/{layout}.html 这个版式：请添加一个",
+		"the theme has no layouts/{layout}.html; add one",
+		"404"),
+	ThemeNoLayouts: partOf(names("layout", "fallback"),
+		"主题既没有 layouts/{layout}.html，也没有 layouts/{fallback}.html：请添加其中一个",
+		"the theme has no layouts/{layout}.html or layouts/{fallback}.html; add one",
+		"taxonomy", "list"),
 
 	// Collisions.
 	CollisionBoth: errorOf(KindCollision, names("first", "second", "path", "fix"),

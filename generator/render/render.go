@@ -191,7 +191,7 @@ func quoteAll(names []string) string {
 func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *diag.List) {
 	type failure struct {
 		pos   diag.Pos
-		msg   string
+		msg   any // the error, in the editor's language when it is folio's
 		first string
 		count int
 	}
@@ -202,7 +202,7 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 			continue
 		}
 		pos, msg := th.ErrorPos(err)
-		key := pos.String() + msg
+		key := pos.String() + fmt.Sprint(msg)
 		if f, ok := seen[key]; ok {
 			f.count++
 			continue
@@ -238,9 +238,9 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.T
 	if set == nil {
 		fallback := fallbackLayout(o)
 		if fallback == "" || fallback == o.Layout {
-			return fmt.Errorf("the theme has no layouts/%s.html; add one", o.Layout)
+			return diag.Msg(diag.ThemeNoLayout, o.Layout)
 		}
-		return fmt.Errorf("the theme has no layouts/%s.html or layouts/%s.html; add one", o.Layout, fallback)
+		return diag.Msg(diag.ThemeNoLayouts, o.Layout, fallback)
 	}
 	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years})
 }

@@ -121,7 +121,14 @@ func (t *Theme) File(name string) string {
 // packages say it only at the start of their messages ("template:
 // single.html:5:15: ..." and "html/template:home.html:2:5: ..."); the
 // fields of html/template.Error name the outermost template instead.
-func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
+//
+// The detail is the error's diag.Message when it is one (folio's own, in
+// the editor's language), else Go's words for it.
+func (t *Theme) ErrorPos(err error) (pos diag.Pos, detail any) {
+	var m diag.Message
+	if errors.As(err, &m) {
+		return diag.Pos{File: path.Join(t.Dir, "layouts")}, m
+	}
 	msg := err.Error()
 	if _, inner, ok := strings.Cut(msg, "error calling partialCached: "); ok {
 		msg = inner // where in the partial, not where it was called
@@ -135,7 +142,7 @@ func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
 		return diag.Pos{File: path.Join(t.Dir, "layouts")}, msg
 	}
 	parts := strings.Split(where, ":")
-	pos := diag.Pos{File: t.File(parts[0])}
+	pos = diag.Pos{File: t.File(parts[0])}
 	if len(parts) > 1 {
 		pos.Line, _ = strconv.Atoi(parts[1])
 	}
