@@ -273,10 +273,3 @@ func kindName(k source.Kind) any {
 	}
 	return diag.Msg(code)
 }
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -175,14 +174,6 @@ func checkLayouts(s *site.Site, th *theme.Theme, l *diag.List) {
 		}
 		l.Add(p.KeyPos("layout"), diag.FMLayoutUnknown, name, diag.DidYouMean(schema.Nearest(name, have)), have)
 	}
-}
-
-func quoteAll(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
 }
 
 // reportTemplateErrors reports each distinct template error once, at its
