@@ -68,6 +68,10 @@ Flags of check:
                           answers are kept for a day in .folio-linkcache.json)
       --drafts, --future, --now   as for build
 
+Every command also takes --lang zh-CN or --lang en: the language of its
+messages (default: the site's languageCode). Each message carries a code,
+the same in both languages; docs/diagnostics.md lists them.
+
 On GitHub Actions (GITHUB_ACTIONS=true), build and check also print each
 problem as an annotation (::error file=...,line=...,col=...::...) and list it
 in the job summary ($GITHUB_STEP_SUMMARY); a good build writes its next_change

@@ -426,7 +426,7 @@ var catalog = map[Code]entry{
 
 	// TOML documents.
 	TOMLSyntax: errorOf(KindFrontMatter, names("detail", "hint"),
-		"设置的写法有误（{detail}）：{hint}",
+		"设置的写法有误：{hint}（读取设置的程序报告：{detail}）",
 		"{detail} ({hint})",
 		"strings cannot contain newlines", Msg(HintSyntax)),
 	TOMLUnreadable: errorOf(KindFrontMatter, names("err"),
