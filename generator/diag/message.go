@@ -51,6 +51,9 @@ func (lang Lang) String() string {
 	return "zh-CN"
 }
 
+// Warning is the word that marks a warning in lang.
+func (lang Lang) Warning() string { return lang.words().warning }
+
 // langWords are the few words a printed list needs around the catalog's.
 type langWords struct {
 	warning, sep, or string

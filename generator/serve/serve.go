@@ -86,7 +86,11 @@ type report struct {
 }
 
 func reportOf(d diag.Diagnostic, lang diag.Lang) report {
-	return report{Where: d.Pos.String(), Kind: d.Kind.Title(lang), Code: string(d.Code), Message: d.Text(lang)}
+	r := report{Where: d.Pos.String(), Kind: d.Kind.Title(lang), Code: string(d.Code), Message: d.Text(lang)}
+	if d.Severity == diag.Warning { // the overlay lists warnings with the errors
+		r.Kind = lang.Warning() + " · " + r.Kind
+	}
+	return r
 }
 
 // scriptWords are the words of the overlay and the panel in lang, for
