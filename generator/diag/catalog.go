@@ -235,6 +235,8 @@ const (
 	HintDate            Code = "P31"
 	HintTwice           Code = "P32"
 	HintUnclosedQuote   Code = "H01"
+	KeysHere            Code = "H02"
+	KeysInTable         Code = "H03"
 	HintSyntax          Code = "P33"
 	DateMonth           Code = "P34"
 	DateDay             Code = "P35"
@@ -953,11 +955,13 @@ var catalog = map[Code]entry{
 	KeysAllowed: partOf(names("where", "keys"),
 		"（{where}可以写的设置有 {keys}）",
 		" (the keys allowed {where} are {keys})",
-		"[footer] ", []string{"copyright", "icp"}),
+		Msg(KeysInTable, "footer"), []string{"copyright", "icp"}),
 	KeysAllowedMore: partOf(names("where", "keys"),
 		"（{where}可以写的设置有 {keys} 等；自己的数据请写在 [params] 下）",
 		" (the keys allowed {where} are {keys}, ...; put your own data under [params])",
-		"", []string{"aliases", "attachments"}),
+		Msg(KeysHere), []string{"aliases", "attachments"}),
+	KeysHere:    partOf(nil, "这里", "here"),
+	KeysInTable: partOf(names("table"), "[{table}] 里", "in [{table}]", "footer"),
 	ValueText:   partOf(names("text"), "文字 {text:q}", "the text {text:q}", "a"),
 	ValueNumber: partOf(names("number"), "数字 {number}", "the number {number}", 3),
 	ValueBool:   partOf(names("value"), " {value}", "{value}", true),

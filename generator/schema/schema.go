@@ -207,9 +207,9 @@ func suggest(k string, known map[string]int, path string) diag.Message {
 	if n := Nearest(k, names); n != "" {
 		return diag.DidYouMean(n)
 	}
-	where := ""
+	where := diag.Msg(diag.KeysHere)
 	if path != "" {
-		where = "[" + path + "] "
+		where = diag.Msg(diag.KeysInTable, path)
 	}
 	if len(names) > 12 {
 		return diag.Msg(diag.KeysAllowedMore, where, names[:12])
