@@ -84,7 +84,7 @@ func TestBuildCommand(t *testing.T) {
 		{name: "drafts and future", files: good, args: []string{"build", "--drafts", "--future", "--quiet", "--now", "2026-11-26"}, code: 0,
 			built: []string{"draft/index.html", "future/index.html"}},
 		{name: "content errors", files: bad, args: []string{"build"}, code: 1,
-			stderr:   `^content/news/x.md:4:1: \[K04\] folio 不认识设置 "dat"（是不是想写 "date"？）\ncontent/news/y.md:3:1: \[K05\] date = "昨天" 不是日期：.*\nfolio：2 个错误；什么也没写，.*public 保持原样\n$`,
+			stderr:   `^content/news/x.md:4:1: \[K04\] folio 不认识设置 "dat"（是不是想写 "date"？）\ncontent/news/y.md:3:1: \[K05\] 设置 date = "昨天" 不是日期：.*\nfolio：2 个错误；什么也没写，.*public 保持原样\n$`,
 			notBuilt: []string{"index.html"}},
 		{name: "content errors, --lang en", files: bad, args: []string{"build", "--lang", "en"}, code: 1,
 			stderr:   `^content/news/x.md:4:1: \[K04\] unknown key "dat" \(did you mean "date"\?\)\ncontent/news/y.md:3:1: \[K05\] date = "昨天" is not a date; .*\nfolio: 2 error\(s\); nothing was written, .*public is as it was\n$`,
