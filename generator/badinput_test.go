@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // TestBadInput is the table of what editors and CI will feed folio. Each
@@ -22,85 +23,96 @@ func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(dir string)
-		want  string // "" means the build succeeds
+		want  bad // zero: the build succeeds
 	}{
-		{"unclosed +++", write("content/a.md", "+++\ntitle = \"a\"\n"), "content/a.md:1:1: front matter: the +++ on line 1 is never closed"},
-		{"malformed TOML", write("content/a.md", "+++\ntitle = \"a\n+++\n"), "content/a.md:2:11: front matter: strings cannot contain newlines"},
-		{"a date that is not one", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = \"昨天\"\n+++\n"), `content/news/a.md:3:1: front matter: date = "昨天" is not a date`},
-		{"a list written as text", write("content/a.md", "+++\ntitle = \"a\"\ntags = \"a\"\n+++\n"), `content/a.md:3:1: front matter: tags must be a list, like tags = ["a"]`},
-		{"an empty file", write("content/a.md", ""), "content/a.md:1:1: the file has no front matter"},
-		{"a UTF-8 byte order mark", write("content/a.md", "\ufeff+++\ntitle = \"a\"\n+++\n正文\n"), ""},
-		{"CRLF line ends", write("content/a.md", "+++\r\ntitle = \"a\"\r\n+++\r\n正文\r\n"), ""},
-		{"invalid UTF-8 (GBK)", write("content/a.md", "+++\ntitle = \"a\"\n+++\n\xd6\xd0\xce\xc4\n"), "content/a.md:4:1: the file is not valid UTF-8 text"},
-		{"a 20 MB Markdown file", write("content/big.md", big), ""},
-		{"a binary file in content/", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), ""},
-		{"a binary file named .md", write("content/x.md", "\x00\x01\x02\xff\xfe"), "content/x.md:1:4: the file is not valid UTF-8 text"},
-		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, ""},
+		{"unclosed +++", write("content/a.md", "+++\ntitle = \"a\"\n"), bad{`content/a.md:1:1`, diag.FMUnclosed, `文件第 1 行的 +++ 没有结束：在最后一项设置之后加一行，只写 +++`, `the +++ on line 1 is never closed`}},
+		{"malformed TOML", write("content/a.md", "+++\ntitle = \"a\n+++\n"), bad{`content/a.md:2:11`, diag.TOMLSyntax, `文字的引号没有成对：在这段文字的末尾补上英文引号 "`, `strings cannot contain newlines (a text's quotes are not closed`}},
+		{"a date that is not one", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = \"昨天\"\n+++\n"), bad{`content/news/a.md:3:1`, diag.TOMLNotDate, `date = "昨天" 不是日期：日期写成 date = 2024-06-21`, `date = "昨天" is not a date`}},
+		{"a list written as text", write("content/a.md", "+++\ntitle = \"a\"\ntags = \"a\"\n+++\n"), bad{`content/a.md:3:1`, diag.TOMLNotList, `tags 应当是列表，写成 tags = ["a"]（方括号）；现在写的是文字 "a"`, ""}},
+		{"an empty file", write("content/a.md", ""), bad{`content/a.md:1:1`, diag.FMMissing, `文件开头没有设置：第一行写 +++`, ""}},
+		{"a UTF-8 byte order mark", write("content/a.md", "\ufeff+++\ntitle = \"a\"\n+++\n正文\n"), bad{}},
+		{"CRLF line ends", write("content/a.md", "+++\r\ntitle = \"a\"\r\n+++\r\n正文\r\n"), bad{}},
+		{"invalid UTF-8 (GBK)", write("content/a.md", "+++\ntitle = \"a\"\n+++\n\xd6\xd0\xce\xc4\n"), bad{`content/a.md:4:1`, diag.EncodingNotUTF8, `文件不是 UTF-8 编码（可能是 GBK 等编码，或者根本不是文本）：请用 UTF-8 编码重新保存`, ""}},
+		{"a 20 MB Markdown file", write("content/big.md", big), bad{}},
+		{"a binary file in content/", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{}},
+		{"a binary file named .md", write("content/x.md", "\x00\x01\x02\xff\xfe"), bad{`content/x.md:1:4`, diag.EncodingNotUTF8, `文件不是 UTF-8 编码`, ""}},
+		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, bad{}},
 		{"two pages with one URL", func(dir string) {
 			write("content/a.md", "+++\ntitle = \"a\"\n+++\n")(dir)
 			write("content/b.md", "+++\ntitle = \"b\"\nurl = \"/a/\"\n+++\n")(dir)
-		}, "content/a.md and content/b.md:3:1 both make a/index.html"},
-		{"a url that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"../../etc/x\"\n+++\n"), `content/a.md:3:1: front matter: url "../../etc/x" must be a path from the site root`},
-		{"a slug that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"../../x\"\n+++\n"), `content/a.md:3:1: front matter: slug "../../x" must be one part of a URL`},
+		}, bad{`content/b.md:3:1`, diag.CollisionBoth, `content/a.md 和 content/b.md:3:1 生成了同一个文件 a/index.html：在其中一个文件开头的设置里写一个不同的 slug（网址的最后一段）或 url（整个网址）`, `content/a.md and content/b.md:3:1 both make a/index.html`}},
+		{"a url that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"../../etc/x\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMURL, `网址 url = "../../etc/x" 必须是从网站根目录开始的路径，以 / 开头`, ""}},
+		{"a slug that leaves the site", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"../../x\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMSlugNotOnePart, `slug = "../../x" 只能是网址中的一段`, ""}},
 		// Issue 17: what a URL, slug or file name may hold. They are written
 		// into calendars, feeds and the sitemap, where a line break starts a
 		// new property and " or < ends an attribute or a tag.
-		{"a line break in a slug", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nslug = \"e\\r\\nATTENDEE:mailto:x@example.org\"\n+++\n"), `content/events/e.md:4:1: front matter: slug "e\r\nATTENDEE:mailto:x@example.org" has a line break, which cannot be in a URL`},
-		{"a line break in a url", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nurl = \"/e/\\nATTENDEE:x/\"\n+++\n"), `content/events/e.md:4:1: front matter: url "/e/\nATTENDEE:x/" has a line break, which cannot be in a URL`},
-		{"a line break in a file name", write("content/events/e\nATTENDEE:x.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\n+++\n"), `content/events/e` + "\n" + `ATTENDEE:x.md:1:1: the file's path "events/e\nATTENDEE:x" has a line break, which cannot be in a URL; rename the file or its folder, or set url`},
-		{"a line break in a folder's name", write("content/a\rb/_index.md", "+++\ntitle = \"a\"\n+++\n"), `the file's path "a\rb" has a line break`},
-		{"a space in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/a b/\"\n+++\n"), `content/a.md:3:1: front matter: url "/a b/" has a space, which cannot be in a URL; write it like "/news/skills-fair/"`},
-		{"a < in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"<b>\"\n+++\n"), `content/a.md:3:1: front matter: slug "<b>" has the character <`},
-		{"a quote in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = '/a\"onload=\"x/'\n+++\n"), `content/a.md:3:1: front matter: url "/a\"onload=\"x/" has the character "`},
-		{"a NUL in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"a\\u0000b\"\n+++\n"), `content/a.md:3:1: front matter: slug "a\x00b" has a NUL character (U+0000)`},
-		{"a control character in an alias", write("content/a.md", "+++\ntitle = \"a\"\naliases = [\"/old\\u001b/\"]\n+++\n"), `content/a.md:3:1: front matter: alias "/old\x1b/" has the invisible control character U+001B`},
-		{"an escape in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/%E6%96%B0/\"\n+++\n"), `content/a.md:3:1: front matter: url "/%E6%96%B0/" has "%E6", which reads as an encoded character`},
-		{"a % in a file name (50%off.md)", write("content/50%off.md", "+++\ntitle = \"五折\"\n+++\n"), ""},
-		{"a registration link that runs script", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"javascript:alert(document.cookie)\"\n+++\n"), `content/events/e.md:4:1: front matter: registration = "javascript:alert(document.cookie)" is a javascript: link`},
-		{"a data: registration link", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"DATA:text/html,<script>x</script>\"\n+++\n"), `content/events/e.md:4:1: front matter: registration = "DATA:text/html,<script>x</script>" has the character <`},
-		{"an icpLink that runs script", write("config.toml", "title = \"测试\"\n[footer]\nicp = \"粤ICP备00000000号\"\nicpLink = \"javascript:alert(1)\"\n"), `config.toml:4:1: config: icpLink = "javascript:alert(1)" is a javascript: link`},
-		{"a vbscript: menu link", write("config.toml", "title = \"测试\"\n[[menu.main]]\nname = \"首页\"\nurl = \"/\"\n[[menu.main]]\nname = \"坏\"\nurl = \"vbscript:msgbox(1)\"\n"), `config.toml:7:1: config: menu "坏": url "vbscript:msgbox(1)" is a vbscript: link`},
-		{"a tag of punctuation only", write("content/a.md", "+++\ntitle = \"a\"\ntags = [\"!!!\"]\n+++\n"), `content/a.md:3:1: front matter: tags: "!!!" has no letter or digit to make the term's address from`},
+		{"a line break in a slug", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nslug = \"e\\r\\nATTENDEE:mailto:x@example.org\"\n+++\n"), bad{`content/events/e.md:4:1`, diag.FMSlugChar, `slug = "e\r\nATTENDEE:mailto:x@example.org" 含有换行，网址里不能有`, ""}},
+		{"a line break in a url", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nurl = \"/e/\\nATTENDEE:x/\"\n+++\n"), bad{`content/events/e.md:4:1`, diag.FMURL, `网址 url = "/e/\nATTENDEE:x/" 含有换行，网址里不能有`, ""}},
+		{"a line break in a file name", write("content/events/e\nATTENDEE:x.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\n+++\n"), bad{"content/events/e\nATTENDEE:x.md:1:1", diag.FilePathChar, `文件路径 "events/e\nATTENDEE:x" 含有换行，网址里不能有：给文件或文件夹改名，或者在开头设置里写 url`, ""}},
+		{"a line break in a folder's name", write("content/a\rb/_index.md", "+++\ntitle = \"a\"\n+++\n"), bad{``, diag.FilePathChar, `文件路径 "a\rb" 含有换行`, ""}},
+		{"a space in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/a b/\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMURL, `网址 url = "/a b/" 含有空格，网址里不能有：写成 "/news/skills-fair/" 这样（词之间用 -）`, `url "/a b/" has a space, which cannot be in a URL`}},
+		{"a < in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"<b>\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMSlugChar, `slug = "<b>" 含有字符 <`, ""}},
+		{"a quote in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = '/a\"onload=\"x/'\n+++\n"), bad{`content/a.md:3:1`, diag.FMURL, `网址 url = "/a\"onload=\"x/" 含有字符 "`, ""}},
+		{"a NUL in a slug", write("content/a.md", "+++\ntitle = \"a\"\nslug = \"a\\u0000b\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMSlugChar, `slug = "a\x00b" 含有空字符（U+0000）`, ""}},
+		{"a control character in an alias", write("content/a.md", "+++\ntitle = \"a\"\naliases = [\"/old\\u001b/\"]\n+++\n"), bad{`content/a.md:3:1`, diag.FMAlias, `旧网址 aliases 中的 "/old\x1b/" 含有看不见的控制字符 U+001B`, ""}},
+		{"an escape in a url", write("content/a.md", "+++\ntitle = \"a\"\nurl = \"/%E6%96%B0/\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMURL, `网址 url = "/%E6%96%B0/" 含有编码 "%E6"（请直接写字符本身：写“新闻”，不要写 %E6%96%B0…），网址里不能有`, `has "%E6", an encoded character`}},
+		{"a % in a file name (50%off.md)", write("content/50%off.md", "+++\ntitle = \"五折\"\n+++\n"), bad{}},
+		{"a registration link that runs script", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"javascript:alert(document.cookie)\"\n+++\n"), bad{`content/events/e.md:4:1`, diag.FMRegistration, `报名链接 registration = "javascript:alert(document.cookie)" 是 javascript: 链接，可能在读者的浏览器里运行脚本`, ""}},
+		{"a data: registration link", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nregistration = \"DATA:text/html,<script>x</script>\"\n+++\n"), bad{`content/events/e.md:4:1`, diag.FMRegistration, `报名链接 registration = "DATA:text/html,<script>x</script>" 含有字符 <，链接里不能有`, ""}},
+		{"an icpLink that runs script", write("config.toml", "title = \"测试\"\n[footer]\nicp = \"粤ICP备00000000号\"\nicpLink = \"javascript:alert(1)\"\n"), bad{`config.toml:4:1`, diag.ConfigFooterLink, `页脚的 icpLink = "javascript:alert(1)" 是 javascript: 链接`, ""}},
+		{"a vbscript: menu link", write("config.toml", "title = \"测试\"\n[[menu.main]]\nname = \"首页\"\nurl = \"/\"\n[[menu.main]]\nname = \"坏\"\nurl = \"vbscript:msgbox(1)\"\n"), bad{`config.toml:7:1`, diag.ConfigMenuLink, `菜单项 "坏" 的链接 url = "vbscript:msgbox(1)" 是 vbscript: 链接`, ""}},
+		{"a tag of punctuation only", write("content/a.md", "+++\ntitle = \"a\"\ntags = [\"!!!\"]\n+++\n"), bad{`content/a.md:3:1`, diag.FMTermNoLetter, `设置 tags 里的 "!!!" 没有文字或数字，无法生成它的网址`, ""}},
 		{"two spellings of one tag", func(dir string) {
 			write("content/a.md", "+++\ntitle = \"a\"\ntags = [\"Section\"]\n+++\n")(dir)
 			write("content/b.md", "+++\ntitle = \"b\"\ntags = [\"section\"]\n+++\n")(dir)
-		}, `front matter: tags: "section" and "Section" (in content/a.md) both make the term page /tags/section/; write the term the same way in both pages`},
-		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), "content/events/e.md:4:1: front matter: the event ends"},
-		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), "content/journal/a.md:1:1: a journal article must be in an issue's folder"},
+		}, bad{`content/b.md:3:1`, diag.FMTermSpellings, `设置 tags 里的 "section" 和 "Section"（在 content/a.md）生成了同一个页面 /tags/section/：两个页面里请用同一种写法`, ""}},
+		{"an event ending before it starts", write("content/events/e.md", "+++\ntitle = \"e\"\nstart = 2024-07-15\nend = 2024-07-14\n+++\n"), bad{`content/events/e.md:4:1`, diag.FMEventEndsEarly, `活动的结束时间（end = 2024-07-14 00:00）早于开始时间（start = 2024-07-15 00:00）`, ""}},
+		{"a journal article outside an issue", write("content/journal/a.md", "+++\ntitle = \"a\"\n+++\n"), bad{`content/journal/a.md:1:1`, diag.FMArticleNoIssue, `期刊文章要放在某一期的文件夹里，即 content/journal/<年>/<期号>/`, ""}},
 		// Issue 17: with unsafe = false, script reaches readers through no
 		// file of content/ (drawings: testdata/sites/svg-sanitized.txtar).
-		{"an HTML file in content/", write("content/notices/2024/raw.html", "<p>通知</p><script>alert(document.cookie)</script>"), "content/notices/2024/raw.html: a file of HTML (.html) in content/ would be published as it is, and a script in it would run on the site; write it as Markdown (a .md file with front matter), or, if everyone who can commit to the site is trusted, set unsafe = true under [markup] in config.toml"},
+		{"an HTML file in content/", write("content/notices/2024/raw.html", "<p>通知</p><script>alert(document.cookie)</script>"), bad{`content/notices/2024/raw.html`, diag.FileHTML, `content/ 里的 HTML 文件（.html）会原样发布，其中的脚本会在网站上运行：请改写成 Markdown`, `a file of HTML (.html) in content/ would be published as it is`}},
 		{"an HTML file in a bundle", func(dir string) {
 			write("content/news/a/index.md", "+++\ntitle = \"a\"\ndate = 2024-01-01\n+++\n")(dir)
 			write("content/news/a/form.HTM", "<script>x</script>")(dir)
-		}, "content/news/a/form.HTM: a file of HTML (.htm) in content/ would be published as it is"},
-		{"an XHTML file in content/", write("content/x.xhtml", `<html xmlns="http://www.w3.org/1999/xhtml"><script>x</script></html>`), "content/x.xhtml: a file of HTML (.xhtml) in content/"},
-		{"a drawing that is not well-formed", write("content/files/broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <g>\n</svg>\n"), "content/files/broken.svg:3:7: the drawing cannot be read as SVG: element <g> closed by </svg>; export it again as plain SVG from the drawing program"},
-		{"a drawing with entities (billion laughs)", write("content/files/lol.svg", "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<svg><text>&b;</text></svg>"), "content/files/lol.svg:2:15: the drawing cannot be read as SVG: invalid character entity &b;"},
-		{"a compressed drawing", write("content/files/map.svgz", "\x1f\x8b\x08\x00"), "content/files/map.svgz: a compressed drawing (.svgz) cannot be checked for script; save it as plain .svg"},
-		{"a layout the theme does not have", write("content/a.md", "+++\ntitle = \"a\"\nlayout = \"singel\"\n+++\n"), `content/a.md:3:1: front matter: layout "singel" is not a layout of the theme; did you mean "single"? the layouts are "404", "archive", "archives", "article", "event", "home", "issue", "journal", "list", "search", "single", "taxonomy"; use one of them, or leave layout out`},
-		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), "themes/default/layouts/single.html:1:24: theme: executing \"main\" at <.Page.Nope>"},
+		}, bad{`content/news/a/form.HTM`, diag.FileHTML, `content/ 里的 HTML 文件（.htm）`, ""}},
+		{"an XHTML file in content/", write("content/x.xhtml", `<html xmlns="http://www.w3.org/1999/xhtml"><script>x</script></html>`), bad{`content/x.xhtml`, diag.FileHTML, `content/ 里的 HTML 文件（.xhtml）`, ""}},
+		{"a drawing that is not well-formed", write("content/files/broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <g>\n</svg>\n"), bad{`content/files/broken.svg:3:7`, diag.FileSVGBroken, `这个矢量图无法按 SVG 读取：XML 写法有误（element <g> closed by </svg>）。请在绘图软件里重新导出为普通 SVG`, ""}},
+		{"a drawing with entities (billion laughs)", write("content/files/lol.svg", "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<svg><text>&b;</text></svg>"), bad{`content/files/lol.svg:2:15`, diag.FileSVGBroken, `除 &amp; &lt; &gt; &quot; &apos; 之外不能用实体`, ""}},
+		{"a compressed drawing", write("content/files/map.svgz", "\x1f\x8b\x08\x00"), bad{`content/files/map.svgz`, diag.FileSVGZ, `压缩的矢量图（.svgz）无法检查其中有没有脚本：请另存为普通的 .svg`, ""}},
+		{"a layout the theme does not have", write("content/a.md", "+++\ntitle = \"a\"\nlayout = \"singel\"\n+++\n"), bad{`content/a.md:3:1`, diag.FMLayoutUnknown, `模板里没有 layout = "singel" 这个版式（是不是想写 "single"？）。可用的版式有 "404"、"archive"`, `layout "singel" is not a layout of the theme (did you mean "single"?); the layouts are "404", "archive"`}},
+		{"a template error in the theme", write("themes/default/layouts/single.html", "{{define \"main\"}}{{.Page.Nope}}{{end}}"), bad{`themes/default/layouts/single.html:1:24`, diag.ThemeTemplateFailed, `版式运行出错：executing "main" at <.Page.Nope>`, ""}},
 		// Issue 20: shortcodes, each mistake at the call in the Markdown.
-		{"an unknown shortcode", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n\n{{< figur src=\"a.jpg\" >}}\n"), `content/a.md:6:1: shortcode "figur" is unknown (did you mean "figure"?)`},
-		{"a shortcode without its required parameter", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure alt=\"校园\" >}}\n"), `content/a.md:4:4: shortcode figure needs src; write it like {{< figure src="..." >}}`},
-		{"an unclosed pair", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{% note warning %}}\n报名截止后不再受理。\n"), "content/a.md:4:1: shortcode note is never closed: it wraps text, so end that text with {{% /note %}}"},
-		{"a closing tag without its opening", write("content/a.md", "+++\ntitle = \"a\"\n+++\n报名截止。\n{{% /note %}}\n"), "content/a.md:5:1: shortcode: {{% /note %}} closes note, which is not open here"},
-		{"a shortcode never closed with >}}", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure src=\"a.jpg\"\n"), "content/a.md:4:4: shortcode figure: {{< is never closed with >}}"},
-		{"a figure whose image does not exist", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{< figure src=\"campus.jpg\" caption=\"校园\" >}}\n"), "content/a.md:4:1: link to campus.jpg: there is no file content/campus.jpg"},
-		{"a reference to no figure", write("content/a.md", "+++\ntitle = \"a\"\n+++\n如{{< ref campus >}}所示。\n"), `content/a.md:4:2: no figure or table of this page has id "campus"`},
+		{"an unknown shortcode", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n\n{{< figur src=\"a.jpg\" >}}\n"), bad{`content/a.md:6:1`, diag.ShortcodeUnknown, `没有名为 "figur" 的短代码（是不是想写 "figure"？）`, `shortcode "figur" is unknown (did you mean "figure"?)`}},
+		{"a shortcode without its required parameter", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure alt=\"校园\" >}}\n"), bad{`content/a.md:4:4`, diag.ShortcodeNeedsKey, `短代码 figure 缺少 src：请写成 {{< figure src="..." >}}`, `shortcode figure needs src; write it like {{< figure src="..." >}}`}},
+		{"an unclosed pair", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{% note warning %}}\n报名截止后不再受理。\n"), bad{`content/a.md:4:1`, diag.ShortcodeNeverClosed, `短代码 note 包着一段文字，但没有结束：请在那段文字后面写上 {{% /note %}}`, ""}},
+		{"a closing tag without its opening", write("content/a.md", "+++\ntitle = \"a\"\n+++\n报名截止。\n{{% /note %}}\n"), bad{`content/a.md:5:1`, diag.ShortcodeCloserNotOpen, `{{% /note %}} 要结束 note，但这里前面没有打开的 note`, ""}},
+		{"a shortcode never closed with >}}", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文 {{< figure src=\"a.jpg\"\n"), bad{`content/a.md:4:4`, diag.ShortcodeTagOpen, `短代码 figure 的 {{< 没有用 >}} 结束`, `shortcode figure: {{< is never closed with >}}`}},
+		{"a figure whose image does not exist", write("content/a.md", "+++\ntitle = \"a\"\n+++\n{{< figure src=\"campus.jpg\" caption=\"校园\" >}}\n"), bad{`content/a.md:4:1`, diag.LinkBroken, `链接 campus.jpg：`, ""}},
+		{"a reference to no figure", write("content/a.md", "+++\ntitle = \"a\"\n+++\n如{{< ref campus >}}所示。\n"), bad{`content/a.md:4:2`, diag.ShortcodeNoTarget, `本页没有 id 为 "campus" 的图或表`, `no figure or table of this page has id "campus"`}},
 		// Issue 17, item 4: input whose work grows with the square of its
 		// size. Every stage is linear, and limits no real site reaches are
 		// errors at their place instead of minutes of CPU.
-		{"1,000 tags on one page", write("content/a.md", "+++\ntitle = \"a\"\ntags = ["+terms(1000)+"]\n+++\n"), "content/a.md:3:1: front matter: tags has 1000 terms, more than the 200 a page may have"},
-		{"100,000 links on one page", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+strings.Repeat("见[链接](https://example.org/x/)。\n", 100000)), ""},
-		{"100,000 unknown keys", write("content/a.md", "+++\ntitle = \"a\"\n"+numbered("key%d = 1\n", 100000)+"+++\n"), "content/a.md:1002:1: front matter: 100001 keys, more than the 1000 a document may have"},
-		{"1,000 levels of nested list", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+nestedList(1000)), "content/a.md:104:1: a list or quote nested more than 100 levels deep"},
-		{"4,000 levels of quote in one line", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n"+strings.Repeat("> ", 4000)+"x\n"), "content/a.md:5:1: a list or quote nested more than 100 levels deep"},
+		{"1,000 tags on one page", write("content/a.md", "+++\ntitle = \"a\"\ntags = ["+terms(1000)+"]\n+++\n"), bad{`content/a.md:3:1`, diag.FMTooManyTerms, `设置 tags 写了 1000 项，一页最多 200 项`, ""}},
+		{"100,000 links on one page", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+strings.Repeat("见[链接](https://example.org/x/)。\n", 100000)), bad{}},
+		{"100,000 unknown keys", write("content/a.md", "+++\ntitle = \"a\"\n"+numbered("key%d = 1\n", 100000)+"+++\n"), bad{`content/a.md:1002:1`, diag.TOMLTooManyKeys, `写了 100001 项设置，一个文件最多 1000 项`, ""}},
+		{"1,000 levels of nested list", write("content/a.md", "+++\ntitle = \"a\"\n+++\n"+nestedList(1000)), bad{`content/a.md:104:1`, diag.MarkupTooDeep, `列表或引用嵌套超过了 100 层`, ""}},
+		{"4,000 levels of quote in one line", write("content/a.md", "+++\ntitle = \"a\"\n+++\n正文\n"+strings.Repeat("> ", 4000)+"x\n"), bad{`content/a.md:5:1`, diag.MarkupTooDeep, `列表或引用嵌套超过了 100 层`, ""}},
 		{"a 40 MB Markdown file", func(dir string) {
 			write("content/big.md", "")(dir)
 			os.Truncate(filepath.Join(dir, "content", "big.md"), 40<<20) // sparse: never read
-		}, "content/big.md:1:1: the file has 40.0 MB, more than the 32 MB a Markdown file may have"},
-		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), `config.toml:2:1: config: theme "nope" not found`},
+		}, bad{`content/big.md:1:1`, diag.FileTooBig, `文件有 40.0 MB，超过了 Markdown 文件最多 32 MB 的限制`, ""}},
+		// Issue 18: what an editor would have written, told in their words.
+		{"month 13", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = 2024-13-01\n+++\n"), bad{"content/news/a.md:3:8", diag.TOMLSyntax, "月份写成了 13，月份只有 1 到 12；日期写成 2024-06-21", "month 13 does not exist"}},
+		{"30 February", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = 2025-02-30\n+++\n"), bad{"content/news/a.md:3:8", diag.TOMLSyntax, "2025 年 2 月只有 28 天，没有 30 日", "month 2 of 2025 has 28 days"}},
+		{"a link to a bundle's folder", func(dir string) {
+			write("content/news/fair/index.md", "+++\ntitle = \"展会\"\ndate = 2024-01-01\n+++\n")(dir)
+			write("content/news/a.md", "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n见[展会](fair/)。\n")(dir)
+		}, bad{"content/news/a.md:5:2", diag.LinkBroken, "链接 fair/：content/news/fair 是一个文件夹：请链接到其中的 fair/index.md", "content/news/fair is a folder: link to its fair/index.md"}},
+		{"a link to a page whose front matter has an error", func(dir string) {
+			write("content/news/b.md", "+++\ntitle = \"b\"\ndate = 2024-13-01\n+++\n")(dir)
+			write("content/news/a.md", "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n见[b](b.md)。\n")(dir)
+		}, bad{"content/news/a.md:5:2", diag.LinkBroken, "文件 content/news/b.md 存在，但其开头的设置有错误，见 content/news/b.md:3:8 那一条", "its front matter has an error, reported at content/news/b.md:3:8"}},
+		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), bad{`config.toml:2:1`, diag.ConfigThemeMissing, `找不到主题 theme = "nope"：没有文件夹 themes/nope`, `theme "nope" not found`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,15 +121,15 @@ func TestBadInput(t *testing.T) {
 			tt.setup(dir)
 			res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
 			var b strings.Builder
-			res.Diagnostics.Print(&b, 0)
-			if tt.want == "" {
+			res.Diagnostics.Print(&b, diag.Chinese, 0)
+			if tt.want.code == "" {
 				if err != nil {
 					t.Fatalf("rejected: %v\n%s", err, b.String())
 				}
 				return
 			}
-			if !errors.Is(err, generator.ErrContent) || !strings.Contains(b.String(), tt.want) {
-				t.Errorf("got %v:\n%s\nwant a message containing %q", err, b.String(), tt.want)
+			if !errors.Is(err, generator.ErrContent) || !tt.want.in(res.Diagnostics) {
+				t.Errorf("got %v:\n%s\nwant at %q [%s] a message saying %q (and in English %q)", err, b.String(), tt.want.where, tt.want.code, tt.want.zh, tt.want.en)
 			}
 			if strings.Contains(b.String(), "goroutine ") || strings.Contains(b.String(), "panic") {
 				t.Errorf("a stack trace reached the editor")
@@ -128,6 +140,24 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bad is what a row of bad input must be told: at where (any position
+// when ""), the code, and a message saying zh in Chinese (the site's
+// language) and, when given, en in English (--lang en).
+type bad struct {
+	where  string
+	code   diag.Code
+	zh, en string
+}
+
+func (w bad) in(l diag.List) bool {
+	for _, d := range l {
+		if (w.where == "" || d.Pos.String() == w.where) && d.Code == w.code && strings.Contains(d.Text(diag.Chinese), w.zh) && strings.Contains(d.Text(diag.English), w.en) {
+			return true
+		}
+	}
+	return false
 }
 
 // refusing is a file system that lists name but refuses to open it, as a
@@ -240,8 +270,8 @@ func TestUnreadableFile(t *testing.T) {
 	root := refusing{FS: os.DirFS(dir), name: "content/secret.md"}
 	res, err := generator.Build(context.Background(), generator.Options{Root: root, RootDir: dir, Destination: dest, Now: fixedNow})
 	var b strings.Builder
-	res.Diagnostics.Print(&b, 0)
-	if err == nil || !strings.Contains(b.String(), "content/secret.md: cannot read") {
+	res.Diagnostics.Print(&b, diag.English, 0)
+	if err == nil || !strings.Contains(b.String(), "content/secret.md: [R01] cannot read") {
 		t.Errorf("got %v: %s", err, b.String())
 	}
 	sameTree(t, dest, before)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // A panic of folio in any stage's workers (a bug, injected here) fails the
@@ -17,10 +18,10 @@ import (
 func TestPanicIsReportedAsBug(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ stage, name, want string }{
-		{"markdown", "content/ok.md", "content/ok.md: internal error: 坏了"},
-		{"write", "ok/index.html", "content/ok.md: internal error: 坏了"},
-		{"write", "404.html", "404.html: internal error: 坏了"},
-		{"feeds", "", "the site: internal error: 坏了"},
+		{"markdown", "content/ok.md", "content/ok.md: [B01] internal error: 坏了"},
+		{"write", "ok/index.html", "content/ok.md: [B01] internal error: 坏了"},
+		{"write", "404.html", "404.html: [B01] internal error: 坏了"},
+		{"feeds", "", "the site: [B01] internal error: 坏了"},
 	} {
 		t.Run(tt.stage+" "+tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -33,7 +34,7 @@ func TestPanicIsReportedAsBug(t *testing.T) {
 			}
 			res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow, Fault: fault, Workers: 4})
 			var b strings.Builder
-			res.Diagnostics.Print(&b, 0)
+			res.Diagnostics.Print(&b, diag.English, 0)
 			if !errors.Is(err, generator.ErrInternal) || !strings.Contains(b.String(), tt.want) || !strings.Contains(b.String(), "bug in folio") {
 				t.Errorf("got %v:\n%s\nwant a message containing %q", err, b.String(), tt.want)
 			}

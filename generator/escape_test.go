@@ -12,6 +12,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // A title, summary, tag, author or location written to break out of where
@@ -32,7 +33,7 @@ func TestEscapingEverywhere(t *testing.T) {
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
 	if err != nil {
 		var b strings.Builder
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	for _, p := range res.Site.Paths() {

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"runtime/debug"
@@ -83,6 +84,9 @@ func (p *Preview) cache() (*Cache, []string) {
 type Result struct {
 	// Diagnostics are every error and warning, sorted.
 	Diagnostics diag.List
+	// Lang is the language of the site's editors (its languageCode), in
+	// which to print Diagnostics unless told otherwise (--lang).
+	Lang diag.Lang
 	// Site is the built site in memory. A build that wrote to Destination
 	// without a Cache wrote its pages as they were rendered: their paths
 	// are in Site.Files, with nil bytes.
@@ -124,10 +128,13 @@ type Timing struct {
 var ErrContent = errors.New("the site has errors")
 
 // UsageError is returned when the options themselves are wrong (a refused
-// destination); nothing was read or written.
-type UsageError struct{ Msg string }
+// destination); nothing was read or written. Why is a diag.Message when
+// folio can say it in the editor's language.
+type UsageError struct{ Why error }
 
-func (e *UsageError) Error() string { return e.Msg }
+func (e *UsageError) Error() string { return e.Why.Error() }
+
+func (e *UsageError) Unwrap() error { return e.Why }
 
 // ErrInternal is returned (wrapped with the diagnostics) when folio itself
 // failed: a panic, which Result.Bugs holds with its Go stack trace.
@@ -171,7 +178,7 @@ func (res *Result) bug(r any) error {
 		b.Stack = debug.Stack()
 	}
 	res.Bugs = append(res.Bugs, b)
-	res.Diagnostics.Errorf(diag.Pos{File: describe(b.File)}, "internal error: %v; this is a bug in folio, not a mistake in the file: please report it to folio's developers", b.Value)
+	res.Diagnostics.Add(diag.Pos{File: describe(b.File)}, diag.InternalBug, fmt.Sprint(b.Value))
 	res.Diagnostics.Sort()
 	return errors.Join(ErrInternal, res.Diagnostics.Err())
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -26,7 +27,7 @@ func TestSampleSite(t *testing.T) {
 	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(testkit.Sample(t, "..")), Now: fixedNow, CheckPartials: true})
 	if err != nil || len(res.Diagnostics) > 0 {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		t.Fatalf("the sample site does not build cleanly: %v\n%s", err, b.String())
 	}
 	for _, p := range []string{"index.html", "about/index.html", "contact/index.html", "notices/index.html",

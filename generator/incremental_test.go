@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -35,7 +36,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		res, err := generator.Build(context.Background(), opts)
 		if err != nil {
 			var b bytes.Buffer
-			res.Diagnostics.Print(&b, 0)
+			res.Diagnostics.Print(&b, diag.English, 0)
 			t.Fatalf("build: %v\n%s", err, b.String())
 		}
 		return res

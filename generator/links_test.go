@@ -46,7 +46,7 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 			res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: now})
 			if err != nil {
 				var b strings.Builder
-				res.Diagnostics.Print(&b, 0)
+				res.Diagnostics.Print(&b, diag.English, 0)
 				t.Fatalf("%v\n%s", err, b.String())
 			}
 			if _, ok := res.Site.Files["events/calendar.ics"]; ok != tt.calendar {
@@ -59,7 +59,7 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 			check.New(res.Site, res.Model, res.Theme).Internal(&l)
 			l.Sort()
 			var b strings.Builder
-			l.Print(&b, 0)
+			l.Print(&b, diag.English, 0)
 			if b.Len() > 0 {
 				t.Errorf("folio check finds broken links:\n%s", b.String())
 			}

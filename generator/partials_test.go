@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"folio.dev/folio/generator/diag"
+
 	"context"
 	"strings"
 	"testing"
@@ -28,7 +30,7 @@ func TestCheckPartials(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		got := b.String()
 		if !check {
 			if got != "" {
@@ -36,7 +38,7 @@ func TestCheckPartials(t *testing.T) {
 			}
 			continue
 		}
-		want := `layouts/page.html:2:6: warning: theme: partialCached "partials/who.html" with the key "same" gives /b/index.html a copy made for /a/index.html, which differs from what the partial renders for it: "<b>甲</b>" where it should be "<b>乙</b>"`
+		want := `layouts/page.html:2:6: warning [T13] partialCached "partials/who.html" with the key "same" gives /b/index.html a copy made for /a/index.html, which differs from what the partial renders for it: "<b>甲</b>" where it should be "<b>乙</b>"`
 		if !strings.Contains(got, want) {
 			t.Errorf("got:\n%s\nwant a message containing:\n%s", got, want)
 		}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected outputs in testdata/sites/*.txtar")
@@ -131,13 +132,13 @@ func checkSite(t *testing.T, file string, themes map[string]fstest.MapFS) {
 	res, _ := generator.Build(context.Background(), opts)
 
 	var diags bytes.Buffer
-	res.Diagnostics.Print(&diags, 0)
+	res.Diagnostics.Print(&diags, diag.English, 0)
 	if diags.Len() > 0 { // diagnostics come in one order, whatever the workers
 		one := opts
 		one.Workers = 1
 		again, _ := generator.Build(context.Background(), one)
 		var b bytes.Buffer
-		again.Diagnostics.Print(&b, 0)
+		again.Diagnostics.Print(&b, diag.English, 0)
 		if b.String() != diags.String() {
 			t.Errorf("diagnostics differ between 4 workers and 1:\n%s\n---\n%s", diags.String(), b.String())
 		}

@@ -76,7 +76,7 @@ func start(ctx context.Context, opts Options, res *Result) (*builder, error) {
 	}
 	if opts.Destination != "" {
 		if err := publish.CheckDestination(opts.Destination, rootDir(opts.RootDir), opts.Protect); err != nil {
-			return nil, &UsageError{Msg: err.Error()}
+			return nil, &UsageError{Why: err}
 		}
 	}
 	b := &builder{ctx: ctx, opts: opts, res: res, l: &res.Diagnostics, started: time.Now(), preview: opts.Preview != nil}
@@ -109,9 +109,10 @@ func (b *builder) abort() {
 
 func (b *builder) loadConfig() error {
 	b.cfg = config.Load(b.opts.Root, "config.toml", b.l)
+	b.res.Lang = diag.LangOf(b.cfg.LanguageCode)
 	if b.opts.BaseURL != "" {
 		if err := b.cfg.SetBaseURL(b.opts.BaseURL); err != nil {
-			b.l.Errorf(diag.Pos{File: "--baseURL"}, "%v", err)
+			b.l.Add(diag.Pos{File: "--baseURL"}, diag.UsageBaseURL, b.opts.BaseURL)
 		}
 	}
 	b.now = b.opts.Now.In(b.cfg.Location)
@@ -298,7 +299,7 @@ func (b *builder) minify() error {
 	}
 	before, after, err := publish.Minify(b.out)
 	if err != nil {
-		b.l.Errorf(diag.Pos{File: b.opts.Destination}, "%v", err)
+		b.l.Add(diag.Pos{File: b.opts.Destination}, diag.FileWriteFailed, err)
 		return b.fail()
 	}
 	b.res.Minified.Before, b.res.Minified.After = before, after

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // TestPreviewSanitizesDrawings: folio serve's caches never publish a
@@ -51,8 +52,8 @@ func TestPreviewSanitizesDrawings(t *testing.T) {
 	}
 	warned := func(res *generator.Result) bool {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b, 0)
-		return strings.Contains(b.String(), drawing+":1: warning: the drawing is published without what could run script")
+		res.Diagnostics.Print(&b, diag.English, 0)
+		return strings.Contains(b.String(), drawing+":1: warning [R08] the drawing is published without what could run script")
 	}
 	if got := published(build()); !strings.Contains(got, "<rect") {
 		t.Fatalf("first build: %s", got)
@@ -110,9 +111,9 @@ func TestSymlinksWarned(t *testing.T) {
 		}
 	}
 	want := []string{
-		"content/files/report.pdf: warning: a symbolic link, which folio does not follow",
-		"content/shared: warning: a symbolic link, which folio does not follow",
-		"static/logo.png: warning: theme: a symbolic link, which folio does not follow",
+		"content/files/report.pdf: warning [R04] a symbolic link, which folio does not follow",
+		"content/shared: warning [R04] a symbolic link, which folio does not follow",
+		"static/logo.png: warning [T01] a symbolic link, which folio does not follow",
 	}
 	check := func(res *generator.Result, err error) {
 		t.Helper()
@@ -120,7 +121,7 @@ func TestSymlinksWarned(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		for _, w := range want {
 			if !strings.Contains(b.String(), w) {
 				t.Errorf("no %q in\n%s", w, b.String())

@@ -87,7 +87,7 @@ func FuzzPageURL(f *testing.F) {
 			}
 			for _, d := range res.Diagnostics {
 				if d.Pos.File == "" {
-					t.Errorf("a diagnostic without a file: %s", d.Msg)
+					t.Errorf("a diagnostic without a file: %s", d.String())
 				}
 			}
 			return

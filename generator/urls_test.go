@@ -19,6 +19,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // hostileURLSite is a site whose URLs hold everything a URL may hold and
@@ -45,7 +46,7 @@ func hostileURLSite(t *testing.T) *generator.Result {
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow})
 	if err != nil {
 		var b strings.Builder
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		t.Fatalf("%v\n%s", err, b.String())
 	}
 	return res

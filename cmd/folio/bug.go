@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 )
 
 // reportBugs writes what folio's developers need to fix its panics (the
 // files and the Go stack traces) to a file of the system's temporary
 // folder, and tells the editor in one sentence where it is: a stack trace
 // on the editor's terminal says nothing to them and hides their errors.
-func reportBugs(bugs []generator.Bug, args []string, stderr io.Writer) {
+func reportBugs(bugs []generator.Bug, args []string, lang diag.Lang, stderr io.Writer) {
 	if len(bugs) == 0 {
 		return
 	}
@@ -31,7 +32,7 @@ func reportBugs(bugs []generator.Bug, args []string, stderr io.Writer) {
 			where = f.Name()
 		}
 	}
-	fmt.Fprintf(stderr, "folio: this is a bug in folio, not a mistake in your site; please report it to folio's developers with the file %s, which says where it happened\n", where)
+	fmt.Fprintln(stderr, diag.Msg(diag.SaidBug, where).Text(lang))
 }
 
 func describeFile(f string) string {

@@ -41,7 +41,7 @@ func TestBugReport(t *testing.T) {
 	}
 	code := build([]string{"-s", dir, "--now", "2026-11-26"}, &stdout, &stderr, nil, fault)
 	out := stderr.String()
-	if code != 1 || !strings.Contains(out, "content/a.md: internal error: 坏了") || !strings.Contains(out, "bug in folio") {
+	if code != 1 || !strings.Contains(out, "content/a.md: [B01] 内部错误：坏了") || !strings.Contains(out, "这是 folio 的程序错误") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	if strings.Contains(out, "goroutine ") || strings.Contains(out, ".go:") {

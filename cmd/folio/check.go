@@ -15,6 +15,7 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/check"
+	"folio.dev/folio/generator/diag"
 )
 
 // checkCommand is folio check: it builds the site in memory, writes
@@ -30,16 +31,18 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	fs.BoolVar(&drafts, "drafts", false, "")
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&external, "external", false, "")
+	langs := langFlag(fs)
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
 	opts := generator.Options{Root: os.DirFS(src), Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true}
-	if !setNow(&opts, "folio check", now, stderr) {
+	if !setNow(&opts, "folio check", now, langs.of(siteLang(src)), stderr) {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := generator.Build(ctx, opts)
+	lang := langs.of(res.Lang)
 	l := res.Diagnostics
 	if err == nil {
 		c := check.New(res.Site, res.Model, res.Theme)
@@ -61,24 +64,26 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 		}
 		l.Sort()
 	} else if errors.Is(err, generator.ErrInternal) {
-		l.Print(stderr, 100)
-		reportBugs(res.Bugs, append([]string{"check"}, args...), stderr)
+		l.Print(stderr, lang, 100)
+		reportBugs(res.Bugs, append([]string{"check"}, args...), lang, stderr)
 		return 1
 	} else if !errors.Is(err, generator.ErrContent) {
-		fmt.Fprintf(stderr, "folio check: %v\n", err)
-		gh.failed(stdout, "folio check", err)
+		fmt.Fprintf(stderr, "folio check: %s\n", diag.Show(err, lang))
+		gh.failed(stdout, "folio check", diag.Show(err, lang))
 		return 1
 	}
-	l.Print(stderr, 100)
+	l.Print(stderr, lang, 100)
 	if n := l.Errors(); n > 0 {
-		fmt.Fprintf(stderr, "folio check: %d problem%s\n", n, plural(n))
-		gh.problems(stdout, fmt.Sprintf("folio check：%d 个问题 (%d problem%s)", n, n, plural(n)), src, l)
+		said := diag.Msg(diag.SaidCheckProblems, n).Text(lang)
+		fmt.Fprintln(stderr, said)
+		gh.problems(stdout, said, src, l, lang)
 		return 1
 	}
 	if len(l) > 0 {
-		gh.problems(stdout, fmt.Sprintf("folio check：%d 个警告 (%d warning%s)", len(l), len(l), plural(len(l))), src, l)
+		gh.problems(stdout, "folio check"+diag.Msg(diag.SaidWarnings, len(l)).Text(lang), src, l, lang)
 	}
-	gh.appendSummary(stdout, "### folio check：没有问题 (no problems)\n\n")
-	fmt.Fprintf(stdout, "folio check: no problems (%d pages, %d files)\n", len(res.Model.Pages), len(res.Site.Paths()))
+	said := diag.Msg(diag.SaidCheckClean, len(res.Model.Pages), len(res.Site.Paths())).Text(lang)
+	gh.appendSummary(stdout, "### "+escapeMarkdown(said)+"\n\n")
+	fmt.Fprintln(stdout, said)
 	return 0
 }

@@ -11,7 +11,6 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
-	"folio.dev/folio/generator/serve"
 )
 
 // github is how folio tells GitHub Actions about the problems it found, so
@@ -38,43 +37,45 @@ func githubFromEnv() *github {
 // problems prints an annotation per diagnostic to w and appends the list to
 // the summary under heading. src is the site's folder: GitHub wants paths
 // from the repository's root, which a workflow runs in.
-func (g *github) problems(w io.Writer, heading, src string, l diag.List) {
+func (g *github) problems(w io.Writer, heading, src string, l diag.List, lang diag.Lang) {
 	if g == nil {
 		return
 	}
 	for _, d := range l {
-		fmt.Fprintln(w, annotation(d, src))
+		fmt.Fprintln(w, annotation(d, src, lang))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "### %s\n\n", heading)
+	fmt.Fprintf(&b, "### %s\n\n", escapeMarkdown(heading))
 	for _, d := range l {
-		b.WriteString("- " + summaryLine(d, src) + "\n")
+		b.WriteString("- " + summaryLine(d, src, lang) + "\n")
 	}
 	g.appendSummary(w, b.String()+"\n")
 }
 
 // failed reports an error that is not about a line of content (a folder
-// that cannot be written, a bad flag) as an annotation without a file.
-func (g *github) failed(w io.Writer, command string, err error) {
+// that cannot be written, a bad flag) as an annotation without a file;
+// message is in the editor's language.
+func (g *github) failed(w io.Writer, command string, message string) {
 	if g == nil {
 		return
 	}
-	fmt.Fprintln(w, "::error title="+escapeProperty(command)+"::"+escapeData(err.Error()))
-	g.appendSummary(w, "### "+escapeMarkdown(command)+"：失败 (failed)\n\n"+escapeMarkdown(err.Error())+"\n\n")
+	fmt.Fprintln(w, "::error title="+escapeProperty(command)+"::"+escapeData(message))
+	g.appendSummary(w, "### "+escapeMarkdown(command)+"\n\n"+escapeMarkdown(message)+"\n\n")
 }
 
 // built says in the summary what a good build did, and when the site
 // changes next without a commit, the moment to schedule a build for.
-func (g *github) built(w io.Writer, res *generator.Result) {
+func (g *github) built(w io.Writer, res *generator.Result, lang diag.Lang) {
 	if g == nil {
 		return
 	}
-	next := "无 (none)"
+	next := diag.Msg(diag.SaidNoNextChange).Text(lang)
 	if !res.NextChange.IsZero() {
 		next = res.NextChange.Format(time.RFC3339)
 	}
-	g.appendSummary(w, fmt.Sprintf("### folio build：网站已生成 (the site was built)\n\n"+
-		"- %s, %d files (%d changed)\n- 下次自动变化 next_change: %s\n\n", summary(res.Pages), res.Written.Files, res.Written.Written, next))
+	g.appendSummary(w, "### "+escapeMarkdown(diag.Msg(diag.SaidSiteBuilt).Text(lang))+"\n\n"+
+		"- "+escapeMarkdown(diag.Msg(diag.SaidFiles, summary(res.Pages), res.Written.Files, res.Written.Written).Text(lang))+"\n"+
+		"- next_change: "+next+"\n\n")
 }
 
 // appendSummary adds Markdown to the job's summary. A summary that cannot
@@ -97,9 +98,9 @@ func (g *github) appendSummary(w io.Writer, md string) {
 }
 
 // annotation is d as a GitHub workflow command: ::error or ::warning, the
-// file, line and column, a title in Chinese that says what sort of mistake
-// it is (the words serve's overlay uses), and the message.
-func annotation(d diag.Diagnostic, src string) string {
+// file, line and column, a title that says what sort of mistake it is (its
+// kind, as serve's overlay says it), and the message with its code, in lang.
+func annotation(d diag.Diagnostic, src string, lang diag.Lang) string {
 	cmd := "error"
 	if d.Severity == diag.Warning {
 		cmd = "warning"
@@ -111,20 +112,18 @@ func annotation(d diag.Diagnostic, src string) string {
 			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
 		}
 	}
-	props = append(props, "title="+escapeProperty(serve.Kind(d)))
-	return "::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(d.Msg)
+	props = append(props, "title="+escapeProperty(d.Kind.Title(lang)))
+	return "::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData("["+string(d.Code)+"] "+d.Text(lang))
 }
 
 // summaryLine is d for the job's summary, as file:line:col: message, with
-// the Chinese words for its kind, in Markdown.
-func summaryLine(d diag.Diagnostic, src string) string {
+// the words for its kind, in lang, in Markdown.
+func summaryLine(d diag.Diagnostic, src string, lang diag.Lang) string {
 	pos := d.Pos
 	pos.File = repoPath(src, pos.File)
-	warn := ""
-	if d.Severity == diag.Warning {
-		warn = "警告 warning: "
-	}
-	return escapeMarkdown(pos.String()+": "+warn) + "**" + escapeMarkdown(serve.Kind(d)) + "** " + escapeMarkdown(d.Msg)
+	d.Pos = pos
+	line, _ := strings.CutPrefix(d.In(lang), pos.String()+": ") // warning, [code], message
+	return escapeMarkdown(pos.String()+": ") + "**" + escapeMarkdown(d.Kind.Title(lang)) + "** " + escapeMarkdown(line)
 }
 
 // repoPath is a diagnostic's file, which is relative to the site's folder,

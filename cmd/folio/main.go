@@ -16,11 +16,11 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"syscall"
 	"time"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/source"
 )
@@ -69,6 +69,10 @@ Flags of check:
                           answers are kept for a day in .folio-linkcache.json)
       --drafts, --future, --now   as for build
 
+Every command also takes --lang zh-CN or --lang en: the language of its
+messages (default: the site's languageCode). Each message carries a code,
+the same in both languages; docs/diagnostics.md lists them.
+
 On GitHub Actions (GITHUB_ACTIONS=true), build and check also print each
 problem as an annotation (::error file=...,line=...,col=...::...) and list it
 in the job summary ($GITHUB_STEP_SUMMARY); a good build writes its next_change
@@ -97,8 +101,9 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		// A bug in folio must not show an editor a stack trace: say what
 		// happened in a sentence, and fail.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "folio: internal error: %v; nothing was written\n", r)
-			reportBugs([]generator.Bug{{Value: r, Stack: debug.Stack()}}, args, stderr)
+			lang := langOfArgs(args)
+			fmt.Fprintf(stderr, "folio: %s\n", diag.Msg(diag.InternalBug, fmt.Sprint(r)).Text(lang))
+			reportBugs([]generator.Bug{{Value: r, Stack: debug.Stack()}}, args, lang, stderr)
 			code = 1
 		}
 	}()
@@ -124,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "folio: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "folio: %s\n\n%s", diag.Msg(diag.UsageCommand, args[0]).Text(langOfArgs(args)), usage)
 	return 2
 }
 
@@ -132,11 +137,11 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 // and says what is wrong if they do not parse.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n\n%s", fs.Name(), err, usage)
+		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
 		return false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n\n%s", fs.Name(), fs.Arg(0), usage)
+		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageArgument, fs.Arg(0)).Text(langOfArgs(args)), usage)
 		return false
 	}
 	return true
@@ -144,13 +149,13 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 
 // setNow sets the build's time from --now: a date or time without a zone
 // is in the site's own time zone.
-func setNow(opts *generator.Options, command, now string, stderr io.Writer) bool {
+func setNow(opts *generator.Options, command, now string, lang diag.Lang, stderr io.Writer) bool {
 	if now == "" {
 		return true
 	}
 	t, ok := schema.ParseTime(now)
 	if !ok {
-		fmt.Fprintf(stderr, "%s: --now %q is not a time; write it like 2024-06-21 or 2024-06-21T09:00:00+08:00\n", command, now)
+		fmt.Fprintf(stderr, "%s: %s\n", command, diag.Msg(diag.UsageNow, now).Text(lang))
 		return false
 	}
 	opts.Now, opts.NowLocal = t.In(time.UTC), !t.Zoned()
@@ -182,6 +187,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	fs.BoolVar(&future, "future", false, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
 	fs.BoolVar(&minify, "minify", false, "")
+	langs := langFlag(fs)
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
@@ -198,7 +204,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	if home, err := os.UserHomeDir(); err == nil {
 		opts.Protect = append(opts.Protect, home)
 	}
-	if !setNow(&opts, "folio build", now, stderr) {
+	if !setNow(&opts, "folio build", now, langs.of(siteLang(src)), stderr) {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -206,70 +212,77 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
+	lang := langs.of(res.Lang)
 	if err == nil || errors.Is(err, generator.ErrContent) || errors.Is(err, generator.ErrInternal) {
-		res.Diagnostics.Print(stderr, 50)
+		res.Diagnostics.Print(stderr, lang, 50)
 	}
 	var usageErr *generator.UsageError
 	switch {
 	case errors.Is(err, generator.ErrInternal):
-		reportBugs(res.Bugs, append([]string{"build"}, args...), stderr)
-		fmt.Fprintf(stderr, "folio: nothing was written, %s is as it was\n", dest)
+		reportBugs(res.Bugs, append([]string{"build"}, args...), lang, stderr)
+		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, res.Diagnostics.Errors(), dest).Text(lang))
 		return 1
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "folio build: %v\n", usageErr)
-		gh.failed(stdout, "folio build", usageErr)
+		fmt.Fprintf(stderr, "folio build: [%s] %s\n", diag.UsageDestination, diag.Show(usageErr.Why, lang))
+		gh.failed(stdout, "folio build", diag.Show(usageErr.Why, lang))
 		return 2
 	case errors.Is(err, generator.ErrContent):
 		n := res.Diagnostics.Errors()
-		fmt.Fprintf(stderr, "folio: %d error%s; nothing was written, %s is as it was\n", n, plural(n), dest)
-		gh.problems(stdout, fmt.Sprintf("folio build：%d 个错误，网站没有更新 (%d error%s; nothing was published)", n, n, plural(n)), src, res.Diagnostics)
+		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, n, dest).Text(lang))
+		gh.problems(stdout, diag.Msg(diag.SaidBuildErrors, n).Text(lang), src, res.Diagnostics, lang)
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "folio build: %v; %s is as it was\n", err, dest)
-		gh.failed(stdout, "folio build", err)
+		fmt.Fprintln(stderr, diag.Msg(diag.SaidCannotBuild, diag.Show(err, lang), dest).Text(lang))
+		gh.failed(stdout, "folio build", diag.Show(err, lang))
 		return 1
 	}
 	if len(res.Diagnostics) > 0 {
-		gh.problems(stdout, fmt.Sprintf("folio build：%d 个警告 (%d warning%s)", len(res.Diagnostics), len(res.Diagnostics), plural(len(res.Diagnostics))), src, res.Diagnostics)
+		gh.problems(stdout, "folio build"+diag.Msg(diag.SaidWarnings, len(res.Diagnostics)).Text(lang), src, res.Diagnostics, lang)
 	}
-	gh.built(stdout, res)
+	gh.built(stdout, res, lang)
 	if reportFile != "" {
 		if err := writeReport(reportFile, res); err != nil {
-			fmt.Fprintf(stderr, "folio build: cannot write the report: %v\n", err)
+			fmt.Fprintf(stderr, "folio build: %s\n", diag.Msg(diag.SaidNoReport, err).Text(lang))
 			return 1
 		}
 	}
 	if !quiet {
-		minified := ""
+		line := diag.Msg(diag.SaidBuilt, summary(res.Pages), res.Written.Files, res.Written.Written, dest, time.Since(start).Round(time.Millisecond)).Text(lang)
 		if m := res.Minified; m.Before > 0 {
-			minified = fmt.Sprintf(", minified %d -> %d KB", m.Before/1024, m.After/1024)
+			line += diag.Msg(diag.SaidMinified, m.Before/1024, m.After/1024).Text(lang)
 		}
-		fmt.Fprintf(stdout, "folio: built %s -> %d files (%d changed%s) in %s in %s\n", summary(res.Pages), res.Written.Files, res.Written.Written, minified, dest, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(stdout, line)
 	}
 	return 0
 }
 
 // summary says how many pages of each kind were built: "42 pages (12
-// posts, 4 events, ...)".
-func summary(kinds map[source.Kind]int) string {
+// post(s), 4 event(s), ...)".
+func summary(kinds map[source.Kind]int) diag.Message {
 	names := make([]source.Kind, 0, len(kinds))
 	for k := range kinds {
 		names = append(names, k)
 	}
 	slices.Sort(names)
 	total := 0
-	var parts []string
+	var parts []diag.Message
 	for _, k := range names {
 		n := kinds[k]
 		total += n
-		parts = append(parts, fmt.Sprintf("%d %s%s", n, k, plural(n)))
+		parts = append(parts, diag.Msg(diag.SaidKindCount, n, kindName(k)))
 	}
-	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
+	return diag.Msg(diag.SaidPages, total, parts)
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
+// kindName is a kind of page as the build's summary names it.
+func kindName(k source.Kind) any {
+	code, ok := map[source.Kind]diag.Code{
+		source.KindHome: diag.NameHome, source.KindSection: diag.NameSection, source.KindPage: diag.NamePage,
+		source.KindPost: diag.NamePost, source.KindEvent: diag.NameEvent, source.KindIssue: diag.NameIssue,
+		source.KindArticle: diag.NameArticle, source.KindTerm: diag.NameTerm,
+	}[k]
+	if !ok {
+		return string(k)
 	}
-	return "s"
+	return diag.Msg(code)
 }

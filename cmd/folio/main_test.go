@@ -74,23 +74,38 @@ func TestBuildCommand(t *testing.T) {
 		built    []string
 		notBuilt []string
 	}{
+		// The site's language (zh-CN, the default languageCode), or --lang.
 		{name: "build", files: good, args: []string{"build", "--now", "2026-11-26"}, code: 0,
-			stdout: `^folio: built 8 pages \(1 event, 1 home, 1 page, 3 posts, 2 sections\) -> \d+ files \(\d+ changed\) in .*public in \d+m?s\n$`,
+			stdout: `^folio：已生成 8 个页面（活动 1、首页 1、普通页面 1、新闻通知 3、栏目 2），共 \d+ 个文件（\d+ 个有变化），写入 .*public，用时 \d+m?s\n$`,
+			built:  []string{"index.html", "news/a/index.html", "events/e/index.html", "feed.xml", "sitemap.xml"}, notBuilt: []string{"draft/index.html", "future/index.html"}},
+		{name: "build --lang en", files: good, args: []string{"build", "--now", "2026-11-26", "--lang", "en"}, code: 0,
+			stdout: `^folio: built 8 pages \(1 event\(s\), 1 home, 1 page\(s\), 3 post\(s\), 2 section\(s\)\) -> \d+ files \(\d+ changed\) in .*public in \d+m?s\n$`,
 			built:  []string{"index.html", "news/a/index.html", "events/e/index.html", "feed.xml", "sitemap.xml"}, notBuilt: []string{"draft/index.html", "future/index.html"}},
 		{name: "drafts and future", files: good, args: []string{"build", "--drafts", "--future", "--quiet", "--now", "2026-11-26"}, code: 0,
 			built: []string{"draft/index.html", "future/index.html"}},
 		{name: "content errors", files: bad, args: []string{"build"}, code: 1,
-			stderr:   `^content/news/x.md:4:1: front matter: unknown key "dat" \(did you mean "date"\?\)\ncontent/news/y.md:3:1: front matter: date = "昨天" is not a date; .*\nfolio: 2 errors; nothing was written, .*public is as it was\n$`,
+			stderr:   `^content/news/x.md:4:1: \[K04\] folio 不认识设置 "dat"（是不是想写 "date"？）\ncontent/news/y.md:3:1: \[K05\] 设置 date = "昨天" 不是日期：.*\nfolio：2 个错误；什么也没写，.*public 保持原样\n$`,
 			notBuilt: []string{"index.html"}},
-		{name: "unknown flag", files: good, args: []string{"build", "--bogus"}, code: 2, stderr: `flag provided but not defined: -bogus`},
-		{name: "bad --now", files: good, args: []string{"build", "--now", "tomorrow"}, code: 2, stderr: `--now "tomorrow" is not a time`},
-		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `unknown command "bulid"`},
-		{name: "check", files: good, args: []string{"check", "--now", "2026-11-26"}, code: 0, stdout: `^folio check: no problems`},
+		{name: "content errors, --lang en", files: bad, args: []string{"build", "--lang", "en"}, code: 1,
+			stderr:   `^content/news/x.md:4:1: \[K04\] unknown key "dat" \(did you mean "date"\?\)\ncontent/news/y.md:3:1: \[K05\] date = "昨天" is not a date; .*\nfolio: 2 error\(s\); nothing was written, .*public is as it was\n$`,
+			notBuilt: []string{"index.html"}},
+		{name: "content errors, a site in English", files: map[string]string{"config.toml": "title = \"Test\"\nlanguageCode = \"en-US\"\n", "content/_index.md": "+++\ntitle = \"Home\"\n+++\n", "content/a.md": "+++\n+++\n"}, args: []string{"build"}, code: 1,
+			stderr: `^content/a.md:2:1: \[F04\] the page has no title`},
+		{name: "unknown flag", files: good, args: []string{"build", "--bogus"}, code: 2, stderr: `选项有误：flag provided but not defined: -bogus`},
+		{name: "unknown --lang", files: good, args: []string{"build", "--lang", "fr"}, code: 2, stderr: `folio speaks zh-CN \(Chinese\) and en \(English\)`},
+		{name: "bad --now", files: good, args: []string{"build", "--now", "tomorrow"}, code: 2, stderr: `--now "tomorrow" 不是时间：写成 2024-06-21`},
+		{name: "bad --now, --lang en", files: good, args: []string{"build", "--lang=en", "--now", "tomorrow"}, code: 2, stderr: `--now "tomorrow" is not a time`},
+		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `没有 "bulid" 这个命令`},
+		{name: "unknown command, --lang en", files: good, args: []string{"bulid", "--lang", "en"}, code: 2, stderr: `unknown command "bulid"`},
+		{name: "check", files: good, args: []string{"check", "--now", "2026-11-26"}, code: 0, stdout: `^folio check：没有问题（8 个页面，\d+ 个文件）`},
 		{name: "check finds a broken link", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check"}, code: 1,
-			stderr: `^content/_index.md:4:2: link to /notices/none/: there is no such page or file in the site\nfolio check: 1 problem\n$`},
+			stderr: `^content/_index.md:4:2: \[L02\] 链接 /notices/none/：网站里没有这个页面或文件\nfolio check：1 个问题\n$`},
+		{name: "check finds a broken link, --lang en", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check", "--lang", "en"}, code: 1,
+			stderr: `^content/_index.md:4:2: \[L02\] link to /notices/none/: there is no such page or file in the site\nfolio check: 1 problem\(s\)\n$`},
 		{name: "version", files: good, args: []string{"version"}, code: 0, stdout: `^folio `},
 		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[flags\]`},
-		{name: "destination is the project", files: good, args: []string{"build", "-d", "."}, code: 2, stderr: `would replace`},
+		{name: "destination is the project", files: good, args: []string{"build", "-d", "."}, code: 2, stderr: `folio build: \[U01\] 目标文件夹 .* 会替换掉 `},
+		{name: "destination is the project, --lang en", files: good, args: []string{"build", "-d", ".", "--lang", "en"}, code: 2, stderr: `would replace`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,7 +220,7 @@ func TestFailedBuildLeavesNoStaging(t *testing.T) {
 	if code := run([]string{"build", "-s", dir, "-d", dest}, &stdout, &stderr, nil); code != 1 {
 		t.Errorf("exit %d, want 1: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "content/a.md:3:1: front matter: tags has 1000 terms, more than the 200 a page may have") {
+	if !strings.Contains(stderr.String(), "content/a.md:3:1: [F25] 设置 tags 写了 1000 项，一页最多 200 项") {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 	entries, _ := os.ReadDir(parent)

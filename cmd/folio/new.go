@@ -36,11 +36,12 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	fset.StringVar(&src, "source", ".", "")
 	fset.StringVar(&src, "s", ".", "")
 	fset.StringVar(&section, "section", "", "")
+	langs := langFlag(fset)
 	// Flags may come before or after KIND TITLE.
 	var rest []string
 	for len(args) > 0 {
 		if err := fset.Parse(args); err != nil {
-			fmt.Fprintf(stderr, "folio new: %v\n\n%s", err, usage)
+			fmt.Fprintf(stderr, "folio new: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
 			return 2
 		}
 		if fset.NArg() == 0 {
@@ -49,8 +50,9 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		rest = append(rest, fset.Arg(0))
 		args = fset.Args()[1:]
 	}
+	lang := langs.of(siteLang(src))
 	if len(rest) < 1 || len(rest) > 2 || (len(rest) == 1 && rest[0] != "issue") {
-		fmt.Fprintf(stderr, "folio new: write folio new KIND \"TITLE\", KIND being notice, news, event, issue or article\n")
+		fmt.Fprintf(stderr, "folio new: %s\n", diag.Msg(diag.UsageNew).Text(lang))
 		return 2
 	}
 	kind, title := rest[0], ""
@@ -60,7 +62,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	if section != "" {
 		clean, err := sectionFolder(section)
 		if err != nil {
-			fmt.Fprintf(stderr, "folio new: %v\n", err)
+			fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
 			return 2
 		}
 		section = clean
@@ -68,17 +70,17 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	var l diag.List
 	cfg := config.Load(os.DirFS(src), "config.toml", &l)
 	if l.Errors() > 0 {
-		l.Print(stderr, 10)
+		l.Print(stderr, lang, 10)
 		return 1
 	}
 	now := time.Now().In(cfg.Location)
 	made, err := newPage(src, cfg, kind, title, section, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "folio new: %v\n", err)
+		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
 		return 1
 	}
 	fmt.Fprintln(stdout, made.path)
-	printPreview(stdout, src, cfg, made, now)
+	printPreview(stdout, src, cfg, made, now, lang)
 	return 0
 }
 
@@ -86,7 +88,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 // generator places it (source.Read on the site with the page in it, so
 // permalinks, slugs and the journal's folders are followed exactly), and
 // what the editor does next.
-func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now time.Time) {
+func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now time.Time, lang diag.Lang) {
 	var l diag.List
 	c := source.Read(context.Background(), os.DirFS(dir), cfg, source.Options{Drafts: true, Future: true, Now: now}, &l)
 	var page *source.Page
@@ -96,22 +98,22 @@ func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now ti
 		}
 	}
 	if page == nil {
-		fmt.Fprintf(w, "preview: folio could not place the page; folio build says why\n")
+		fmt.Fprintln(w, diag.Msg(diag.SaidNewNoPlace).Text(lang))
 	} else {
 		u := url.URL{Scheme: "http", Host: "127.0.0.1:1313", Path: page.URL}
-		fmt.Fprintf(w, "preview: %s (folio serve)\n", u.String())
+		fmt.Fprintln(w, diag.Msg(diag.SaidNewPreview, u.String()).Text(lang))
 		switch page.Unpublished {
 		case "draft":
-			fmt.Fprintf(w, "draft: folio serve --drafts shows it; folio build publishes it once you delete draft = true\n")
+			fmt.Fprintln(w, diag.Msg(diag.SaidNewDraft).Text(lang))
 		case "future":
-			fmt.Fprintf(w, "dated in the future: folio serve --future shows it\n")
+			fmt.Fprintln(w, diag.Msg(diag.SaidNewFuture).Text(lang))
 		}
 	}
 	if filepath.Base(made.rel) == "index.md" {
-		fmt.Fprintf(w, "photos and attachments: put them in %s, beside index.md\n", filepath.Dir(made.path))
+		fmt.Fprintln(w, diag.Msg(diag.SaidNewBundle, filepath.Dir(made.path)).Text(lang))
 	}
 	if len(made.columns) > 0 {
-		fmt.Fprintf(w, "column: write one of the issue's columns: %s\n", strings.Join(made.columns, ", "))
+		fmt.Fprintln(w, diag.Msg(diag.SaidNewColumns, made.columns).Text(lang))
 	}
 }
 
@@ -123,7 +125,7 @@ func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now ti
 func sectionFolder(section string) (string, error) {
 	clean := filepath.Clean(filepath.FromSlash(section))
 	if strings.ContainsRune(section, 0) || !filepath.IsLocal(clean) || clean == "." || filepath.IsAbs(section) || strings.HasPrefix(section, "/") {
-		return "", fmt.Errorf("--section %q is not a section: give the name of a folder inside content/, such as news or notices", section)
+		return "", diag.Msg(diag.UsageNewSection, section)
 	}
 	return clean, nil
 }
@@ -176,7 +178,7 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 		m.columns = data.Columns
 		m.rel = filepath.Join(issue, pageName(dir, issue, title, kind, now)+".md")
 	default:
-		return made{}, fmt.Errorf("unknown kind %q; write notice, news, event, issue or article", kind)
+		return made{}, diag.Msg(diag.UsageNewKind, kind)
 	}
 	archetype, err := readArchetype(dir, cfg.Theme, kind)
 	if err != nil {
@@ -195,11 +197,11 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 	}
 	t, err := template.New(kind).Funcs(funcs).Parse(archetype)
 	if err != nil {
-		return made{}, fmt.Errorf("archetype %s.md: %v", kind, err)
+		return made{}, diag.Msg(diag.UsageNewArchetype, kind, err)
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
-		return made{}, fmt.Errorf("archetype %s.md: %v", kind, err)
+		return made{}, diag.Msg(diag.UsageNewArchetype, kind, err)
 	}
 	m.path = filepath.Join(dir, m.rel)
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
@@ -207,7 +209,7 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 	}
 	f, err := os.OpenFile(m.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return made{}, fmt.Errorf("%s already exists; folio new never overwrites a file: give another title, or edit that file", m.path)
+		return made{}, diag.Msg(diag.UsageNewExists, m.path)
 	}
 	if err != nil {
 		return made{}, err
@@ -226,7 +228,7 @@ func readArchetype(dir, theme, kind string) (string, error) {
 			return string(b), nil
 		}
 	}
-	return "", fmt.Errorf("no archetype for %s: neither archetypes/%s.md nor themes/%s/archetypes/%s.md exists", kind, kind, theme, kind)
+	return "", diag.Msg(diag.UsageNewNoArchetype, kind, theme)
 }
 
 // Limits of a page's name: a few words, short enough to read in a URL.
@@ -358,7 +360,7 @@ func latestIssue(dir, journal string) (string, error) {
 			return filepath.Join(year, strconv.Itoa(numbers[len(numbers)-1])), nil
 		}
 	}
-	return "", fmt.Errorf("there is no journal issue yet in %s, and an article goes into the newest issue; make one first with folio new issue (or folio new issue \"2026年第1期\" to give its year and number)", journal)
+	return "", diag.Msg(diag.UsageNewNoIssue, journal)
 }
 
 // issueFrontMatter reads an issue's front matter as folio does (drafts and

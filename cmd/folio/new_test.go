@@ -39,8 +39,11 @@ func TestNew(t *testing.T) {
 	}{
 		{name: "news in Chinese is a bundle named in pinyin", args: []string{"news", "关于举办2026年技工院校师资培训班的通知"},
 			file: "content/news/{Y}/ju-ban-2026-ji-gong/index.md",
-			out:  []string{"content/news/{Y}/ju-ban-2026-ji-gong/index.md\n", "preview: http://127.0.0.1:1313/news/{Y}/{MM}/ju-ban-2026-ji-gong/", "folio serve --drafts", "photos and attachments"},
+			out:  []string{"content/news/{Y}/ju-ban-2026-ji-gong/index.md\n", "预览：http://127.0.0.1:1313/news/{Y}/{MM}/ju-ban-2026-ji-gong/", "folio serve 的预览里能看到它（带“草稿”标记）", "照片和附件：放在"},
 			has:  []string{`title = "关于举办2026年技工院校师资培训班的通知"`, "draft = true"}},
+		{name: "--lang en", args: []string{"news", "Skills Fair", "--lang", "en"},
+			file: "content/news/{Y}/skills-fair/index.md",
+			out:  []string{"preview: http://127.0.0.1:1313/news/{Y}/{MM}/skills-fair/", "draft: folio serve shows it with a 草稿 banner", "photos and attachments: put them in"}},
 		{name: "notice, mixed title", args: []string{"notice", "关于 Summer Camp 的通知"},
 			file: "content/notices/{Y}/summer-camp-tong-zhi/index.md", out: []string{"/notices/{Y}/summer-camp-tong-zhi/"}, has: []string{"各会员单位"}},
 		{name: "Latin title, a few words", args: []string{"news", "Skills Fair: Day One, Two & Three!"},
@@ -48,7 +51,7 @@ func TestNew(t *testing.T) {
 		{name: "one long word is cut", args: []string{"news", strings.Repeat("abcdefghij", 6)},
 			file: "content/news/{Y}/" + strings.Repeat("abcdefghij", 4) + "/index.md"},
 		{name: "full-width letters are Latin", args: []string{"event", "ＣＮＣ大赛"},
-			file: "content/events/cnc-da-sai.md", out: []string{"preview: http://127.0.0.1:1313/events/cnc-da-sai/"}, hasnt: []string{"photos"}},
+			file: "content/events/cnc-da-sai.md", out: []string{"预览：http://127.0.0.1:1313/events/cnc-da-sai/"}, hasnt: []string{"照片"}},
 		{name: "a year-like title is not a bare number", args: []string{"event", "2027"},
 			file: "content/events/event-2027.md", out: []string{"/events/event-2027/"}},
 		{name: "a name folio uses gets the kind", args: []string{"news", "Page"}, file: "content/news/{Y}/news-page/index.md"},
@@ -71,16 +74,16 @@ func TestNew(t *testing.T) {
 			files: map[string]string{"content/journal/{P}/24/_index.md": issue("第24期", 24, 300, `["专题报道"]`), "content/journal/{P}/23/_index.md": issue("第23期", 23, 299, `["x"]`)},
 			file:  "content/journal/{Y}/1/_index.md", has: []string{"volume = {Y}", "number = 1", "total = 301", `columns = ["专题报道"]`}},
 		{name: "the first issue ever", args: []string{"issue"},
-			file: "content/journal/{Y}/1/_index.md", out: []string{"preview: http://127.0.0.1:1313/journal/{Y}/1/"}, has: []string{"number = 1", "# total = 0", `columns = ["卷首语", "政策解读", "院校风采", "教学研究"]`}},
+			file: "content/journal/{Y}/1/_index.md", out: []string{"预览：http://127.0.0.1:1313/journal/{Y}/1/"}, has: []string{"number = 1", "# total = 0", `columns = ["卷首语", "政策解读", "院校风采", "教学研究"]`}},
 		{name: "an issue that exists is not overwritten", args: []string{"issue", "{Y}年第14期"},
 			files: map[string]string{"content/journal/{Y}/14/_index.md": issue("第14期", 14, 214, `["卷首语"]`)},
-			code:  1, out: []string{"already exists"}},
+			code:  1, out: []string{"已经存在；folio new 从不覆盖文件"}},
 		{name: "an article goes into the newest issue, its column left to the editor", args: []string{"article", "校企合作的新路子"},
 			files: map[string]string{"content/journal/{P}/24/_index.md": issue("第24期", 24, 300, `["x"]`), "content/journal/{Y}/3/_index.md": issue("第3期", 3, 303, `["卷首语", "教学研究"]`)},
 			file:  "content/journal/{Y}/3/xiao-qi-he-zuo-xin.md",
-			out:   []string{"/journal/{Y}/3/xiao-qi-he-zuo-xin/", "column: write one of the issue's columns: 卷首语, 教学研究"},
+			out:   []string{"/journal/{Y}/3/xiao-qi-he-zuo-xin/", "栏目：column 请写这一期的栏目之一：卷首语、教学研究"},
 			has:   []string{`column = ""`, "卷首语、教学研究"}},
-		{name: "an article needs an issue", args: []string{"article", "x"}, code: 1, out: []string{"no journal issue", `folio new issue "2026年第1期"`}},
+		{name: "an article needs an issue", args: []string{"article", "x"}, code: 1, out: []string{"还没有期刊", `folio new issue "2026年第1期"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +196,7 @@ func TestNewSectionStaysInContent(t *testing.T) {
 		var out, errb bytes.Buffer
 		code := run([]string{"new", "notice", "Section Test", "--section", tt.section, "-s", dir}, &out, &errb, nil)
 		if tt.want == "" {
-			if code != 2 || !strings.Contains(errb.String(), "--section") || !strings.Contains(errb.String(), "inside content/") {
+			if code != 2 || !strings.Contains(errb.String(), "--section") || !strings.Contains(errb.String(), "content/ 里一个文件夹") {
 				t.Errorf("--section %q: exit %d, %q; want exit 2 and a message about --section", tt.section, code, errb.String())
 			}
 			if out.Len() > 0 {

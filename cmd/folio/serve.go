@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/serve"
 )
 
@@ -24,17 +25,21 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	lang := siteLang(opts.Dir)
+	if opts.Lang != nil {
+		lang = *opts.Lang
+	}
 	if _, err := os.Stat(opts.Dir + "/config.toml"); err != nil {
-		fmt.Fprintf(stderr, "folio serve: %s has no config.toml; run folio serve in the site's folder, or pass --source\n", opts.Dir)
+		fmt.Fprintf(stderr, "folio serve: %s\n", diag.Msg(diag.UsageNoConfig, opts.Dir).Text(lang))
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts.Log = stdout
 	opts.Ready = func(urls []string) {
-		fmt.Fprintf(stdout, "folio serve: the site is at %s (Ctrl-C stops)\n", urls[0])
+		fmt.Fprintf(stdout, "folio serve: %s\n", diag.Msg(diag.SaidServing, urls[0]).Text(lang))
 		if len(urls) > 1 {
-			fmt.Fprintf(stdout, "folio serve: other computers can open it at %s\n", strings.Join(urls[1:], " "))
+			fmt.Fprintf(stdout, "folio serve: %s\n", diag.Msg(diag.SaidServingOthers, strings.Join(urls[1:], " ")).Text(lang))
 		}
 		if open {
 			openBrowser(urls[0])
@@ -43,13 +48,13 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	err := serve.Run(ctx, opts)
 	switch {
 	case errors.Is(err, serve.ErrPortInUse):
-		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		fmt.Fprintf(stderr, "folio serve: %s\n", diag.Msg(diag.UsagePortInUse, opts.Addr).Text(lang))
 		return 2
 	case err != nil:
-		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		fmt.Fprintf(stderr, "folio serve: %s\n", diag.Show(err, lang))
 		return 1
 	}
-	fmt.Fprintln(stdout, "folio serve: stopped")
+	fmt.Fprintf(stdout, "folio serve: %s\n", diag.Msg(diag.SaidStopped).Text(lang))
 	return 0
 }
 
@@ -73,6 +78,7 @@ func serveFlags(args []string, stderr io.Writer) (serve.Options, bool, bool) {
 	fs.BoolVar(&future, "future", true, "")
 	fs.BoolVar(&open, "open", false, "")
 	fs.DurationVar(&poll, "poll", 0, "")
+	langs := langFlag(fs)
 	var allow []string
 	fs.Func("allow-host", "", func(v string) error {
 		for _, name := range strings.Split(v, ",") {
@@ -88,7 +94,7 @@ func serveFlags(args []string, stderr io.Writer) (serve.Options, bool, bool) {
 	}
 	return serve.Options{
 		Dir: src, Addr: net.JoinHostPort(bind, strconv.Itoa(port)), HideDrafts: !drafts, HideFuture: !future, Poll: poll,
-		AllowHosts: allow,
+		AllowHosts: allow, Lang: langs.override(),
 	}, open, true
 }
 

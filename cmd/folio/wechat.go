@@ -32,48 +32,50 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&now, "now", "", "")
 	fs.BoolVar(&drafts, "drafts", false, "")
 	fs.BoolVar(&future, "future", false, "")
+	langs := langFlag(fs)
 	// The page may come before or after the flags.
 	var target string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		target, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "folio wechat: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
 		return 2
 	}
 	if target == "" && fs.NArg() > 0 {
 		target = fs.Arg(0)
 		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			fmt.Fprintf(stderr, "folio wechat: %v\n\n%s", err, usage)
+			fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
 			return 2
 		}
 	}
+	lang := langs.of(siteLang(src))
 	if target == "" || fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "folio wechat: name one page, by its file or its address: folio wechat content/notices/2024/a/index.md, or folio wechat /notices/2024/03/a/\n")
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatPage).Text(lang))
 		return 2
 	}
 	if baseURL == "" {
 		baseURL = os.Getenv("FOLIO_BASEURL")
 	}
 	opts := generator.Options{Root: os.DirFS(src), BaseURL: baseURL, Drafts: drafts, Future: future}
-	if !setNow(&opts, "folio wechat", now, stderr) {
+	if !setNow(&opts, "folio wechat", now, lang, stderr) {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := generator.Build(ctx, opts)
+	lang = langs.of(res.Lang)
 	switch {
 	case errors.Is(err, generator.ErrInternal):
-		res.Diagnostics.Print(stderr, 50)
-		reportBugs(res.Bugs, append([]string{"wechat"}, args...), stderr)
+		res.Diagnostics.Print(stderr, lang, 50)
+		reportBugs(res.Bugs, append([]string{"wechat"}, args...), lang, stderr)
 		return 1
 	case errors.Is(err, generator.ErrContent):
-		res.Diagnostics.Print(stderr, 50)
-		n := res.Diagnostics.Errors()
-		fmt.Fprintf(stderr, "folio wechat: the site has %d error%s; fix %s and run folio wechat again\n", n, plural(n), map[bool]string{true: "it", false: "them"}[n == 1])
+		res.Diagnostics.Print(stderr, lang, 50)
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.SaidWeChatErrors, res.Diagnostics.Errors()).Text(lang))
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "folio wechat: %v\n", err)
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Show(err, lang))
 		return 1
 	}
 	// The path as the editor typed it, from the folder they are in, names
@@ -89,15 +91,15 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	p := wechat.Find(res.Model, target)
 	if p == nil {
-		hint := "name a content file (content/news/2024/a.md) or a page's address (/news/2024/06/a/)"
+		why := diag.Msg(diag.WhyWeChatNoSuchPage)
 		if _, err := os.Stat(filepath.Join(src, target)); err == nil || fileExists(target) {
-			hint = "it is not published: a draft needs --drafts, a page dated in the future --future"
+			why = diag.Msg(diag.WhyWeChatUnpublished)
 		}
-		fmt.Fprintf(stderr, "folio wechat: %s: no page of the site; %s\n", target, hint)
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatNoPage, target, why).Text(lang))
 		return 1
 	}
 	if !wechat.Exportable(p) {
-		fmt.Fprintf(stderr, "folio wechat: %s is not a news post, notice or journal article (it is a %s); only those go to the 公众号\n", p.File, p.Kind)
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatNotExported, p.File).Text(lang))
 		return 1
 	}
 	// The build's warnings about this page (a picture without a
@@ -110,7 +112,7 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
 	l.Sort()
-	l.Print(stderr, 50)
+	l.Print(stderr, lang, 50)
 	fmt.Fprintf(stdout, "标题：%s\n摘要：%s\n", a.Title, a.Summary)
 	if a.Cover != "" {
 		fmt.Fprintf(stdout, "封面：%s\n", a.Cover)
@@ -124,7 +126,7 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	// The charset line lets a browser open the file as it is (a file has
 	// no Content-Type), so that the editor can select all, copy and paste.
 	if err := os.WriteFile(out, []byte("<meta charset=\"utf-8\">\n"+a.HTML+"\n"), 0o644); err != nil {
-		fmt.Fprintf(stderr, "folio wechat: cannot write %s: %v\n", out, err)
+		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatWrite, out, err).Text(lang))
 		return 1
 	}
 	fmt.Fprintf(stdout, "正文：%s\n", out)

@@ -32,15 +32,16 @@ func TestWeChatCommand(t *testing.T) {
 	}{
 		{"by file", []string{"wechat", "content/notices/a.md", "-s", dir}, 0,
 			`^标题：关于开展培训的通知\n摘要：各单位：.*\n封面：（本页没有公众号可用的图片，请在公众号编辑器里选择封面）\n正文：\n<section style="[^"]+"><p style="[^"]+">测协〔2024〕1号</p>.*网站</span><sup[^>]*>\[1\]</sup>.*［嵌入内容，请到网站上查看］.*\[1\] 网站：https://other.example.com/</p>.*</section></section>\n$`,
-			`^content/notices/a.md:10:14: warning: 公众号：公众号不能显示内嵌的网页`},
-		{"by address, flags first", []string{"wechat", "-s", dir, "/notices/a/"}, 0, `^标题：关于开展培训的通知\n`, `warning`},
-		{"into a file", []string{"wechat", "-s", dir, "notices/a.md", "-o", out}, 0, `^标题：关于开展培训的通知\n摘要：.*\n封面：.*\n正文：` + regexp.QuoteMeta(out) + `\n$`, `warning`},
-		{"a draft", []string{"wechat", "-s", dir, "content/notices/draft.md"}, 1, "", `^folio wechat: content/notices/draft.md: no page of the site; it is not published: a draft needs --drafts`},
+			`^content/notices/a.md:10:14: 警告 \[W08\] 公众号：公众号不能显示内嵌的网页`},
+		{"by address, flags first", []string{"wechat", "-s", dir, "/notices/a/"}, 0, `^标题：关于开展培训的通知\n`, `警告`},
+		{"into a file", []string{"wechat", "-s", dir, "notices/a.md", "-o", out}, 0, `^标题：关于开展培训的通知\n摘要：.*\n封面：.*\n正文：` + regexp.QuoteMeta(out) + `\n$`, `警告`},
+		{"a draft", []string{"wechat", "-s", dir, "content/notices/draft.md"}, 1, "", `^folio wechat: content/notices/draft.md：网站里没有这一页；它还没有发布：草稿要加 --drafts`},
 		{"a draft with --drafts", []string{"wechat", "-s", dir, "--drafts", "content/notices/draft.md"}, 0, `^标题：草稿\n`, `本页是草稿`},
-		{"a page that is not news", []string{"wechat", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md is not a news post, notice or journal article \(it is a page\); only those go to the 公众号\n$`},
-		{"no such page", []string{"wechat", "-s", dir, "/nothing/"}, 1, "", `^folio wechat: /nothing/: no page of the site; name a content file`},
-		{"no page named", []string{"wechat", "-s", dir}, 2, "", `^folio wechat: name one page`},
-		{"a site with errors", []string{"wechat", "-s", broken, "content/notices/b.md"}, 1, "", `^content/notices/b.md:2:1: front matter: unknown key "titel".*\nfolio wechat: the site has 1 error; fix it and run folio wechat again\n$`},
+		{"a page that is not news", []string{"wechat", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md 不是新闻、通知或内刊文章：只有这几种能复制到公众号\n$`},
+		{"in English", []string{"wechat", "--lang", "en", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md is not a news post, notice or journal article; only those go to the 公众号\n$`},
+		{"no such page", []string{"wechat", "-s", dir, "/nothing/"}, 1, "", `^folio wechat: /nothing/：网站里没有这一页；请写内容文件`},
+		{"no page named", []string{"wechat", "-s", dir}, 2, "", `^folio wechat: 请指明一篇文章`},
+		{"a site with errors", []string{"wechat", "-s", broken, "content/notices/b.md"}, 1, "", `^content/notices/b.md:2:1: \[K04\] folio 不认识设置 "titel".*\nfolio wechat: 网站有 1 个错误：改正后再运行 folio wechat\n$`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

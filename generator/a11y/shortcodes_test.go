@@ -1,6 +1,8 @@
 package a11y
 
 import (
+	"folio.dev/folio/generator/diag"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -86,7 +88,7 @@ func shortcodeSite(t *testing.T, dest string) *generator.Result {
 	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC), BaseURL: "http://127.0.0.1/"})
 	if err != nil {
 		var msg strings.Builder
-		res.Diagnostics.Print(&msg, 0)
+		res.Diagnostics.Print(&msg, diag.English, 0)
 		t.Fatalf("%v\n%s", err, msg.String())
 	}
 	return res

@@ -5,7 +5,6 @@ package check
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -50,16 +49,16 @@ func New(s *publish.Site, model *site.Site, th *theme.Theme) *Checker {
 func (c *Checker) Internal(l *diag.List) {
 	for _, p := range c.model.Pages {
 		for _, link := range p.Links {
-			if problem := c.target(p.URL, link.URL); problem != "" {
-				l.Errorf(link.Pos, "link to %s: %s", link.URL, problem)
+			if problem, bad := c.target(p.URL, link.URL); bad {
+				l.Add(link.Pos, diag.LinkBrokenInSite, link.URL, problem)
 			}
 		}
 	}
 	// Links the layouts make: report each broken one once, with a page
 	// that has it, at the layout that writes it.
 	type brokenLink struct {
-		msg string
-		out site.Output
+		problem diag.Message
+		out     site.Output
 	}
 	broken := map[string]brokenLink{}
 	for _, o := range c.model.Outputs {
@@ -72,13 +71,13 @@ func (c *Checker) Internal(l *diag.List) {
 			if _, seen := broken[u]; seen || c.inContent(o, u) {
 				continue
 			}
-			if problem := c.target(o.Page.URL, u); problem != "" {
-				broken[u] = brokenLink{fmt.Sprintf("the page %s links to %s: %s", o.Path, u, problem), o}
+			if problem, bad := c.target(o.Page.URL, u); bad {
+				broken[u] = brokenLink{problem, o}
 			}
 		}
 	}
 	for _, u := range slices.Sorted(maps.Keys(broken)) {
-		l.Errorf(c.layoutPos(broken[u].out, u), "theme: %s", broken[u].msg)
+		l.Add(c.layoutPos(broken[u].out, u), diag.ThemeLinkBroken, broken[u].out.Path, u, broken[u].problem)
 	}
 }
 
@@ -128,11 +127,11 @@ func canonical(u string) string {
 	return u
 }
 
-// target checks one link of the page at pageURL; "" means it is fine, or
-// leads outside the site.
-func (c *Checker) target(pageURL, link string) string {
+// target checks one link of the page at pageURL: bad with why when it
+// leads nowhere; not bad when it is fine, or leads outside the site.
+func (c *Checker) target(pageURL, link string) (why diag.Message, bad bool) {
 	if link == "" || strings.HasPrefix(link, "mailto:") || strings.HasPrefix(link, "tel:") {
-		return ""
+		return why, false
 	}
 	// The page's URL is a path, not an address: /50%off/ does not parse
 	// as one, so it is made a URL by fields, not by url.Parse.
@@ -144,17 +143,17 @@ func (c *Checker) target(pageURL, link string) string {
 		// (/50%25off/): read it as a path too.
 		p, frag, _ := strings.Cut(link, "#")
 		if !strings.HasPrefix(p, "/") {
-			return "it is not a valid address"
+			return diag.Msg(diag.WhyNotAddress), true
 		}
 		ref = &url.URL{Path: p, Fragment: frag}
 	}
 	if ref.Scheme != "" || ref.Host != "" {
-		return "" // external: see External
+		return why, false // external: see External
 	}
 	abs := base.ResolveReference(ref)
 	p, ok := strings.CutPrefix(abs.Path, c.basePath)
 	if !ok {
-		return fmt.Sprintf("it leads outside the site's base path %s", c.basePath)
+		return diag.Msg(diag.WhyOutsideBase, c.basePath), true
 	}
 	file := c.file("/" + p)
 	switch {
@@ -162,12 +161,12 @@ func (c *Checker) target(pageURL, link string) string {
 	case c.exists(file + "/index.html"): // /about for /about/: servers redirect
 		file += "/index.html"
 	default:
-		return "there is no such page or file in the site"
+		return diag.Msg(diag.WhyNoPageInSite), true
 	}
 	if abs.Fragment != "" && strings.HasSuffix(file, ".html") && !c.hasID(file, abs.Fragment) {
-		return fmt.Sprintf("the page has no part #%s (its headings' ids are shown in its table of contents)", abs.Fragment)
+		return diag.Msg(diag.WhyNoPart, abs.Fragment), true
 	}
-	return ""
+	return why, false
 }
 
 // file is the output file a site path is served from.

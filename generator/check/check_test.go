@@ -38,7 +38,7 @@ func build(t *testing.T, files map[string]string) *generator.Result {
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: now})
 	if err != nil {
 		var b strings.Builder
-		res.Diagnostics.Print(&b, 0)
+		res.Diagnostics.Print(&b, diag.English, 0)
 		t.Fatalf("build: %v\n%s", err, b.String())
 	}
 	return res
@@ -59,11 +59,11 @@ func TestInternal(t *testing.T) {
 	New(res.Site, res.Model, res.Theme).Internal(&l)
 	l.Sort()
 	var b strings.Builder
-	l.Print(&b, 0)
-	want := "content/a.md:8:1: link to /notices/no-such/: there is no such page or file in the site\n" +
-		"content/a.md:8:24: link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
-		"content/a.md:10:1: link to /images/missing.png: there is no such page or file in the site\n" +
-		"layouts/page.html:1:27: theme: the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
+	l.Print(&b, diag.English, 0)
+	want := "content/a.md:8:1: [L02] link to /notices/no-such/: there is no such page or file in the site\n" +
+		"content/a.md:8:24: [L02] link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
+		"content/a.md:10:1: [L02] link to /images/missing.png: there is no such page or file in the site\n" +
+		"layouts/page.html:1:27: [T08] the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -82,8 +82,8 @@ func TestPercentInURL(t *testing.T) {
 	New(res.Site, res.Model, res.Theme).Internal(&l)
 	l.Sort()
 	var b strings.Builder
-	l.Print(&b, 0)
-	want := "content/50%off.md:6:21: link to /nowhere/: there is no such page or file in the site\n"
+	l.Print(&b, diag.English, 0)
+	want := "content/50%off.md:6:21: [L02] link to /nowhere/: there is no such page or file in the site\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -119,7 +119,7 @@ func TestExternal(t *testing.T) {
 		return l
 	}
 	l := run()
-	if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Pos.String() != "content/a.md:6:1" || !strings.Contains(l[0].Msg, "404") {
+	if len(l) != 1 || l[0].Severity != diag.Warning || l[0].Pos.String() != "content/a.md:6:1" || !strings.Contains(l[0].Text(diag.English), "404") {
 		t.Errorf("first check: %v", l)
 	}
 	before := hits.Load()

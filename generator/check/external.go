@@ -59,7 +59,7 @@ func (c *Checker) External(ctx context.Context, known Answers, client *http.Clie
 			continue
 		}
 		for _, pos := range byURL[u] {
-			l.Warnf(pos, "link to %s: %s (checked from here; the other site may only be down for now)", u, results[i])
+			l.Add(pos, diag.LinkBrokenOutside, u, results[i])
 		}
 	}
 	return cache

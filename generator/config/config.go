@@ -119,12 +119,12 @@ func Load(fsys fs.FS, name string, l *diag.List) *Config {
 	c := &Config{}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.Errorf(diag.Pos{File: name}, "cannot read the site's configuration: %v (run folio in the site's folder, or pass --source)", err)
+		l.Add(diag.Pos{File: name}, diag.ConfigUnreadable, err)
 		c.defaults(l, func(string) diag.Pos { return diag.Pos{File: name} })
 		return c
 	}
 	lines := diag.NewLines(name, src)
-	keyPos := schema.Decode(src, c, "config", lines.At, l)
+	keyPos := schema.Decode(src, c, diag.KindConfig, lines.At, l)
 	if keyPos == nil {
 		keyPos = func(string) diag.Pos { return diag.Pos{File: name} }
 	}
@@ -144,7 +144,7 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 		c.Theme = "default"
 	}
 	if c.Paginate < 0 {
-		l.Errorf(pos("paginate"), "config: paginate = %d: it is the number of items on a page of a list; write a number above 0, or leave it out for 10", c.Paginate)
+		l.Add(pos("paginate"), diag.ConfigPaginate, c.Paginate)
 	}
 	if c.Paginate <= 0 {
 		c.Paginate = 10
@@ -177,18 +177,19 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 		switch plural {
 		case "tags", "categories", "committees":
 		default:
-			l.Errorf(pos("taxonomies."+singular), "config: taxonomy %q is not known; folio has tags, categories and committees", plural)
+			l.Add(pos("taxonomies."+singular), diag.ConfigTaxonomy, plural)
 		}
 	}
 	if c.TimeZone == "" {
 		c.TimeZone = "Asia/Shanghai"
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
-	if c.TimeZone == "Local" {
-		err = fmt.Errorf("the build machine's zone would make the site differ between machines")
-	}
-	if err != nil {
-		l.Errorf(pos("timeZone"), "config: time zone %q: %v; use a name like \"Asia/Shanghai\"", c.TimeZone, err)
+	switch {
+	case c.TimeZone == "Local":
+		l.Add(pos("timeZone"), diag.ConfigTimeZoneLocal)
+		loc = time.UTC
+	case err != nil:
+		l.Add(pos("timeZone"), diag.ConfigTimeZone, c.TimeZone, err)
 		loc = time.UTC
 	}
 	c.Location = loc
@@ -196,16 +197,16 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 		c.BaseURL = "/"
 	}
 	if err := c.SetBaseURL(c.BaseURL); err != nil {
-		l.Errorf(pos("baseURL"), "config: %v", err)
+		l.Add(pos("baseURL"), diag.ConfigBaseURL, c.BaseURL)
 	}
 	for i, item := range c.Menu.Main {
 		if err := CheckLink(item.URL); err != nil {
-			l.Errorf(pos(fmt.Sprintf("menu.main[%d].url", i)), "config: menu %q: url %q %v", item.Name, item.URL, err)
+			l.Add(pos(fmt.Sprintf("menu.main[%d].url", i)), diag.ConfigMenuLink, item.Name, item.URL, err)
 		}
 	}
 	for _, f := range []struct{ key, link string }{{"icpLink", c.Footer.ICPLink}, {"psbLink", c.Footer.PSBLink}} {
 		if err := CheckLink(f.link); err != nil {
-			l.Errorf(pos("footer."+f.key), "config: %s = %q %v", f.key, f.link, err)
+			l.Add(pos("footer."+f.key), diag.ConfigFooterLink, f.key, f.link, err)
 		}
 	}
 	for section, pattern := range c.Permalinks {
@@ -213,11 +214,11 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 			switch tok {
 			case ":year", ":month", ":day", ":slug", ":section", ":filename":
 			default:
-				l.Errorf(pos("permalinks."+section), "config: permalink %q has an unknown part %s (use :year, :month, :day, :slug, :section or :filename)", pattern, tok)
+				l.Add(pos("permalinks."+section), diag.ConfigPermalinkPart, pattern, tok)
 			}
 		}
 		if !strings.HasPrefix(pattern, "/") {
-			l.Errorf(pos("permalinks."+section), "config: permalink %q must start with /", pattern)
+			l.Add(pos("permalinks."+section), diag.ConfigPermalinkRoot, pattern)
 		}
 	}
 }
@@ -232,7 +233,7 @@ func (c *Config) SetBaseURL(s string) error {
 	if s != "/" {
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("baseURL %q must be a full address like \"https://www.example.org/\"", s)
+			return diag.Msg(diag.ConfigBaseURL, s)
 		}
 	}
 	c.BaseURL = s

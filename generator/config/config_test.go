@@ -13,7 +13,7 @@ func load(t *testing.T, text string) (*Config, string) {
 	var l diag.List
 	c := Load(fstest.MapFS{"config.toml": {Data: []byte(text)}}, "config.toml", &l)
 	var b strings.Builder
-	l.Print(&b, 0)
+	l.Print(&b, diag.English, 0)
 	return c, b.String()
 }
 
@@ -36,17 +36,17 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"unknown key", "title = \"x\"\ntitel = \"y\"\n", "config.toml:2:1: config: unknown key \"titel\" (did you mean \"title\"?)\n"},
-		{"unknown key in a table", "[markup]\nunsafe = true\nreadingspeed = 3\n", "config.toml:3:1: config: unknown key \"readingspeed\" (did you mean \"readingSpeed\"?)\n"},
-		{"wrong type", "paginate = \"10\"\n", "config.toml:1:1: config: paginate must be a whole number without quotes, like paginate = 3; it is \"10\"\n"},
-		{"unknown zone", "timeZone = \"Beijing\"\n", "config.toml:1:1: config: time zone \"Beijing\": unknown time zone Beijing; use a name like \"Asia/Shanghai\"\n"},
-		{"the machine's zone", "timeZone = \"Local\"\n", "config.toml:1:1: config: time zone \"Local\": the build machine's zone would make the site differ between machines; use a name like \"Asia/Shanghai\"\n"},
-		{"negative paginate", "paginate = -1\n", "config.toml:1:1: config: paginate = -1: it is the number of items on a page of a list; write a number above 0, or leave it out for 10\n"},
-		{"unknown taxonomy", "[taxonomies]\ntag = \"tags\"\nseries = \"series\"\n", "config.toml:3:1: config: taxonomy \"series\" is not known; folio has tags, categories and committees\n"},
-		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: config: baseURL \"example.org/\" must be a full address like \"https://www.example.org/\"\n"},
-		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: config: permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
-		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: config: unknown key \"nmae\" (did you mean \"name\"?)\n"},
-		{"syntax", "title = \"x\n", "config.toml:1:11: config: strings cannot contain newlines (TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line)\n"},
+		{"unknown key", "title = \"x\"\ntitel = \"y\"\n", "config.toml:2:1: [K04] unknown key \"titel\" (did you mean \"title\"?)\n"},
+		{"unknown key in a table", "[markup]\nunsafe = true\nreadingspeed = 3\n", "config.toml:3:1: [K04] unknown key \"readingspeed\" (did you mean \"readingSpeed\"?)\n"},
+		{"wrong type", "paginate = \"10\"\n", "config.toml:1:1: [K08] paginate must be a whole number without quotes, like paginate = 3; it is \"10\"\n"},
+		{"unknown zone", "timeZone = \"Beijing\"\n", "config.toml:1:1: [C04] time zone \"Beijing\": unknown time zone Beijing; use a name like \"Asia/Shanghai\"\n"},
+		{"the machine's zone", "timeZone = \"Local\"\n", "config.toml:1:1: [C05] time zone \"Local\": the build machine's zone would make the site differ between machines; use a name like \"Asia/Shanghai\"\n"},
+		{"negative paginate", "paginate = -1\n", "config.toml:1:1: [C02] paginate = -1: it is the number of items on a page of a list; write a number above 0, or leave it out for 10\n"},
+		{"unknown taxonomy", "[taxonomies]\ntag = \"tags\"\nseries = \"series\"\n", "config.toml:3:1: [C03] taxonomy \"series\" is not known; folio has tags, categories and committees\n"},
+		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: [C06] baseURL \"example.org\" must be a full address like \"https://www.example.org/\"\n"},
+		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: [C09] permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
+		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: [K04] unknown key \"nmae\" (did you mean \"name\"?)\n"},
+		{"syntax", "title = \"x\n", "config.toml:1:11: [K01] strings cannot contain newlines (a text's quotes are not closed: add the closing \" at the end of the text (a text is written on one line))\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +62,7 @@ func TestMissingFile(t *testing.T) {
 	t.Parallel()
 	var l diag.List
 	c := Load(fstest.MapFS{}, "config.toml", &l)
-	if l.Errors() != 1 || !strings.Contains(l[0].Msg, "cannot read the site's configuration") || c.Location == nil {
+	if l.Errors() != 1 || !strings.Contains(l[0].Text(diag.English), "cannot read the site's configuration") || c.Location == nil {
 		t.Errorf("missing config: %v, %+v", l, c)
 	}
 }

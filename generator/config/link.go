@@ -4,33 +4,35 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"folio.dev/folio/generator/diag"
 )
 
 // BadChar describes the first character of s that a URL, slug or file name
 // must not hold because it would be read as something else where the URL
 // is written (a line break starts a new iCalendar property, " and < end an
 // attribute or a tag, a space ends a URL in plain text, NUL ends a file
-// name), or "" if there is none.
-func BadChar(s string) string {
+// name), and ok when there is one.
+func BadChar(s string) (what diag.Message, ok bool) {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\u3000':
-			return "a space"
+			return diag.Msg(diag.BadSpace), true
 		case r == '\n' || r == '\r':
-			return "a line break"
+			return diag.Msg(diag.BadLineBreak), true
 		case r == '\t':
-			return "a tab"
+			return diag.Msg(diag.BadTab), true
 		case r == 0:
-			return "a NUL character (U+0000)"
+			return diag.Msg(diag.BadNUL), true
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff':
-			return fmt.Sprintf("the invisible control character U+%04X", r)
+			return diag.Msg(diag.BadControl, fmt.Sprintf("U+%04X", r)), true
 		case r == '<' || r == '>' || r == '"':
-			return fmt.Sprintf("the character %c", r)
+			return diag.Msg(diag.BadChar, string(r)), true
 		case r == unicode.ReplacementChar:
-			return "a character that is not valid UTF-8"
+			return diag.Msg(diag.BadUTF8), true
 		}
 	}
-	return ""
+	return diag.Message{}, false
 }
 
 // CheckLink tells why a link an editor wrote (a menu entry, icpLink,
@@ -42,14 +44,14 @@ func CheckLink(u string) error {
 	if u == "" {
 		return nil
 	}
-	if c := BadChar(u); c != "" {
-		return fmt.Errorf("has %s, which cannot be in a link; remove it (write a space as %%20)", c)
+	if c, bad := BadChar(u); bad {
+		return diag.Msg(diag.LinkHasBadChar, c)
 	}
 	if i := strings.IndexByte(u, ':'); i >= 0 && !strings.ContainsRune(u[:i], '/') {
 		switch strings.ToLower(u[:i]) {
 		case "http", "https", "mailto":
 		default:
-			return fmt.Errorf("is a %s: link, which could run script in readers' browsers, so the theme would print #ZgotmplZ instead; write an address starting with https:// (or http://, mailto:), or a path like /about/", strings.ToLower(u[:i]))
+			return diag.Msg(diag.LinkRunsScript, strings.ToLower(u[:i]))
 		}
 	}
 	return nil

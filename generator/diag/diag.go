@@ -85,36 +85,56 @@ const (
 	Warning
 )
 
-// Diagnostic is one problem found in the input.
+// Diagnostic is one problem found in the input: what sort of problem
+// (Kind), which one (Code, whose words are in the catalog), the values its
+// message names (Args, in the order the catalog lists them) and where.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Msg      string
+	Kind     Kind
+	Code     Code
+	Args     []any
 }
 
-func (d Diagnostic) String() string {
+// Text is the diagnostic's message in lang, without position or code.
+func (d Diagnostic) Text(lang Lang) string {
+	return Message{Code: d.Code, Args: d.Args}.Text(lang)
+}
+
+// In is the diagnostic as one line in lang: position, "warning" for a
+// warning, the code in brackets and the message.
+func (d Diagnostic) In(lang Lang) string {
 	s := d.Pos.String() + ": "
 	if d.Severity == Warning {
-		s += "warning: "
+		s += lang.words().warning + " "
 	}
-	return s + d.Msg
+	return s + "[" + string(d.Code) + "] " + d.Text(lang)
 }
+
+// String is the diagnostic in English, for logs and errors that have no
+// reader's language.
+func (d Diagnostic) String() string { return d.In(English) }
 
 // List collects diagnostics. It is not safe for concurrent use: parallel
 // stages give each worker its own List and Append them in a fixed order.
 type List []Diagnostic
 
-// Errorf adds an error at pos.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+// Add adds the diagnostic code at pos, with the values its message names
+// in the order the catalog lists them. Its severity and kind are the
+// catalog's.
+func (l *List) Add(pos Pos, code Code, args ...any) {
+	e := lookup(code)
+	*l = append(*l, Diagnostic{Pos: pos, Severity: e.severity, Kind: e.kind, Code: code, Args: args})
 }
 
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+// AddAs is Add for a code whose kind depends on the document it is about:
+// a TOML mistake is about the front matter or about config.toml.
+func (l *List) AddAs(kind Kind, pos Pos, code Code, args ...any) {
+	e := lookup(code)
+	*l = append(*l, Diagnostic{Pos: pos, Severity: e.severity, Kind: kind, Code: code, Args: args})
 }
 
-// Sort orders the list by file, line, column and message, so that a build
+// Sort orders the list by file, line, column, code and message, so that a build
 // prints the same list whatever order its workers finished in.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
@@ -128,7 +148,10 @@ func (l List) Sort() {
 		if a.Pos.Col != b.Pos.Col {
 			return a.Pos.Col < b.Pos.Col
 		}
-		return a.Msg < b.Msg
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Text(English) < b.Text(English)
 	})
 }
 
@@ -151,15 +174,15 @@ func (l List) Err() error {
 	return &ListError{List: l}
 }
 
-// Print writes the diagnostics one per line, at most max of them (all when
-// max <= 0), followed by "and N more" when some were left out.
-func (l List) Print(w io.Writer, max int) {
+// Print writes the diagnostics in lang one per line, at most max of them
+// (all when max <= 0), followed by "and N more" when some were left out.
+func (l List) Print(w io.Writer, lang Lang, max int) {
 	for i, d := range l {
 		if max > 0 && i == max {
-			fmt.Fprintf(w, "... and %d more\n", len(l)-max)
+			fmt.Fprintln(w, Msg(More, len(l)-max).Text(lang))
 			return
 		}
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.In(lang))
 	}
 }
 
@@ -176,6 +199,6 @@ func (e *ListError) Error() string {
 			only = append(only, d)
 		}
 	}
-	only.Print(&b, 20)
+	only.Print(&b, English, 20)
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -68,16 +68,23 @@ func TestLines(t *testing.T) {
 func TestSortPrintErr(t *testing.T) {
 	t.Parallel()
 	var l List
-	l.Errorf(Pos{File: "b.md", Line: 1, Col: 1}, "second file")
-	l.Warnf(Pos{File: "a.md", Line: 9, Col: 1}, "a warning")
-	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "first")
-	l.Errorf(Pos{File: "a.md", Line: 2, Col: 5}, "also first")
+	l.Add(Pos{File: "b.md", Line: 1, Col: 1}, FMNoTitle)
+	l.Add(Pos{File: "a.md", Line: 9, Col: 1}, ImageNoAlt, "a.png")
+	l.Add(Pos{File: "a.md", Line: 2, Col: 5}, FMStatusUnknown, "b")
+	l.Add(Pos{File: "a.md", Line: 2, Col: 5}, FMStatusUnknown, "a")
 	l.Sort()
 	var b strings.Builder
-	l.Print(&b, 3)
-	want := "a.md:2:5: also first\na.md:2:5: first\na.md:9:1: warning: a warning\n... and 1 more\n"
+	l.Print(&b, English, 3)
+	want := "a.md:2:5: [F10] status \"a\" is not known; write status = \"cancelled\" (取消) or \"postponed\" (延期), or leave it out for a scheduled event\n" +
+		"a.md:2:5: [F10] status \"b\" is not known; write status = \"cancelled\" (取消) or \"postponed\" (延期), or leave it out for a scheduled event\n" +
+		"a.md:9:1: warning [I01] image a.png has no description; write what it shows between the brackets: ![夏令营合影](a.png)\n... and 1 more\n"
 	if b.String() != want {
 		t.Errorf("Print:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	l.Print(&b, Chinese, 0)
+	if !strings.Contains(b.String(), "a.md:9:1: 警告 [I01] 图片 a.png 没有说明") || !strings.Contains(b.String(), "b.md:1:1: [F04] 页面没有标题") {
+		t.Errorf("Print in Chinese:\n%s", b.String())
 	}
 	if l.Errors() != 3 {
 		t.Errorf("Errors() = %d, want 3", l.Errors())
@@ -86,7 +93,7 @@ func TestSortPrintErr(t *testing.T) {
 		t.Errorf("Err() = %v, want the errors without the warning", err)
 	}
 	var warnings List
-	warnings.Warnf(Pos{File: "a.md"}, "only a warning")
+	warnings.Add(Pos{File: "a.md"}, ImageNoAlt, "a.png")
 	if warnings.Err() != nil {
 		t.Errorf("a list of warnings is not an error")
 	}

@@ -7,7 +7,6 @@ package images
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	_ "image/gif" // image.DecodeConfig reads the sizes of GIF, JPEG and PNG
 	_ "image/jpeg"
@@ -18,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"folio.dev/folio/generator/diag"
 )
 
 // Sizes reads and remembers the sizes of a build's images. Safe for the
@@ -30,7 +31,7 @@ type Sizes struct {
 
 type size struct {
 	w, h    int // 0, 0 when unknown
-	problem string
+	problem error
 }
 
 // NewSizes makes an empty Sizes that reads images from fsys.
@@ -44,7 +45,7 @@ func NewSizes(fsys fs.FS) *Sizes {
 // size: it is not the image its name says (a broken upload, a file
 // renamed); other files without a size (an SVG sized by its page, a WebP)
 // have none.
-func (s *Sizes) Size(file string) (w, h int, problem string) {
+func (s *Sizes) Size(file string) (w, h int, problem error) {
 	s.mu.Lock()
 	sz, ok := s.seen[file]
 	s.mu.Unlock()
@@ -57,7 +58,7 @@ func (s *Sizes) Size(file string) (w, h int, problem string) {
 	if sz.w <= 0 || sz.h <= 0 {
 		return 0, 0, sz.problem
 	}
-	return sz.w, sz.h, ""
+	return sz.w, sz.h, nil
 }
 
 var (
@@ -94,12 +95,12 @@ func (s *Sizes) read(file string) size {
 			if format == "JPG" {
 				format = "JPEG"
 			}
-			return size{problem: fmt.Sprintf("%s cannot be read as a %s image (%v)", file, format, err)}
+			return size{problem: diag.Msg(diag.ImageUnreadable, file, format, err)}
 		}
 		return size{}
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return size{problem: fmt.Sprintf("%s says it is %d×%d pixels", file, cfg.Width, cfg.Height)}
+		return size{problem: diag.Msg(diag.ImageSizeOdd, file, cfg.Width, cfg.Height)}
 	}
 	return size{w: cfg.Width, h: cfg.Height}
 }

@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"folio.dev/folio/generator/diag"
 	"image"
 	"image/png"
 	"testing"
@@ -40,8 +41,8 @@ func TestSize(t *testing.T) {
 		{"missing.png", 0, 0, ""},
 		{"a.png", 30, 20, ""}, // remembered
 	} {
-		if w, h, problem := s.Size(tt.file); w != tt.w || h != tt.h || problem != tt.problem {
-			t.Errorf("Size(%s) = %d, %d, %q; want %d, %d, %q", tt.file, w, h, problem, tt.w, tt.h, tt.problem)
+		if w, h, problem := s.Size(tt.file); w != tt.w || h != tt.h || (problem == nil) != (tt.problem == "") || problem != nil && diag.Show(problem, diag.English) != tt.problem {
+			t.Errorf("Size(%s) = %d, %d, %v; want %d, %d, %q", tt.file, w, h, problem, tt.w, tt.h, tt.problem)
 		}
 	}
 }

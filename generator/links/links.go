@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/images"
 	"folio.dev/folio/generator/source"
 )
@@ -25,17 +26,18 @@ import (
 // of an image. It serves the markup stage (markup.Resolver); one is made
 // for each build, and is safe for its workers.
 type Resolver struct {
-	pages map[string]string // Markdown file -> its page's URL
-	files map[string]string // other file of content/ -> its URL
-	left  map[string]string // unpublished Markdown file -> why
-	sizes *images.Sizes
+	pages  map[string]string       // Markdown file -> its page's URL
+	files  map[string]string       // other file of content/ -> its URL
+	left   map[string]diag.Message // unpublished Markdown file -> why
+	broken map[string]diag.Pos     // Markdown file that is not a page -> its first error
+	sizes  *images.Sizes
 }
 
 // New makes the resolver of content: links resolve to URLs that start
 // with basePath, so that they work for a site served below a folder
 // (https://example.org/sub/); images are read from fsys for their sizes.
 func New(c *source.Content, fsys fs.FS, basePath string) *Resolver {
-	r := &Resolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, sizes: images.NewSizes(fsys)}
+	r := &Resolver{pages: map[string]string{}, files: map[string]string{}, left: c.Left, broken: c.Broken, sizes: images.NewSizes(fsys)}
 	for _, p := range c.Pages {
 		r.pages[p.File] = basePath + strings.TrimPrefix(p.URL, "/")
 		for _, f := range p.Resources {
@@ -49,27 +51,38 @@ func New(c *source.Content, fsys fs.FS, basePath string) *Resolver {
 }
 
 // Resolve returns the URL of target, a link written in file from, or, when
-// it leads nowhere, why in plain words.
-func (r *Resolver) Resolve(from, target string) (string, string) {
+// it leads nowhere, why (a diag.Message).
+func (r *Resolver) Resolve(from, target string) (string, error) {
 	file := path.Join(path.Dir(from), target)
 	if u, ok := r.pages[file]; ok {
-		return u, ""
+		return u, nil
 	}
 	if u, ok := r.files[file]; ok {
-		return u, ""
+		return u, nil
 	}
 	if why, ok := r.left[file]; ok {
-		return "", file + " is not published in this build: " + why
+		return "", diag.Msg(diag.WhyUnpublished, file, why)
 	}
-	return "", "there is no file " + file + "; check the path (upper and lower case must match), relative to this file's folder"
+	if at, ok := r.broken[file]; ok {
+		return "", diag.Msg(diag.WhyFrontMatterError, file, at.String())
+	}
+	// A link to a bundle's folder (../fair/) means its page: say which
+	// file to link, as written from here.
+	for _, index := range []string{"index.md", "_index.md"} {
+		_, broken := r.broken[path.Join(file, index)]
+		if _, ok := r.pages[path.Join(file, index)]; ok || broken {
+			return "", diag.Msg(diag.WhyFolder, file, path.Join(target, index))
+		}
+	}
+	return "", diag.Msg(diag.WhyNoFile, file)
 }
 
 // ImageSize tells the size of an image of content/ a page shows, or why
 // an image file has none (images.Sizes.Size).
-func (r *Resolver) ImageSize(from, target string) (int, int, string) {
+func (r *Resolver) ImageSize(from, target string) (int, int, error) {
 	file := path.Join(path.Dir(from), target)
 	if _, ok := r.files[file]; !ok {
-		return 0, 0, ""
+		return 0, 0, nil
 	}
 	return r.sizes.Size(file)
 }
@@ -79,10 +92,16 @@ func (r *Resolver) ImageSize(from, target string) (int, int, string) {
 // same seed), links resolve as they did.
 func (r *Resolver) State(seed maphash.Seed) uint64 {
 	var sum uint64
-	for i, m := range []map[string]string{r.pages, r.files, r.left} {
+	for i, m := range []map[string]string{r.pages, r.files} {
 		for k, v := range m {
 			sum += spread((maphash.String(seed, k)*31+maphash.String(seed, v))*31 + uint64(i))
 		}
+	}
+	for k, v := range r.left {
+		sum += spread((maphash.String(seed, k)*31+maphash.String(seed, v.Error()))*31 + 2)
+	}
+	for k, at := range r.broken {
+		sum += spread((maphash.String(seed, k)*31+maphash.String(seed, at.String()))*31 + 3)
 	}
 	return sum
 }
@@ -109,19 +128,27 @@ func (r *Resolver) Record() *Recorder {
 	return &Recorder{inner: r, Seen: Resolved{}}
 }
 
-func (r *Recorder) Resolve(from, target string) (string, string) {
+func (r *Recorder) Resolve(from, target string) (string, error) {
 	u, problem := r.inner.Resolve(from, target)
-	r.Seen[target] = [2]string{u, problem}
+	r.Seen[target] = [2]string{u, text(problem)}
 	return u, problem
+}
+
+// text is a problem as Resolved keeps it: "" for none.
+func text(problem error) string {
+	if problem == nil {
+		return ""
+	}
+	return problem.Error()
 }
 
 // sizeKey marks an image's size among the things a page's conversion used,
 // so that a resized image converts the page again.
 const sizeKey = "\x00size:"
 
-func (r *Recorder) ImageSize(from, target string) (int, int, string) {
+func (r *Recorder) ImageSize(from, target string) (int, int, error) {
 	w, h, problem := r.inner.ImageSize(from, target)
-	r.Seen[sizeKey+target] = [2]string{fmt.Sprint(w, "x", h), problem}
+	r.Seen[sizeKey+target] = [2]string{fmt.Sprint(w, "x", h), text(problem)}
 	return w, h, problem
 }
 
@@ -134,12 +161,12 @@ type Resolved map[string][2]string
 func (s Resolved) Hold(r *Resolver, from string) bool {
 	for target, was := range s {
 		if img, ok := strings.CutPrefix(target, sizeKey); ok {
-			if w, h, problem := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] || problem != was[1] {
+			if w, h, problem := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] || text(problem) != was[1] {
 				return false
 			}
 			continue
 		}
-		if u, problem := r.Resolve(from, target); u != was[0] || problem != was[1] {
+		if u, problem := r.Resolve(from, target); u != was[0] || text(problem) != was[1] {
 			return false
 		}
 	}

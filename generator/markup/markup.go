@@ -44,7 +44,7 @@ type Options struct {
 // file and target the link's path, unescaped, relative to from's folder. It
 // returns a message for the editor when there is no such page or file.
 type Resolver interface {
-	Resolve(from, target string) (url string, problem string)
+	Resolve(from, target string) (url string, problem error)
 }
 
 // ImageSizer, when the Resolver is one, tells the size of an image of
@@ -52,7 +52,7 @@ type Resolver interface {
 // when it has none, with the problem when it should have one (a broken
 // PNG).
 type ImageSizer interface {
-	ImageSize(from, target string) (width, height int, problem string)
+	ImageSize(from, target string) (width, height int, problem error)
 }
 
 // Doc is one page's Markdown and where it came from.
@@ -119,7 +119,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	body := doc.Src[doc.BodyStart:]
 	if off := tooDeep(body); off >= 0 {
 		d := &docWalk{doc: doc}
-		l.Errorf(d.at(off), "a list or quote nested more than %d levels deep; no page needs so many, and each level more costs the converter time for all the ones before: flatten it", MaxNesting)
+		l.Add(d.at(off), diag.MarkupTooDeep, MaxNesting)
 		return &Result{ReadingTime: 1}
 	}
 	d := &docWalk{doc: doc, body: body, r: r, l: l, unsafe: m.opts.Unsafe, basePath: m.opts.BasePath, ids: newHeadingIDs()}
@@ -137,7 +137,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 
 	buf := m.buffers.get()
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
-		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
+		l.Add(diag.Pos{File: doc.File}, diag.MarkupFailed, err)
 	}
 	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links}
 	m.buffers.put(buf)
@@ -286,7 +286,7 @@ func (d *docWalk) rawHTML(off int) {
 	if d.l == nil || d.unsafe {
 		return
 	}
-	d.l.Warnf(d.at(off), "raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml")
+	d.l.Add(d.at(off), diag.MarkupRawHTML)
 }
 
 // link returns the destination of a link or image: a relative path to a
@@ -309,9 +309,9 @@ func (d *docWalk) resolve(dest []byte, at func() diag.Pos) []byte {
 		target = t
 	}
 	u, problem := d.r.Resolve(d.doc.File, target)
-	if problem != "" {
+	if problem != nil {
 		if d.l != nil {
-			d.l.Errorf(at(), "link to %s: %s", target, problem)
+			d.l.Add(at(), diag.LinkBroken, target, problem)
 		}
 		return dest
 	}
@@ -327,7 +327,7 @@ func (d *docWalk) resolve(dest []byte, at func() diag.Pos) []byte {
 // readers whose images do not load have only that.
 func (d *docWalk) image(n *ast.Image) {
 	if n.FirstChild() == nil && d.l != nil {
-		d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s has no description; write what it shows between the brackets: ![夏令营合影](%s)", n.Destination, n.Destination)
+		d.l.Add(d.at(linkStart(n, string(n.Destination), d.body)), diag.ImageNoAlt, string(n.Destination))
 	}
 	if sizer, ok := d.r.(ImageSizer); ok {
 		target, _, _ := strings.Cut(string(n.Destination), "#")
@@ -337,8 +337,8 @@ func (d *docWalk) image(n *ast.Image) {
 				n.SetAttributeString("width", []byte(fmt.Sprint(w)))
 				n.SetAttributeString("height", []byte(fmt.Sprint(h)))
 			}
-			if problem != "" && d.l != nil {
-				d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s: %s: readers would see a broken image, and the page cannot give its size; export or upload the image again", n.Destination, problem)
+			if problem != nil && d.l != nil {
+				d.l.Add(d.at(linkStart(n, string(n.Destination), d.body)), diag.ImageBroken, string(n.Destination), problem)
 			}
 		}
 	}
@@ -369,8 +369,8 @@ func (d *docWalk) imageFile(dest string, off int) (shortcode.Image, bool) {
 			if w > 0 && h > 0 {
 				im.Width, im.Height = w, h
 			}
-			if problem != "" {
-				d.l.Warnf(pos, "image %s: %s: readers would see a broken image, and the page cannot give its size; export or upload the image again", dest, problem)
+			if problem != nil {
+				d.l.Add(pos, diag.ImageBroken, dest, problem)
 			}
 		}
 	}

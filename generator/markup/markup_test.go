@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -13,11 +14,11 @@ import (
 // any other target the message "there is no such page".
 type resolver map[string]string
 
-func (r resolver) Resolve(from, target string) (string, string) {
+func (r resolver) Resolve(from, target string) (string, error) {
 	if u, ok := r[from+" -> "+target]; ok {
-		return u, ""
+		return u, nil
 	}
-	return "", "there is no such page"
+	return "", errors.New("there is no such page")
 }
 
 var links = resolver{
@@ -479,21 +480,21 @@ func TestLinks(t *testing.T) {
 			name:  "a missing image is an error at its !",
 			in:    "文字![图](missing.png)",
 			html:  "<p>文字<img src=\"missing.png\" alt=\"图\" decoding=\"async\"></p>\n",
-			diags: []string{"content/news/a.md:5:3: link to missing.png: there is no such page"},
+			diags: []string{"content/news/a.md:5:3: [L01] link to missing.png: there is no such page"},
 		},
 		{
 			name:  "a missing target, positions from the top of the file",
 			in:    "第一行\n见[缺失](../notices/missing.md#x)。",
 			html:  "<p>第一行见<a href=\"../notices/missing.md#x\">缺失</a>。</p>\n",
-			diags: []string{"content/news/a.md:6:2: link to ../notices/missing.md: there is no such page"},
+			diags: []string{"content/news/a.md:6:2: [L01] link to ../notices/missing.md: there is no such page"},
 		},
 		{
 			name: "two missing targets",
 			in:   "[甲](x.md)\n\n  [乙](y.md)",
 			html: "<p><a href=\"x.md\">甲</a></p>\n<p><a href=\"y.md\">乙</a></p>\n",
 			diags: []string{
-				"content/news/a.md:5:1: link to x.md: there is no such page",
-				"content/news/a.md:7:3: link to y.md: there is no such page",
+				"content/news/a.md:5:1: [L01] link to x.md: there is no such page",
+				"content/news/a.md:7:3: [L01] link to y.md: there is no such page",
 			},
 		},
 	}
@@ -516,9 +517,9 @@ func TestLinks(t *testing.T) {
 func TestLinkPositionWithMarkup(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
-		{"见[**缺失**](x.md)", "content/news/a.md:5:2: link to x.md: there is no such page"},
-		{"见[`代码`](x.md)", "content/news/a.md:5:2: link to x.md: there is no such page"},
-		{"第一行\n见[](x.md)", "content/news/a.md:6:2: link to x.md: there is no such page"},
+		{"见[**缺失**](x.md)", "content/news/a.md:5:2: [L01] link to x.md: there is no such page"},
+		{"见[`代码`](x.md)", "content/news/a.md:5:2: [L01] link to x.md: there is no such page"},
+		{"第一行\n见[](x.md)", "content/news/a.md:6:2: [L01] link to x.md: there is no such page"},
 	}
 	for _, tt := range tests {
 		_, diags := render(t, md, tt.in, true)
@@ -528,7 +529,7 @@ func TestLinkPositionWithMarkup(t *testing.T) {
 	}
 }
 
-const rawWarning = "warning: raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml"
+const rawWarning = "warning [M03] raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml"
 
 func TestRawHTML(t *testing.T) {
 	t.Parallel()

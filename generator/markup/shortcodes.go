@@ -2,7 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"html/template"
 	"io"
@@ -258,7 +257,7 @@ type shortcodePage struct {
 func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
 	calls, errs := shortcode.Parse(body)
 	for _, e := range errs {
-		d.l.Errorf(d.atOrig(e.Off), "%s", e.Msg)
+		d.l.Add(d.atOrig(e.Off), e.Msg.Code, e.Msg.Args...)
 	}
 	if len(calls) == 0 {
 		return nil
@@ -273,7 +272,7 @@ func (m *Markdown) expandPage(d *docWalk, body []byte) *expansion {
 				sp.numbers[c] = counts[c.Name]
 				if id := c.Named["id"]; id != "" {
 					if t, dup := sp.targets[id]; dup {
-						d.l.Errorf(d.atOrig(c.Start), "shortcode %s: id %q is already %s %d's on this page; give each figure and table an id of its own", c.Name, id, t.Name, t.Number)
+						d.l.Add(d.atOrig(c.Start), diag.ShortcodeIDTaken, c.Name, id, t.Name, t.Number)
 					}
 					sp.targets[id] = shortcode.Target{Name: c.Name, ID: id, Number: counts[c.Name]}
 				}
@@ -348,11 +347,7 @@ func (sp *shortcodePage) call(d *docWalk, c *shortcode.Call, parent *shortcode.C
 	found, needsInner := sc.Lookup(c.Name)
 	if !found {
 		names := sc.Names()
-		hint := ""
-		if near := schema.Nearest(c.Name, names); near != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", near)
-		}
-		d.l.Errorf(pos, "shortcode %q is unknown%s; the shortcodes are the files of layouts/shortcodes/: %s", c.Name, hint, strings.Join(names, ", "))
+		d.l.Add(pos, diag.ShortcodeUnknown, c.Name, diag.DidYouMean(schema.Nearest(c.Name, names)), names)
 		return ""
 	}
 	if needsInner && !c.Paired && !c.Closed {
@@ -360,7 +355,7 @@ func (sp *shortcodePage) call(d *docWalk, c *shortcode.Call, parent *shortcode.C
 		if c.Markdown {
 			open, end = "{{%", "%}}"
 		}
-		d.l.Errorf(pos, "shortcode %s is never closed: it wraps text, so end that text with %s /%s %s", c.Name, open, c.Name, end)
+		d.l.Add(pos, diag.ShortcodeNeverClosed, c.Name, open+" /"+c.Name+" "+end)
 		return ""
 	}
 	env := &callEnv{d: d, sp: sp, pos: c.Start}
@@ -376,7 +371,7 @@ func (sp *shortcodePage) call(d *docWalk, c *shortcode.Call, parent *shortcode.C
 	}
 	var b strings.Builder
 	if err := sc.Execute(&b, c.Name, dot); err != nil {
-		d.l.Errorf(pos, "shortcode %s: %v", c.Name, err)
+		d.l.Add(pos, diag.ShortcodeFailed, c.Name, err)
 		return ""
 	}
 	return b.String()
@@ -397,7 +392,7 @@ func (sp *shortcodePage) markdown(d *docWalk, c *shortcode.Call, dot *shortcode.
 	buf := m.buffers.get()
 	defer m.buffers.put(buf)
 	if err := m.md.Renderer().Render(buf, inner.body, root); err != nil {
-		d.l.Errorf(d.atOrig(c.Start), "shortcode %s: cannot render its Markdown: %v", c.Name, err)
+		d.l.Add(d.atOrig(c.Start), diag.ShortcodeInnerFailed, c.Name, err)
 	}
 	out := inner.htmlOf(buf.String())
 	sp.headings = hs // after the calls inside, which set it too
@@ -422,7 +417,7 @@ type callEnv struct {
 	pos int // the call's offset in the page's body
 }
 
-func (e *callEnv) Fail(msg string) { e.d.l.Errorf(e.d.atOrig(e.pos), "%s", msg) }
+func (e *callEnv) Fail(m diag.Message) { e.d.l.Add(e.d.atOrig(e.pos), m.Code, m.Args...) }
 
 func (e *callEnv) Ref(id string) (shortcode.Target, bool) {
 	t, ok := e.sp.targets[id]
@@ -432,14 +427,14 @@ func (e *callEnv) Ref(id string) (shortcode.Target, bool) {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		have := "there is none: give the figure or table an id and a caption, like {{< figure src=\"campus.jpg\" caption=\"校园\" id=\"campus\" >}}"
+		have := diag.Msg(diag.ShortcodeNoTargetNone)
 		if len(ids) > 0 {
-			have = "the ids of this page are " + strings.Join(ids, ", ")
+			have = diag.Msg(diag.ShortcodeNoTargetIDs, ids)
 		}
 		if strings.HasSuffix(id, ".md") || strings.Contains(id, "/") { // Hugo's ref, to a page
-			have = fmt.Sprintf("ref numbers this page's figures and tables; to link to a page, write a link to its file, like [标题](%s)", id)
+			have = diag.Msg(diag.ShortcodeNoTargetPage, id)
 		}
-		e.Fail(fmt.Sprintf("no figure or table of this page has id %q; %s", id, have))
+		e.Fail(diag.Msg(diag.ShortcodeNoTarget, id, have))
 	}
 	return t, ok
 }

@@ -42,9 +42,9 @@ func benchArticle(shortcodes bool) string {
 
 type sized map[string]string
 
-func (sized) Resolve(from, target string) (string, string) { return "/news/a/" + target, "" }
-func (sized) ImageSize(from, target string) (int, int, string) {
-	return 800, 500, ""
+func (sized) Resolve(from, target string) (string, error) { return "/news/a/" + target, nil }
+func (sized) ImageSize(from, target string) (int, int, error) {
+	return 800, 500, nil
 }
 
 // BenchmarkShortcodes converts one article with the default theme's

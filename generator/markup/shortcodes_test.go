@@ -121,12 +121,12 @@ func TestShortcodesPositions(t *testing.T) {
 	t.Parallel()
 	_, diags := renderShortcodes(t, "{{% box %}}\n第一行\n[坏](x.md)\n{{% /box %}}\n{{< em\n  a >}} 再见[坏](y.md)\n\n{{< emm b >}}\n\n{{% box %}}\n\n{{< ref nowhere >}}\n{{< fig src=\"missing.png\" >}}")
 	want := []string{
-		"content/news/a.md:7:1: link to x.md: there is no such page",
-		"content/news/a.md:10:11: link to y.md: there is no such page",
-		`content/news/a.md:12:1: shortcode "emm" is unknown (did you mean "em"?); the shortcodes are the files of layouts/shortcodes/: box, em, fig, pair, ref, who`,
-		"content/news/a.md:14:1: shortcode box is never closed: it wraps text, so end that text with {{% /box %}}",
-		`content/news/a.md:16:1: no figure or table of this page has id "nowhere"; there is none: give the figure or table an id and a caption, like {{< figure src="campus.jpg" caption="校园" id="campus" >}}`,
-		"content/news/a.md:17:1: link to missing.png: there is no such page",
+		"content/news/a.md:7:1: [L01] link to x.md: there is no such page",
+		"content/news/a.md:10:11: [L01] link to y.md: there is no such page",
+		`content/news/a.md:12:1: [G10] shortcode "emm" is unknown (did you mean "em"?); the shortcodes are the files of layouts/shortcodes/: box, em, fig, pair, ref, who`,
+		"content/news/a.md:14:1: [G11] shortcode box is never closed: it wraps text, so end that text with {{% /box %}}",
+		`content/news/a.md:16:1: [G14] no figure or table of this page has id "nowhere"; there is none: give the figure or table an id and a caption, like {{< figure src="campus.jpg" caption="校园" id="campus" >}}`,
+		"content/news/a.md:17:1: [L01] link to missing.png: there is no such page",
 	}
 	sort.Slice(diags, func(i, j int) bool { return lineOf(diags[i]) < lineOf(diags[j]) })
 	if strings.Join(diags, "\n") != strings.Join(want, "\n") {
@@ -189,7 +189,7 @@ func TestShortcodesTOC(t *testing.T) {
 func TestShortcodesDuplicateID(t *testing.T) {
 	t.Parallel()
 	_, diags := renderShortcodes(t, "{{< fig src=\"a.png\" caption=\"一\" id=\"a\" >}}\n\n{{< fig src=\"a.png\" caption=\"二\" id=\"a\" >}}")
-	want := `content/news/a.md:7:1: shortcode fig: id "a" is already fig 1's on this page; give each figure and table an id of its own`
+	want := `content/news/a.md:7:1: [G15] shortcode fig: id "a" is already fig 1's on this page; give each figure and table an id of its own`
 	if strings.Join(diags, "\n") != want {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
 	}
@@ -213,7 +213,7 @@ func TestShortcodesPrivateUseText(t *testing.T) {
 func TestShortcodesHugoRef(t *testing.T) {
 	t.Parallel()
 	_, diags := renderShortcodes(t, `见{{< ref "../notices/plan.md" >}}。`)
-	want := `content/news/a.md:5:2: no figure or table of this page has id "../notices/plan.md"; ref numbers this page's figures and tables; to link to a page, write a link to its file, like [标题](../notices/plan.md)`
+	want := `content/news/a.md:5:2: [G14] no figure or table of this page has id "../notices/plan.md"; ref numbers this page's figures and tables; to link to a page, write a link to its file, like [标题](../notices/plan.md)`
 	if strings.Join(diags, "\n") != want {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(diags, "\n"), want)
 	}

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"folio.dev/folio/generator/diag"
@@ -102,9 +101,9 @@ func Of(o site.Output) Source {
 	switch {
 	case p.File == "":
 		if o.Layout == "404" {
-			return Source{Kind: Generated, Name: "the 404 page"}
+			return Source{Kind: Generated, Name: diag.Msg(diag.Generated404)}
 		}
-		return Source{Kind: Generated, Name: "the " + o.Layout + " page " + p.URL}
+		return Source{Kind: Generated, Name: diag.Msg(diag.GeneratedPage, o.Layout, p.URL)}
 	case o.Path == own && o.Layout != "alias":
 		switch {
 		case p.FM.URL != "":
@@ -114,29 +113,29 @@ func Of(o site.Output) Source {
 		}
 		return Source{Pos: diag.Pos{File: p.File}, Kind: Page}
 	case o.Pager != nil && o.Pager.Number > 1:
-		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "page " + strconv.Itoa(o.Pager.Number) + " of the list " + p.URL}
+		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: diag.Msg(diag.GeneratedListPage, o.Pager.Number, p.URL)}
 	case o.Layout == "alias" && o.Path == strings.TrimPrefix(p.URL, "/")+"page/1/index.html":
-		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "the redirect from page 1 of the list " + p.URL}
+		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: diag.Msg(diag.GeneratedRedirect, p.URL)}
 	case o.Layout == "alias":
 		return Source{Pos: p.KeyPos("aliases"), Kind: Alias}
 	}
-	return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: "the " + o.Layout + " page of " + p.File}
+	return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: diag.Msg(diag.GeneratedPageOf, o.Layout, p.File)}
 }
 
 // generatedName names a file folio makes for programs, from its path.
-func generatedName(p string) string {
+func generatedName(p string) diag.Message {
 	base := path.Base(p)
 	switch {
 	case strings.HasPrefix(p, search.Dir):
-		return "the search index"
+		return diag.Msg(diag.GeneratedSearch)
 	case p == "robots.txt":
-		return "robots.txt"
+		return diag.Msg(diag.GeneratedRobots)
 	case strings.HasPrefix(base, "sitemap"):
-		return "the sitemap"
+		return diag.Msg(diag.GeneratedSitemap)
 	case path.Ext(p) == ".ics":
-		return "the calendar"
+		return diag.Msg(diag.GeneratedCalendar)
 	case path.Ext(p) == ".xml":
-		return "the feed"
+		return diag.Msg(diag.GeneratedFeed)
 	}
-	return "folio"
+	return diag.Msg(diag.GeneratedOther)
 }

@@ -1,7 +1,6 @@
 package outputs
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -21,10 +20,10 @@ func Cleaned(fsys fs.FS, src string, l *diag.List) (body []byte, ok bool) {
 	ext := strings.ToLower(path.Ext(src))
 	switch ext {
 	case ".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt":
-		l.Errorf(diag.Pos{File: src}, "a file of HTML (%s) in content/ would be published as it is, and a script in it would run on the site; write it as Markdown (a .md file with front matter), or, if everyone who can commit to the site is trusted, set unsafe = true under [markup] in config.toml", ext)
+		l.Add(diag.Pos{File: src}, diag.FileHTML, ext)
 		return nil, false
 	case ".svgz":
-		l.Errorf(diag.Pos{File: src}, "a compressed drawing (.svgz) cannot be checked for script; save it as plain .svg")
+		l.Add(diag.Pos{File: src}, diag.FileSVGZ)
 		return nil, false
 	case ".svg":
 	default:
@@ -32,29 +31,29 @@ func Cleaned(fsys fs.FS, src string, l *diag.List) (body []byte, ok bool) {
 	}
 	data, err := fs.ReadFile(fsys, src)
 	if err != nil {
-		l.Errorf(diag.Pos{File: src}, "cannot read: %v", err)
+		l.Add(diag.Pos{File: src}, diag.FileUnreadable, err)
 		return nil, false
 	}
 	clean, dropped, err := sanitize.SVG(data)
 	if err != nil {
 		pos := diag.Pos{File: src}
-		msg := err.Error()
+		var why any = err
 		if e, ok := err.(*sanitize.Error); ok {
-			pos.Line, pos.Col, msg = e.Line, e.Col, e.Msg
+			pos.Line, pos.Col, why = e.Line, e.Col, e.Why
 		}
-		l.Errorf(pos, "the drawing cannot be read as SVG: %s; export it again as plain SVG from the drawing program", msg)
+		l.Add(pos, diag.FileSVGBroken, why)
 		return nil, false
 	}
 	if len(dropped) > 0 {
-		var what []string
+		var what []diag.Message
 		for i, d := range dropped {
 			if i == 5 {
-				what = append(what, fmt.Sprintf("and %d more", len(dropped)-5))
+				what = append(what, diag.Msg(diag.More, len(dropped)-5))
 				break
 			}
-			what = append(what, d.String())
+			what = append(what, diag.Msg(diag.SVGDropped, d.What, d.Line))
 		}
-		l.Warnf(diag.Pos{File: src, Line: dropped[0].Line}, "the drawing is published without what could run script or load other files: %s; if the drawing lost something it needs, draw it with shapes and text instead", strings.Join(what, ", "))
+		l.Add(diag.Pos{File: src, Line: dropped[0].Line}, diag.FileSVGCleaned, what)
 	}
 	return clean, true
 }

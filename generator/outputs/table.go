@@ -9,7 +9,6 @@ package outputs
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/site"
@@ -42,30 +41,38 @@ type Source struct {
 	Kind Kind
 	// Name names a Generated output in messages ("the feed", "page 2 of
 	// the list /news/"); the others are named by Pos.
-	Name string
+	Name diag.Message
 }
 
-func (s Source) String() string {
+// named is s as a message names it, in the message's language.
+func (s Source) named() any {
 	switch {
 	case s.Kind == Alias:
-		return "an alias in " + s.Pos.String()
-	case s.Name != "":
+		return diag.Msg(diag.SourceAlias, s.Pos.String())
+	case s.Name.Code != "":
 		return s.Name
 	}
 	return s.Pos.String()
 }
 
+func (s Source) String() string {
+	if m, ok := s.named().(diag.Message); ok {
+		return m.Text(diag.English)
+	}
+	return s.Pos.String()
+}
+
 // fix says how to move s: "give content/a.md another slug or url".
-func (s Source) fix() string {
+func (s Source) fix() (diag.Message, bool) {
 	switch s.Kind {
 	case Page:
-		return "give " + s.Pos.File + " another slug or url"
+		return diag.Msg(diag.FixSlugOrURL, s.Pos.File), true
 	case Alias:
-		return "change the alias in " + s.Pos.File
+		return diag.Msg(diag.FixAlias, s.Pos.File), true
 	case File:
-		return "rename or move " + s.Pos.File
+		return diag.Msg(diag.FixRename, s.Pos.File), true
 	}
-	return ""
+	return diag.Message{}, false
 }
 
 // Table is the claimed paths of one build. It is not safe for concurrent
@@ -119,7 +126,7 @@ func (t *Table) claim(p string, c claim) bool {
 		return true
 	}
 	first, s := prev.source(), c.source()
-	t.l.Errorf(blame(first, s), "%s and %s both make %s%s", first, s, p, advice(first, s))
+	t.l.Add(blame(first, s), diag.CollisionBoth, first.named(), s.named(), p, advice(first, s))
 	return false
 }
 
@@ -141,7 +148,7 @@ func (t *Table) CheckFolders() {
 				continue
 			}
 			seen[key] = true
-			t.l.Errorf(blame(file, inside), "%s makes %s, but %s makes %s, a file of that name%s", inside, p, file, dir, advice(inside, file))
+			t.l.Add(blame(file, inside), diag.CollisionInPath, inside.named(), p, file.named(), dir, advice(inside, file))
 		}
 	}
 }
@@ -165,25 +172,27 @@ func blame(first, second Source) diag.Pos {
 
 // advice says how to part two sources: "; give one of them another slug or
 // url", or "" when neither can move.
-func advice(a, b Source) string {
+func advice(a, b Source) diag.Message {
 	if a.Kind == b.Kind && a.Kind != Generated && a.Pos.File != b.Pos.File {
 		switch a.Kind {
 		case Page:
-			return "; give one of them another slug or url"
+			return diag.Msg(diag.FixOneSlug)
 		case Alias:
-			return "; change one of the aliases"
+			return diag.Msg(diag.FixOneAlias)
 		case File:
-			return "; rename or move one of them"
+			return diag.Msg(diag.FixOneFile)
 		}
 	}
-	var fixes []string
+	var fixes diag.Either
+	seen := map[string]bool{}
 	for _, s := range []Source{a, b} {
-		if f := s.fix(); f != "" && !slices.Contains(fixes, f) {
+		if f, ok := s.fix(); ok && !seen[f.Error()] {
+			seen[f.Error()] = true
 			fixes = append(fixes, f)
 		}
 	}
 	if len(fixes) == 0 {
-		return ""
+		return diag.Msg(diag.Nothing)
 	}
-	return "; " + strings.Join(fixes, ", or ")
+	return diag.Msg(diag.FixEither, fixes)
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/work"
 	"github.com/tdewolff/minify/v2"
 )
@@ -81,31 +82,31 @@ func CheckDestination(dest, project string, protect []string) error {
 		return err
 	}
 	if abs == filepath.Dir(abs) {
-		return fmt.Errorf("destination %s is the root of the file system; choose a folder such as public", dest)
+		return diag.Msg(diag.DestRoot, dest)
 	}
 	for _, p := range append([]string{proj}, protect...) {
 		p, _ = filepath.Abs(p)
 		if abs == p || within(p, abs) {
-			return fmt.Errorf("destination %s would replace %s; choose a folder inside the project such as public", dest, p)
+			return diag.Msg(diag.DestReplaces, dest, p)
 		}
 	}
 	for _, src := range []string{"content", "themes", "layouts", "static", "i18n"} {
 		if within(abs, filepath.Join(proj, src)) || abs == filepath.Join(proj, src) {
-			return fmt.Errorf("destination %s is inside the site's %s folder; choose a folder such as public", dest, src)
+			return diag.Msg(diag.DestInSource, dest, src)
 		}
 	}
 	if fi, err := os.Lstat(abs); err == nil {
 		switch {
 		case fi.Mode()&os.ModeSymlink != 0:
-			return fmt.Errorf("destination %s is a symbolic link; folio replaces the folder it writes, so give it the real folder", dest)
+			return diag.Msg(diag.DestSymlink, dest)
 		case !fi.IsDir():
-			return fmt.Errorf("destination %s is a file, not a folder; choose a folder such as public", dest)
+			return diag.Msg(diag.DestFile, dest)
 		}
 	}
 	entries, err := os.ReadDir(abs)
 	if err == nil && len(entries) > 0 {
 		if _, err := os.Stat(filepath.Join(abs, "index.html")); err != nil {
-			return fmt.Errorf("destination %s already holds files and has no index.html, so it does not look like a site folio built; empty it or choose another folder", dest)
+			return diag.Msg(diag.DestNotSite, dest)
 		}
 	}
 	return nil

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -144,10 +143,11 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, m := range th.Mismatches() {
-		l.Warnf(m.Pos, "theme: partialCached %q with the key %s gives %s a copy made for %s, which differs from what the partial renders for it: %q where it should be %q; the key must capture everything the partial reads (add what differs to the key), or call the partial with {{template}}", m.Partial, m.Key, m.FreshFor, m.CachedFor, m.Cached, m.Fresh)
+		l.Add(m.Pos, diag.ThemePartialCachedDiffers, m.Partial, m.Key, m.FreshFor, m.CachedFor, m.Cached, m.Fresh)
 	}
 	for _, key := range th.Missing() {
-		l.Errorf(diag.Pos{File: th.Dir + "/i18n"}, "theme: a layout asks for T %q, which no i18n file has%s", key, th.Suggest(key))
+		hint, file := th.Suggest(key)
+		l.Add(diag.Pos{File: th.Dir + "/i18n"}, diag.ThemeMissingT, key, hint, file)
 	}
 	files := make(map[string][]byte, len(outs))
 	for i, o := range outs { // two outputs of one path: outputs.Assemble reports them
@@ -175,20 +175,8 @@ func checkLayouts(s *site.Site, th *theme.Theme, l *diag.List) {
 		if slices.Contains(have, name) {
 			continue
 		}
-		hint := ""
-		if n := schema.Nearest(name, have); n != "" {
-			hint = fmt.Sprintf("did you mean %q? ", n)
-		}
-		l.Errorf(p.KeyPos("layout"), "front matter: layout %q is not a layout of the theme; %sthe layouts are %s; use one of them, or leave layout out for the page's usual one (a file layouts/%s.html in the site would add it)", name, hint, quoteAll(have), name)
+		l.Add(p.KeyPos("layout"), diag.FMLayoutUnknown, name, diag.DidYouMean(schema.Nearest(name, have)), have)
 	}
-}
-
-func quoteAll(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
 }
 
 // reportTemplateErrors reports each distinct template error once, at its
@@ -197,7 +185,7 @@ func quoteAll(names []string) string {
 func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *diag.List) {
 	type failure struct {
 		pos   diag.Pos
-		msg   string
+		msg   any // the error, in the editor's language when it is folio's
 		first string
 		count int
 	}
@@ -208,7 +196,7 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 			continue
 		}
 		pos, msg := th.ErrorPos(err)
-		key := pos.String() + msg
+		key := pos.String() + fmt.Sprint(msg)
 		if f, ok := seen[key]; ok {
 			f.count++
 			continue
@@ -218,11 +206,11 @@ func reportTemplateErrors(outs []site.Output, errs []error, th *theme.Theme, l *
 	}
 	for _, key := range order {
 		f := seen[key]
-		pages := f.first
 		if f.count > 1 {
-			pages = fmt.Sprintf("%s and %d more", f.first, f.count-1)
+			l.Add(f.pos, diag.ThemeExec, f.msg, f.first, f.count-1)
+		} else {
+			l.Add(f.pos, diag.ThemeTemplateFailed, f.msg, f.first)
 		}
-		l.Errorf(f.pos, "theme: %s (rendering %s)", f.msg, pages)
 	}
 }
 
@@ -244,9 +232,9 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.T
 	if set == nil {
 		fallback := fallbackLayout(o)
 		if fallback == "" || fallback == o.Layout {
-			return fmt.Errorf("the theme has no layouts/%s.html; add one", o.Layout)
+			return diag.Msg(diag.ThemeNoLayout, o.Layout)
 		}
-		return fmt.Errorf("the theme has no layouts/%s.html or layouts/%s.html; add one", o.Layout, fallback)
+		return diag.Msg(diag.ThemeNoLayouts, o.Layout, fallback)
 	}
 	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years})
 }

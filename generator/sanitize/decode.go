@@ -3,8 +3,9 @@ package sanitize
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"strings"
+
+	"folio.dev/folio/generator/diag"
 )
 
 type (
@@ -38,9 +39,10 @@ func (d decoder) line() int {
 	return line
 }
 
-func (d decoder) errorf(format string, args ...any) *Error {
+// fail is the error code (a diag code) at the decoder's place.
+func (d decoder) fail(code diag.Code, args ...any) *Error {
 	line, col := d.InputPos()
-	return &Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Line: line, Col: col, Why: diag.Msg(code, args...)}
 }
 
 // text reads the text of the element just opened, up to its end; an

@@ -16,6 +16,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"folio.dev/folio/generator/diag"
 )
 
 // The namespaces an SVG drawing may use.
@@ -28,10 +30,12 @@ const (
 // Error is a drawing that cannot be parsed, at its line and column.
 type Error struct {
 	Line, Col int
-	Msg       string
+	Why       diag.Message // what is wrong, in the editor's language when printed
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+func (e *Error) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Why.Text(diag.English))
+}
 
 // Dropped is an element or attribute SVG left out, and where it was.
 type Dropped struct {
@@ -52,7 +56,7 @@ const maxDepth = 256
 // five, or whose root is not <svg> is an *Error.
 func SVG(src []byte) ([]byte, []Dropped, error) {
 	if !utf8.Valid(src) {
-		return nil, nil, &Error{Line: 1, Col: 1, Msg: "the file is not UTF-8 text"}
+		return nil, nil, &Error{Line: 1, Col: 1, Why: diag.Msg(diag.SVGNotUTF8)}
 	}
 	d := newDecoder(src)
 	xlink := bytes.Contains(src, []byte(xlinkNS)) // an xlink: attribute is kept only where it is declared
@@ -74,15 +78,15 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 			break
 		}
 		if err != nil {
-			return nil, nil, d.errorf("%s", xmlMessage(err))
+			return nil, nil, d.fail(xmlMessage(err))
 		}
 		switch t := tok.(type) {
 		case startElement:
 			if !started && (t.Name.Local != "svg" || (t.Name.Space != "" && t.Name.Space != svgNS)) {
-				return nil, nil, d.errorf("the file is not an SVG drawing: its first element is <%s>, not <svg>", t.Name.Local)
+				return nil, nil, d.fail(diag.SVGNotSVG, t.Name.Local)
 			}
 			if len(stack) >= maxDepth {
-				return nil, nil, d.errorf("the drawing nests elements more than %d deep", maxDepth)
+				return nil, nil, d.fail(diag.SVGTooDeep, maxDepth)
 			}
 			name, ok, quiet := element(t.Name)
 			if !ok {
@@ -90,14 +94,14 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 					drop("<" + qualified(t.Name) + ">")
 				}
 				if err := d.Skip(); err != nil {
-					return nil, nil, d.errorf("%s", xmlMessage(err))
+					return nil, nil, d.fail(xmlMessage(err))
 				}
 				continue
 			}
 			if name == "style" {
 				css, err := d.text()
 				if err != nil {
-					return nil, nil, d.errorf("%s", xmlMessage(err))
+					return nil, nil, d.fail(xmlMessage(err))
 				}
 				if !safeCSS(css) {
 					drop("<style> that loads other files")
@@ -155,10 +159,10 @@ func SVG(src []byte) ([]byte, []Dropped, error) {
 		}
 	}
 	if !started {
-		return nil, nil, &Error{Line: 1, Col: 1, Msg: "the file has no <svg> element"}
+		return nil, nil, &Error{Line: 1, Col: 1, Why: diag.Msg(diag.SVGNoRoot)}
 	}
 	if len(stack) > 0 {
-		return nil, nil, d.errorf("the file ends before </%s>", stack[len(stack)-1])
+		return nil, nil, d.fail(diag.SVGEndsEarly, stack[len(stack)-1])
 	}
 	out.WriteByte('\n')
 	return out.Bytes(), dropped, nil
@@ -240,15 +244,14 @@ func describe(a xmlAttr) string {
 }
 
 // xmlMessage is the parser's complaint without its "XML syntax error on
-// line N:" prefix, which the position says.
-func xmlMessage(err error) string {
+// line N:" prefix, which the position says, as a diag code and its values.
+func xmlMessage(err error) (diag.Code, string) {
 	var se *syntaxError
 	if errors.As(err, &se) {
-		msg := se.Msg
-		if strings.HasPrefix(msg, "invalid character entity") {
-			msg += " (entities other than &amp; &lt; &gt; &quot; &apos; are not allowed; export the drawing again as plain SVG)"
+		if strings.HasPrefix(se.Msg, "invalid character entity") {
+			return diag.SVGEntity, se.Msg
 		}
-		return msg
+		return diag.SVGSyntax, se.Msg
 	}
-	return err.Error()
+	return diag.SVGSyntax, err.Error()
 }

@@ -32,11 +32,11 @@ type Locator func(off int) diag.Pos
 // written parent, for messages about values that decoded but are invalid.
 type KeyPos func(path string) diag.Pos
 
-// Decode parses src as TOML into v, a pointer to a struct. what names the
-// document in messages ("front matter", "config"). It reports problems into
+// Decode parses src as TOML into v, a pointer to a struct. what is the
+// kind of the document's mistakes (diag.KindFrontMatter, diag.KindConfig). It reports problems into
 // l and returns nil if src could not be parsed at all. For many documents
 // (every page's front matter) use a Decoder.
-func Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
+func Decode(src []byte, v any, what diag.Kind, at Locator, l *diag.List) KeyPos {
 	return new(Decoder).Decode(src, v, what, at, l)
 }
 
@@ -53,14 +53,14 @@ type Decoder struct {
 }
 
 // Decode is as the function Decode.
-func (dec *Decoder) Decode(src []byte, v any, what string, at Locator, l *diag.List) KeyPos {
+func (dec *Decoder) Decode(src []byte, v any, what diag.Kind, at Locator, l *diag.List) KeyPos {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.Errorf(at(ErrorOffset(src, pe)), "%s: %s (%s)", what, pe.Message, syntaxHint(pe, src))
+			l.AddAs(what, at(ErrorOffset(src, pe)), diag.TOMLSyntax, pe.Message, syntaxHint(pe, src))
 		} else {
-			l.Errorf(at(0), "%s: %v", what, err)
+			l.AddAs(what, at(0), diag.TOMLUnreadable, err)
 		}
 		return nil
 	}
@@ -71,7 +71,7 @@ func (dec *Decoder) Decode(src []byte, v any, what string, at Locator, l *diag.L
 			offs = append(offs, off)
 		}
 		slices.Sort(offs)
-		l.Errorf(at(offs[dec.MaxKeys]), "%s: %d keys, more than the %d a document may have; keep the keys folio reads and move data to a file of its own", what, len(keys), dec.MaxKeys)
+		l.AddAs(what, at(offs[dec.MaxKeys]), diag.TOMLTooManyKeys, len(keys), dec.MaxKeys)
 		return nil
 	}
 	d := decoder{what: what, at: at, keys: keys, l: l, types: dec}
@@ -82,19 +82,21 @@ func (dec *Decoder) Decode(src []byte, v any, what string, at Locator, l *diag.L
 // syntaxHint says how to fix a TOML syntax error, from the mistakes editors
 // make most: Chinese punctuation typed for TOML's, dates without leading
 // zeros, a table written twice.
-func syntaxHint(pe toml.ParseError, src []byte) string {
+func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
 	// The parser gives no position (-1) for some inputs, a lone \r among them.
 	lineStart := strings.LastIndexByte(string(src[:ErrorOffset(src, pe)]), '\n') + 1
 	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
 	switch {
 	case strings.ContainsAny(line, "“”‘’，＝［］"):
-		return "write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］"
+		return diag.Msg(diag.HintPunctuation)
 	case strings.Contains(pe.Message, "datetime") || strings.Contains(pe.Message, "date"):
-		return dateHint(line) + "write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00"
+		return diag.Msg(diag.HintDate, dateHint(line))
 	case strings.Contains(pe.Message, "already been defined"):
-		return "each key and each [table] may be written only once; merge the two"
+		return diag.Msg(diag.HintTwice)
+	case strings.Contains(pe.Message, "cannot contain newlines"):
+		return diag.Msg(diag.HintUnclosedQuote)
 	}
-	return "TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"
+	return diag.Msg(diag.HintSyntax)
 }
 
 // dateLike finds what an editor meant as a date or time on a line.
@@ -102,23 +104,24 @@ var dateLike = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(
 
 // dateHint says what is wrong with the date written on line, in the
 // editor's terms (month 13, 30 February, 25 o'clock), or "" when it
-// cannot tell; the general form, which asks for two digits, follows it.
-func dateHint(line string) string {
+// cannot tell (diag.Nothing); the general form, which asks for two
+// digits, follows it.
+func dateHint(line string) diag.Message {
 	m := dateLike.FindStringSubmatch(line)
 	if m == nil {
-		return ""
+		return diag.Msg(diag.Nothing)
 	}
 	n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
 	year, month, day := n(1), n(2), n(3)
 	switch {
 	case month < 1 || month > 12:
-		return fmt.Sprintf("month %d does not exist (月份只有 1 到 12); ", month)
+		return diag.Msg(diag.DateMonth, month)
 	case day < 1 || day > daysIn(year, month):
-		return fmt.Sprintf("%d-%02d has %d days, so day %d does not exist (%d月只有%d天); ", year, month, daysIn(year, month), day, month, daysIn(year, month))
+		return diag.Msg(diag.DateDay, year, month, daysIn(year, month), day)
 	case m[4] != "" && (n(4) > 23 || n(5) > 59 || (m[6] != "" && n(6) > 59)):
-		return fmt.Sprintf("%s:%s is not a time of day (时 0–23，分 0–59); ", m[4], m[5])
+		return diag.Msg(diag.DateTime, m[4], m[5])
 	}
-	return ""
+	return diag.Msg(diag.Nothing)
 }
 
 func daysIn(year, month int) int {
@@ -126,7 +129,7 @@ func daysIn(year, month int) int {
 }
 
 type decoder struct {
-	what  string
+	what  diag.Kind
 	at    Locator
 	keys  map[string]int
 	l     *diag.List
@@ -149,8 +152,9 @@ func (d *decoder) pos(path string) diag.Pos {
 	return d.at(0)
 }
 
-func (d *decoder) errorf(path, format string, args ...any) {
-	d.l.Errorf(d.pos(path), "%s: %s", d.what, fmt.Sprintf(format, args...))
+// add reports code at path, as a mistake of the document's kind.
+func (d *decoder) add(path string, code diag.Code, args ...any) {
+	d.l.AddAs(d.what, d.pos(path), code, args...)
 }
 
 func join(path, key string) string {
@@ -185,7 +189,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string) {
 	for _, k := range keys {
 		i, ok := known[k]
 		if !ok {
-			d.errorf(join(path, k), "unknown key %q%s", k, suggest(k, known, path))
+			d.add(join(path, k), diag.TOMLUnknownKey, k, suggest(k, known, path))
 			continue
 		}
 		d.value(m[k], rv.Field(i), join(path, k))
@@ -194,23 +198,23 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, path string) {
 
 // suggest returns a hint for an unknown key: the nearest known key, if any is
 // near, else the list of known keys.
-func suggest(k string, known map[string]int, path string) string {
+func suggest(k string, known map[string]int, path string) diag.Message {
 	names := make([]string, 0, len(known))
 	for n := range known {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	if n := Nearest(k, names); n != "" {
-		return fmt.Sprintf(" (did you mean %q?)", n)
+		return diag.DidYouMean(n)
 	}
-	where := "here"
+	where := diag.Msg(diag.KeysHere)
 	if path != "" {
-		where = "in [" + path + "]"
+		where = diag.Msg(diag.KeysInTable, path)
 	}
 	if len(names) > 12 {
-		return fmt.Sprintf(" (the keys allowed %s are %s, ...; put your own data under [params])", where, strings.Join(names[:12], ", "))
+		return diag.Msg(diag.KeysAllowedMore, where, names[:12])
 	}
-	return fmt.Sprintf(" (the keys allowed %s are %s)", where, strings.Join(names, ", "))
+	return diag.Msg(diag.KeysAllowed, where, names)
 }
 
 var timeType = reflect.TypeOf(Time{})
@@ -221,7 +225,7 @@ func (d *decoder) value(v any, rv reflect.Value, path string) {
 	case rv.Type() == timeType:
 		t, ok := toTime(v)
 		if !ok {
-			d.errorf(path, "%s = %s is not a date; write a date like %s = 2024-06-21 or a time like %s = 2024-06-21T09:30:00", key, show(v), key, key)
+			d.add(path, diag.TOMLNotDate, key, show(v))
 			return
 		}
 		rv.Set(reflect.ValueOf(t))
@@ -231,21 +235,21 @@ func (d *decoder) value(v any, rv reflect.Value, path string) {
 	case reflect.String:
 		s, ok := v.(string)
 		if !ok {
-			d.errorf(path, "%s must be text in quotes, like %s = \"%s\"; it is %s", key, key, plain(v), kindOf(v))
+			d.add(path, diag.TOMLNotText, key, plain(v), kindOf(v))
 			return
 		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := v.(bool)
 		if !ok {
-			d.errorf(path, "%s must be true or false; it is %s", key, show(v))
+			d.add(path, diag.TOMLNotBool, key, show(v))
 			return
 		}
 		rv.SetBool(b)
 	case reflect.Int:
 		n, ok := v.(int64)
 		if !ok {
-			d.errorf(path, "%s must be a whole number without quotes, like %s = 3; it is %s", key, key, show(v))
+			d.add(path, diag.TOMLNotWholeNumber, key, show(v))
 			return
 		}
 		rv.SetInt(n)
@@ -256,19 +260,19 @@ func (d *decoder) value(v any, rv reflect.Value, path string) {
 		case float64:
 			rv.SetFloat(n)
 		default:
-			d.errorf(path, "%s must be a number without quotes; it is %s", key, show(v))
+			d.add(path, diag.TOMLNotNumber, key, show(v))
 		}
 	case reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {
-			d.errorf(path, "%s must be a table, written [%s] on a line of its own followed by key = value lines; it is %s", key, path, kindOf(v))
+			d.add(path, diag.TOMLNotTable, key, path, kindOf(v))
 			return
 		}
 		d.mapValue(m, rv, path)
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
-			d.errorf(path, "%s must be a table, written [%s] on a line of its own followed by key = value lines; it is %s", key, path, kindOf(v))
+			d.add(path, diag.TOMLNotTable, key, path, kindOf(v))
 			return
 		}
 		d.table(m, rv, path)
@@ -288,7 +292,7 @@ func (d *decoder) mapValue(m map[string]any, rv reflect.Value, path string) {
 	for k, x := range m {
 		s, ok := x.(string)
 		if !ok {
-			d.errorf(join(path, k), "%s must be text in quotes; it is %s", k, kindOf(x))
+			d.add(join(path, k), diag.TOMLTableNotText, k, kindOf(x))
 			continue
 		}
 		out.SetMapIndex(reflect.ValueOf(k), reflect.ValueOf(s))
@@ -308,9 +312,9 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 		}
 	default:
 		if elem.Kind() == reflect.String {
-			d.errorf(path, "%s must be a list, like %s = [%s]; it is %s", key, key, show(v), kindOf(v))
+			d.add(path, diag.TOMLNotList, key, show(v), kindOf(v))
 		} else {
-			d.errorf(path, "%s must be a list of tables, like %s = [{...}, {...}]; it is %s", key, key, kindOf(v))
+			d.add(path, diag.TOMLNotListOfTables, key, kindOf(v))
 		}
 		return
 	}
@@ -319,7 +323,7 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 		if elem.Kind() == reflect.String {
 			s, ok := item.(string)
 			if !ok {
-				d.errorf(path, "%s must be a list of texts in quotes; item %d is %s", key, i+1, kindOf(item))
+				d.add(path, diag.TOMLItemNotText, key, i+1, kindOf(item))
 				continue
 			}
 			out.Index(i).SetString(s)
@@ -327,7 +331,7 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 		}
 		m, ok := item.(map[string]any)
 		if !ok {
-			d.errorf(path, "%s must be a list of tables like {name = \"...\"}; item %d is %s", key, i+1, kindOf(item))
+			d.add(path, diag.TOMLItemNotTable, key, i+1, kindOf(item))
 			continue
 		}
 		d.table(m, out.Index(i), fmt.Sprintf("%s[%d]", path, i))
@@ -335,25 +339,28 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 	rv.Set(out)
 }
 
-func kindOf(v any) string {
+// kindOf says what an editor wrote, in the message's language: the text
+// "a", the number 3, a list.
+func kindOf(v any) diag.Message {
 	switch x := v.(type) {
 	case string:
-		return fmt.Sprintf("the text %q", x)
+		return diag.Msg(diag.ValueText, x)
 	case int64, float64:
-		return fmt.Sprintf("the number %v", x)
+		return diag.Msg(diag.ValueNumber, x)
 	case bool:
-		return fmt.Sprintf("%v", x)
+		return diag.Msg(diag.ValueBool, x)
 	case time.Time:
-		return "a date"
+		return diag.Msg(diag.ValueDate)
 	case []any, []map[string]any:
-		return "a list"
+		return diag.Msg(diag.ValueList)
 	case map[string]any:
-		return "a table"
+		return diag.Msg(diag.ValueTable)
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.Msg(diag.ValueOther, fmt.Sprint(v))
 }
 
-func show(v any) string {
+// show is a value as written: text in quotes, else what it is.
+func show(v any) any {
 	if s, ok := v.(string); ok {
 		return fmt.Sprintf("%q", s)
 	}

@@ -44,7 +44,7 @@ func decode(t *testing.T, src string) (page, []string, KeyPos) {
 	var p page
 	var l diag.List
 	at := func(off int) diag.Pos { return diag.At(file, []byte(src), off) }
-	kp := Decode([]byte(src), &p, "front matter", at, &l)
+	kp := Decode([]byte(src), &p, diag.KindFrontMatter, at, &l)
 	l.Sort()
 	var out []string
 	for _, d := range l {
@@ -122,109 +122,109 @@ func TestDecodeErrors(t *testing.T) {
 		{
 			name: "unknown key with suggestion",
 			src:  "title = \"a\"\n  dat = 2024-06-21\n",
-			want: []string{file + `:2:3: front matter: unknown key "dat" (did you mean "date"?)`},
+			want: []string{file + `:2:3: [K04] unknown key "dat" (did you mean "date"?)`},
 		},
 		{
 			name: "unknown key without suggestion lists the keys",
 			src:  "colour = \"red\"\n",
-			want: []string{file + `:1:1: front matter: unknown key "colour" (the keys allowed here are authors, date, draft, event, links, params, score, tags, title, weight)`},
+			want: []string{file + `:1:1: [K04] unknown key "colour" (the keys allowed here are authors, date, draft, event, links, params, score, tags, title, weight)`},
 		},
 		{
 			name: "unknown key in a table",
 			src:  "[event]\nstrat = 2024-07-15\n",
-			want: []string{file + `:2:1: front matter: unknown key "strat" (did you mean "start"?)`},
+			want: []string{file + `:2:1: [K04] unknown key "strat" (did you mean "start"?)`},
 		},
 		{
 			name: "unknown key in a table without suggestion",
 			src:  "[event]\nxyzzy = 1\n",
-			want: []string{file + `:2:1: front matter: unknown key "xyzzy" (the keys allowed in [event] are location, start)`},
+			want: []string{file + `:2:1: [K04] unknown key "xyzzy" (the keys allowed in [event] are location, start)`},
 		},
 		{
 			name: "unknown dotted key",
 			src:  "event.locaton = \"广州\"\n",
-			want: []string{file + `:1:1: front matter: unknown key "locaton" (did you mean "location"?)`},
+			want: []string{file + `:1:1: [K04] unknown key "locaton" (did you mean "location"?)`},
 		},
 		{
 			name: "unknown key in an array of tables",
 			src:  "[[authors]]\nname = \"张三\"\naffilation = \"协会\"\n",
-			want: []string{file + `:3:1: front matter: unknown key "affilation" (did you mean "affiliation"?)`},
+			want: []string{file + `:3:1: [K04] unknown key "affilation" (did you mean "affiliation"?)`},
 		},
 		{
 			name: "unknown key in an inline table",
 			src:  "title = \"a\"\nauthors = [{name = \"张三\", nmae = \"x\"}]\n",
-			want: []string{file + `:2:26: front matter: unknown key "nmae" (did you mean "name"?)`},
+			want: []string{file + `:2:26: [K04] unknown key "nmae" (did you mean "name"?)`},
 		},
 		{
 			name: "date that is not a date",
 			src:  "date = \"昨天\"\n",
-			want: []string{file + `:1:1: front matter: date = "昨天" is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`},
+			want: []string{file + `:1:1: [K05] date = "昨天" is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`},
 		},
 		{
 			name: "time of day is not a date",
 			src:  "date = 09:30:00\n",
-			want: []string{file + `:1:1: front matter: date = a date is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`},
+			want: []string{file + `:1:1: [K05] date = a date is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`},
 		},
 		{
 			name: "tags written as text must be a list",
 			src:  "tags = \"a\"\n",
-			want: []string{file + `:1:1: front matter: tags must be a list, like tags = ["a"]; it is the text "a"`},
+			want: []string{file + `:1:1: [K12] tags must be a list, like tags = ["a"]; it is the text "a"`},
 		},
 		{
 			name: "tags list of numbers",
 			src:  "tags = [\"a\", 2]\n",
-			want: []string{file + `:1:1: front matter: tags must be a list of texts in quotes; item 2 is the number 2`},
+			want: []string{file + `:1:1: [K14] tags must be a list of texts in quotes; item 2 is the number 2`},
 		},
 		{
 			name: "weight in quotes",
 			src:  "weight = \"3\"\n",
-			want: []string{file + `:1:1: front matter: weight must be a whole number without quotes, like weight = 3; it is "3"`},
+			want: []string{file + `:1:1: [K08] weight must be a whole number without quotes, like weight = 3; it is "3"`},
 		},
 		{
 			name: "weight with a fraction",
 			src:  "weight = 1.5\n",
-			want: []string{file + `:1:1: front matter: weight must be a whole number without quotes, like weight = 3; it is the number 1.5`},
+			want: []string{file + `:1:1: [K08] weight must be a whole number without quotes, like weight = 3; it is the number 1.5`},
 		},
 		{
 			name: "draft yes",
 			src:  "draft = \"yes\"\n",
-			want: []string{file + `:1:1: front matter: draft must be true or false; it is "yes"`},
+			want: []string{file + `:1:1: [K07] draft must be true or false; it is "yes"`},
 		},
 		{
 			name: "title without quotes as a number",
 			src:  "title = 2024\n",
-			want: []string{file + `:1:1: front matter: title must be text in quotes, like title = "2024"; it is the number 2024`},
+			want: []string{file + `:1:1: [K06] title must be text in quotes, like title = "2024"; it is the number 2024`},
 		},
 		{
 			name: "score in quotes",
 			src:  "score = \"2\"\n",
-			want: []string{file + `:1:1: front matter: score must be a number without quotes; it is "2"`},
+			want: []string{file + `:1:1: [K09] score must be a number without quotes; it is "2"`},
 		},
 		{
 			name: "nested table given as text",
 			src:  "event = \"广州\"\n",
-			want: []string{file + `:1:1: front matter: event must be a table, written [event] on a line of its own followed by key = value lines; it is the text "广州"`},
+			want: []string{file + `:1:1: [K10] event must be a table, written [event] on a line of its own followed by key = value lines; it is the text "广州"`},
 		},
 		{
 			name: "map of strings with a number",
 			src:  "[links]\nhome = \"/\"\ncount = 3\n",
-			want: []string{file + `:3:1: front matter: count must be text in quotes; it is the number 3`},
+			want: []string{file + `:3:1: [K11] count must be text in quotes; it is the number 3`},
 		},
 		{
 			name: "list of tables given as text",
 			src:  "authors = \"张三\"\n",
-			want: []string{file + `:1:1: front matter: authors must be a list of tables, like authors = [{...}, {...}]; it is the text "张三"`},
+			want: []string{file + `:1:1: [K13] authors must be a list of tables, like authors = [{...}, {...}]; it is the text "张三"`},
 		},
 		{
 			name: "list of tables with a text item",
 			src:  "authors = [\"张三\"]\n",
-			want: []string{file + `:1:1: front matter: authors must be a list of tables like {name = "..."}; item 1 is the text "张三"`},
+			want: []string{file + `:1:1: [K15] authors must be a list of tables like {name = "..."}; item 1 is the text "张三"`},
 		},
 		{
 			name: "wrong type in a table",
 			src:  "[event]\nlocation = 3\nstart = \"下周\"\n",
 			want: []string{
-				file + `:2:1: front matter: location must be text in quotes, like location = "3"; it is the number 3`,
-				file + `:3:1: front matter: start = "下周" is not a date; write a date like start = 2024-06-21 or a time like start = 2024-06-21T09:30:00`,
+				file + `:2:1: [K06] location must be text in quotes, like location = "3"; it is the number 3`,
+				file + `:3:1: [K05] start = "下周" is not a date; write a date like start = 2024-06-21 or a time like start = 2024-06-21T09:30:00`,
 			},
 		},
 		{
@@ -237,17 +237,17 @@ draft = "yes"
 date = "昨天"
 `,
 			want: []string{
-				file + `:2:1: front matter: unknown key "dat" (did you mean "date"?)`,
-				file + `:3:1: front matter: tags must be a list, like tags = ["a"]; it is the text "a"`,
-				file + `:4:1: front matter: weight must be a whole number without quotes, like weight = 3; it is "3"`,
-				file + `:5:1: front matter: draft must be true or false; it is "yes"`,
-				file + `:6:1: front matter: date = "昨天" is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`,
+				file + `:2:1: [K04] unknown key "dat" (did you mean "date"?)`,
+				file + `:3:1: [K12] tags must be a list, like tags = ["a"]; it is the text "a"`,
+				file + `:4:1: [K08] weight must be a whole number without quotes, like weight = 3; it is "3"`,
+				file + `:5:1: [K07] draft must be true or false; it is "yes"`,
+				file + `:6:1: [K05] date = "昨天" is not a date; write a date like date = 2024-06-21 or a time like date = 2024-06-21T09:30:00`,
 			},
 		},
 		{
 			name: "indented key",
 			src:  "[event]\n\t strat = 1\n",
-			want: []string{file + `:2:3: front matter: unknown key "strat" (did you mean "start"?)`},
+			want: []string{file + `:2:3: [K04] unknown key "strat" (did you mean "start"?)`},
 		},
 	}
 	for _, tt := range tests {
@@ -272,34 +272,34 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 		{
 			name: "bare word value",
 			src:  "title = a\n",
-			want: file + `:1:9: front matter: expected value but found "a" instead` + hint,
+			want: file + `:1:9: [K01] expected value but found "a" instead` + hint,
 		},
 		{
 			name: "invalid date on line 2",
 			src:  "title = \"a\"\ndate = 2024-13-01\n",
-			want: file + `:2:8: front matter: invalid datetime: "2024-13-01"` + ` (month 13 does not exist (月份只有 1 到 12); write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
+			want: file + `:2:8: [K01] invalid datetime: "2024-13-01"` + ` (month 13 does not exist (there are months 1 to 12); write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
 		},
 		{
 			name: "unclosed string",
 			src:  "title = \"a\ndate = 1\n",
-			want: file + `:1:11: front matter: strings cannot contain newlines` + hint,
+			want: file + `:1:11: [K01] strings cannot contain newlines` + ` (a text's quotes are not closed: add the closing " at the end of the text (a text is written on one line))`,
 		},
 		{
 			name: "duplicate key",
 			src:  "title = \"a\"\ntitle = \"b\"\n",
-			want: file + `:2:1: front matter: Key 'title' has already been defined.` + ` (each key and each [table] may be written only once; merge the two)`,
+			want: file + `:2:1: [K01] Key 'title' has already been defined.` + ` (each key and each [table] may be written only once; merge the two)`,
 		},
 		{
 			// BurntSushi points at the space before x (byte 16), which is
 			// character 13: the column counts characters, not bytes.
 			name: "garbage after a Chinese value, column in characters",
 			src:  "title = \"中文\" x\n",
-			want: file + `:1:13: front matter: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead` + hint,
+			want: file + `:1:13: [K01] expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead` + hint,
 		},
 		{
 			name: "bare Chinese key",
 			src:  "draft = true\n标题 = \"x\"\n",
-			want: file + `:2:1: front matter: expected '.' or '=', but got '标' instead` + hint,
+			want: file + `:2:1: [K01] expected '.' or '=', but got '标' instead` + hint,
 		},
 	}
 	for _, tt := range tests {
@@ -323,7 +323,7 @@ func TestDecodeArrayTablePositions(t *testing.T) {
 
 	src := "[[authors]]\nname = \"张三\"\n[[authors]]\nname = 3\n"
 	_, got, _ := decode(t, src)
-	want := []string{file + `:4:1: front matter: name must be text in quotes, like name = "3"; it is the number 3`}
+	want := []string{file + `:4:1: [K06] name must be text in quotes, like name = "3"; it is the number 3`}
 	if !sameStrings(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -583,8 +583,8 @@ func TestDecodeAfterMultilineString(t *testing.T) {
 	}
 	var l diag.List
 	at := func(off int) diag.Pos { return diag.At(file, []byte(src), off) }
-	Decode([]byte(src), &p, "front matter", at, &l)
-	want := file + `:6:1: front matter: draft must be true or false; it is "yes"`
+	Decode([]byte(src), &p, diag.KindFrontMatter, at, &l)
+	want := file + `:6:1: [K07] draft must be true or false; it is "yes"`
 	if len(l) != 1 || l[0].String() != want {
 		t.Errorf("diagnostics = %v, want %s", l, want)
 	}
@@ -626,10 +626,10 @@ func TestDecodeWhatNamesTheDocument(t *testing.T) {
 	}
 	var l diag.List
 	src := []byte("titel = \"a\"\n")
-	Decode(src, &c, "config", func(off int) diag.Pos { return diag.At("config.toml", src, off) }, &l)
-	want := `config.toml:1:1: config: unknown key "titel" (did you mean "title"?)`
-	if len(l) != 1 || l[0].String() != want {
-		t.Errorf("diagnostics = %v, want %s", l, want)
+	Decode(src, &c, diag.KindConfig, func(off int) diag.Pos { return diag.At("config.toml", src, off) }, &l)
+	want := `config.toml:1:1: [K04] unknown key "titel" (did you mean "title"?)`
+	if len(l) != 1 || l[0].String() != want || l[0].Kind != diag.KindConfig {
+		t.Errorf("diagnostics = %v (kind %s), want %s of kind config", l, l[0].Kind, want)
 	}
 }
 
@@ -639,7 +639,7 @@ func TestSuggestManyKeys(t *testing.T) {
 	for i := range 14 {
 		known[fmt.Sprintf("key%02d", i)] = i
 	}
-	got := suggest("zzzzzzzz", known, "")
+	got := suggest("zzzzzzzz", known, "").Text(diag.English)
 	want := " (the keys allowed here are key00, key01, key02, key03, key04, key05, key06, key07, key08, key09, key10, key11, ...; put your own data under [params])"
 	if got != want {
 		t.Errorf("suggest = %q, want %q", got, want)
@@ -667,7 +667,7 @@ func FuzzDecode(f *testing.F) {
 		var p page
 		var l diag.List
 		b := []byte(src)
-		kp := Decode(b, &p, "front matter", func(off int) diag.Pos { return diag.At(file, b, off) }, &l)
+		kp := Decode(b, &p, diag.KindFrontMatter, func(off int) diag.Pos { return diag.At(file, b, off) }, &l)
 		if kp == nil && l.Errors() == 0 {
 			t.Errorf("Decode returned no KeyPos and no error")
 		}
@@ -675,8 +675,8 @@ func FuzzDecode(f *testing.F) {
 			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.File != file {
 				t.Errorf("diagnostic without a position: %v", d)
 			}
-			if !strings.HasPrefix(d.Msg, "front matter: ") {
-				t.Errorf("diagnostic does not name the document: %v", d)
+			if d.Kind != diag.KindFrontMatter || d.Code == "" {
+				t.Errorf("diagnostic without the document's kind or a code: %v", d)
 			}
 		}
 		if kp != nil {
@@ -693,21 +693,24 @@ func FuzzDecode(f *testing.F) {
 // put it, before the general form.
 func TestDateHint(t *testing.T) {
 	t.Parallel()
-	for line, want := range map[string]string{
-		"date = 2024-13-01":           "month 13 does not exist",
-		"date = 2024-00-10":           "month 0 does not exist",
-		"date = 2023-02-29":           "2023-02 has 28 days, so day 29 does not exist",
-		"date = 2024-02-30":           "2024-02 has 29 days, so day 30 does not exist",
-		"date = 2024-04-31":           "day 31 does not exist (4月只有30天)",
-		"start = 2024-06-21T25:00":    "25:00 is not a time of day",
-		"start = 2024-06-21T09:60:00": "09:60 is not a time of day",
-		"date = 2024-6-21":            "",
-		"date = 2024-06-21":           "",
-		"date = 二〇二四年":                "",
+	for line, want := range map[string][2]string{
+		"date = 2024-13-01":           {"月份写成了 13，月份只有 1 到 12", "month 13 does not exist"},
+		"date = 2024-00-10":           {"月份写成了 0", "month 0 does not exist"},
+		"date = 2023-02-29":           {"2023 年 2 月只有 28 天，没有 29 日", "month 2 of 2023 has 28 days, so day 29 does not exist"},
+		"date = 2024-02-30":           {"2024 年 2 月只有 29 天，没有 30 日", "month 2 of 2024 has 29 days, so day 30 does not exist"},
+		"date = 2024-04-31":           {"4 月只有 30 天，没有 31 日", "day 31 does not exist"},
+		"start = 2024-06-21T25:00":    {"25:00 不是一天中的时间", "25:00 is not a time of day"},
+		"start = 2024-06-21T09:60:00": {"09:60 不是一天中的时间", "09:60 is not a time of day"},
+		"date = 2024-6-21":            {"", ""},
+		"date = 2024-06-21":           {"", ""},
+		"date = 二〇二四年":                {"", ""},
 	} {
-		got := dateHint(line)
-		if want == "" && got != "" || !strings.Contains(got, want) {
-			t.Errorf("dateHint(%q) = %q, want it to say %q", line, got, want)
+		hint := dateHint(line)
+		for i, lang := range []diag.Lang{diag.Chinese, diag.English} {
+			got := hint.Text(lang)
+			if want[i] == "" && got != "" || !strings.Contains(got, want[i]) {
+				t.Errorf("dateHint(%q) in %v = %q, want it to say %q", line, lang, got, want[i])
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -52,12 +53,42 @@ func TestBrowserLiveReload(t *testing.T) {
 	os.WriteFile(about, []byte(strings.Replace(string(text), "title =", "titel =", 1)), 0o644)
 	wait("the error overlay shows", `document.getElementById('folio-errors') && document.getElementById('folio-errors').textContent.includes('content/about.md:2:1')`)
 	overlay, _ := chromedp.Run(ctx, chromedp.Text("#folio-errors"))
-	if !strings.Contains(overlay, `unknown key "titel"`) || !strings.Contains(overlay, "内容有错误") || !strings.Contains(overlay, "（前置信息）有误") {
+	if !strings.Contains(overlay, `[K04] folio 不认识设置 "titel"（是不是想写 "title"？）`) || !strings.Contains(overlay, "内容有错误") || !strings.Contains(overlay, "文件开头两行 +++ 之间的设置有误") {
 		t.Errorf("overlay: %q", overlay)
 	}
 
 	os.WriteFile(about, text, 0o644)
 	wait("the overlay goes", `!document.getElementById('folio-errors') && document.querySelector('h1').textContent.includes('协会概况')`)
+}
+
+// TestBrowserEnglish opens folio serve --lang en in headless Chromium: the
+// overlay's heading, the kind of each mistake and the message are in
+// English, and so is the warnings panel once the site is fixed.
+func TestBrowserEnglish(t *testing.T) {
+	t.Parallel()
+	english := diag.English
+	dir, url, _ := startSiteWith(t, workInProgress, Options{Log: io.Discard, Lang: &english})
+	ctx := testkit.Browse(t, "", 1280)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"wip/")); err != nil {
+		t.Fatal(err)
+	}
+	wait := func(what, js string) { t.Helper(); testkit.Poll(t, ctx, what, js) }
+	const panel = `document.getElementById('folio-warnings')`
+	wait("the warnings panel shows", panel+` && `+panel+`.textContent.includes('content/wip/index.md:9:1')`)
+	text, _ := chromedp.Run(ctx, chromedp.Text("#folio-warnings"))
+	if !strings.Contains(text, "1 warning(s)") || !strings.Contains(text, "[I01] image photo.svg has no description") {
+		t.Errorf("panel: %q", text)
+	}
+	page := filepath.Join(dir, "content", "wip", "index.md")
+	src, _ := os.ReadFile(page)
+	os.WriteFile(page, []byte(strings.Replace(string(src), "date = 2024-06-01", "date = 2024-13-01", 1)), 0o644)
+	wait("the error overlay shows", `document.getElementById('folio-errors') && document.getElementById('folio-errors').textContent.includes('content/wip/index.md:3:8')`)
+	overlay, _ := chromedp.Run(ctx, chromedp.Text("#folio-errors"))
+	for _, want := range []string{"The site was not updated", "The settings at the top of the file (front matter) are wrong", "[K01]", "month 13 does not exist"} {
+		if !strings.Contains(overlay, want) {
+			t.Errorf("overlay has no %q: %q", want, overlay)
+		}
+	}
 }
 
 // TestBrowserWarningsPanel opens a draft in folio serve in headless

@@ -83,7 +83,7 @@ func listen(t *testing.T, url string) func(name, contains string) string {
 	}
 }
 
-const wipWarning = "image photo.svg has no description"
+const wipWarning = "图片 photo.svg 没有说明" // in the sample's language, zh-CN
 
 // The preview shows drafts and future pages by default, each with its
 // banner, and the build's warnings: in the log on every rebuild, at
@@ -121,7 +121,7 @@ func TestServeShowsWorkInProgress(t *testing.T) {
 	os.WriteFile(about, append(text, "\n新加的一段。\n"...), 0o644)
 	expect("warnings", wipWarning) // and again after every rebuild, the page with it unchanged
 	expect("reload", `"about/index.html"`)
-	if n := strings.Count(log.String(), "content/wip/index.md:9:1: warning: "+wipWarning); n < 2 {
+	if n := strings.Count(log.String(), "content/wip/index.md:9:1: 警告 [I01] "+wipWarning); n < 2 {
 		t.Errorf("the warning is printed %d times in two builds; log:\n%s", n, log.String())
 	}
 

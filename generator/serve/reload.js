@@ -1,6 +1,8 @@
 // folio serve: live reload, the error overlay and the warnings panel. Only folio serve adds this
 // script to pages; folio build never does.
 (function () {
+  // folioWords, before this script, are the words in the editor's language.
+  var words = typeof folioWords === "object" ? folioWords : {};
   var here = decodeURIComponent(location.pathname).replace(/\/$/, "/index.html").replace(/^\//, "");
   var overlay = null;
   function show(errors) {
@@ -10,10 +12,10 @@
     overlay.setAttribute("role", "alert");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);color:#fff;font:15px/1.6 -apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;padding:2rem";
     var h = document.createElement("h2");
-    h.textContent = "网站没有更新：内容有错误";
+    h.textContent = words.overlayTitle;
     h.style.cssText = "margin:0 0 .5rem;color:#ff8a80";
     var p = document.createElement("p");
-    p.textContent = "请按提示修改下面列出的文件并保存，改好后本提示会自动消失。浏览器中显示的是上一次成功生成的网站。";
+    p.textContent = words.overlayIntro;
     overlay.appendChild(h);
     overlay.appendChild(p);
     var ul = document.createElement("ul");
@@ -31,7 +33,7 @@
         li.appendChild(kind);
       }
       li.appendChild(document.createElement("br"));
-      li.appendChild(document.createTextNode(e.message));
+      li.appendChild(document.createTextNode((e.code ? "[" + e.code + "] " : "") + e.message));
       ul.appendChild(li);
     });
     overlay.appendChild(ul);
@@ -63,10 +65,10 @@
     panel.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;box-sizing:border-box;width:26rem;max-width:calc(100vw - 2rem);max-height:40vh;overflow:auto;background:#fffbe6;color:#222;border:1px solid #c9a227;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.5 -apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;padding:.75rem 2.5rem .75rem 1rem;text-align:left";
     var h = document.createElement("h2");
     h.id = "folio-warnings-title";
-    h.textContent = "有 " + warnings.length + " 条提醒";
+    h.textContent = words.panelTitle.replace("{n}", warnings.length);
     h.style.cssText = "margin:0 0 .25rem;font-size:15px;color:#6b4f00";
     var p = document.createElement("p");
-    p.textContent = "网站已更新。这些内容不会阻止发布，但读者可能看不到或看不清，建议修改：";
+    p.textContent = words.panelIntro;
     p.style.cssText = "margin:0 0 .25rem";
     var ul = document.createElement("ul");
     ul.style.cssText = "margin:0;padding-left:1.1rem";
@@ -77,14 +79,14 @@
       where.textContent = w.where;
       where.style.cssText = "color:#5a3e00;font-family:ui-monospace,monospace;font-weight:bold";
       li.appendChild(where);
-      li.appendChild(document.createTextNode("：" + w.message));
+      li.appendChild(document.createTextNode((words.lang === "en" ? ": " : "：") + (w.code ? "[" + w.code + "] " : "") + w.message));
       ul.appendChild(li);
     });
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "×";
-    close.setAttribute("aria-label", "关闭提醒");
-    close.title = "关闭提醒（Esc）";
+    close.setAttribute("aria-label", words.panelClose);
+    close.title = words.panelClose + " (Esc)";
     close.style.cssText = "position:absolute;top:.4rem;right:.4rem;width:1.8rem;height:1.8rem;border:1px solid #c9a227;border-radius:4px;background:#fff;color:#222;font-size:18px;line-height:1;cursor:pointer";
     close.addEventListener("click", function () { closePanel(key); });
     panel.addEventListener("keydown", function (ev) {

@@ -53,6 +53,9 @@ type Options struct {
 	// Ready, if set, is called once the site is served with the addresses
 	// at which it can be opened, the one for this computer first.
 	Ready func(urls []string)
+	// Lang, if set, is the language of the messages (--lang), instead of
+	// the site's languageCode.
+	Lang *diag.Lang
 }
 
 // Server holds the last good build and the browsers listening for news.
@@ -70,8 +73,9 @@ type Server struct {
 
 	mu       sync.RWMutex
 	site     *publish.Site
-	errors   []report // the last build's errors; nil when it succeeded
-	warnings []report // the last good build's warnings; never nil once built
+	errors   []report  // the last build's errors; nil when it succeeded
+	warnings []report  // the last good build's warnings; never nil once built
+	lang     diag.Lang // the language of the last build's messages
 	clients  map[chan event]bool
 }
 
@@ -80,37 +84,35 @@ type event struct {
 	data []byte
 }
 
-// report is a diagnostic as the overlay and the warnings panel show it.
+// report is a diagnostic as the overlay and the warnings panel show it,
+// in the editor's language.
 type report struct {
 	Where   string `json:"where"`
-	Kind    string `json:"kind"` // in Chinese: what sort of mistake it is
+	Kind    string `json:"kind"` // what sort of mistake it is (diag.Kind's title)
+	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-// Kind says in Chinese what sort of mistake a diagnostic is about, for
-// editors who read the overlay (and folio's annotations on GitHub): the
-// message after it is in English, and says how to fix it.
-func Kind(d diag.Diagnostic) string {
-	m := d.Msg
-	switch {
-	case strings.Contains(m, "UTF-8"):
-		return "文件编码不对：请用 UTF-8 编码重新保存这个文件"
-	case strings.HasPrefix(m, "config:") || d.Pos.File == "config.toml":
-		return "网站配置文件 config.toml 有误"
-	case strings.HasPrefix(m, "theme:") || strings.HasPrefix(m, "i18n:"):
-		return "网站模板（主题）有误"
-	case strings.HasPrefix(m, "front matter:") || strings.Contains(m, "unknown key") || strings.Contains(m, " must be "):
-		return "文件开头两行 +++ 之间的设置（前置信息）有误"
-	case strings.HasPrefix(m, "link to "):
-		return "链接找不到目标：请检查链接里的文件路径，大小写也要一致"
-	case strings.HasPrefix(m, "image "):
-		return "图片有问题"
-	case strings.Contains(m, " both make ") || strings.Contains(m, " both claim ") || strings.Contains(m, " makes "):
-		return "两个文件生成了同一个网址：请修改其中一个的 slug 或 url"
-	case strings.HasPrefix(m, "cannot read"):
-		return "文件无法读取"
+func reportOf(d diag.Diagnostic, lang diag.Lang) report {
+	r := report{Where: d.Pos.String(), Kind: d.Kind.Title(lang), Code: string(d.Code), Message: d.Text(lang)}
+	if d.Severity == diag.Warning { // the overlay lists warnings with the errors
+		r.Kind = lang.Warning() + " · " + r.Kind
 	}
-	return "内容有误"
+	return r
+}
+
+// scriptWords are the words of the overlay and the panel in lang, for
+// reload.js, which reads them from folioWords.
+func scriptWords(lang diag.Lang) string {
+	words, _ := json.Marshal(map[string]string{
+		"overlayTitle": diag.Msg(diag.SaidOverlayTitle).Text(lang),
+		"overlayIntro": diag.Msg(diag.SaidOverlayIntro).Text(lang),
+		"panelTitle":   diag.Msg(diag.SaidPanelTitle, "{n}").Text(lang),
+		"panelIntro":   diag.Msg(diag.SaidPanelIntro).Text(lang),
+		"panelClose":   diag.Msg(diag.SaidPanelClose).Text(lang),
+		"lang":         lang.String(),
+	})
+	return "var folioWords = " + string(words) + ";\n"
 }
 
 // ErrPortInUse is returned when Addr is taken.
@@ -174,25 +176,30 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 		Drafts: !s.opts.HideDrafts, Future: !s.opts.HideFuture, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
 	})
 	took := time.Since(start).Round(time.Millisecond)
-	what := "first build"
+	lang := res.Lang
+	if s.opts.Lang != nil {
+		lang = *s.opts.Lang
+	}
+	what := diag.Msg(diag.SaidFirstBuild).Text(lang)
 	if changed != nil {
 		what = strings.Join(changed, ", ")
 	}
 	if err != nil {
 		var reports []report
 		for _, d := range res.Diagnostics {
-			reports = append(reports, report{Where: d.Pos.String(), Kind: Kind(d), Message: d.Msg})
+			reports = append(reports, reportOf(d, lang))
 		}
 		if len(reports) == 0 {
-			reports = []report{{Where: s.opts.Dir, Message: err.Error()}}
+			reports = []report{{Where: s.opts.Dir, Message: diag.Show(err, lang)}}
 		}
 		s.mu.Lock()
 		s.errors = reports
+		s.lang = lang
 		s.mu.Unlock()
 		data, _ := json.Marshal(reports)
 		s.broadcast(event{"errors", data})
-		fmt.Fprintf(s.opts.Log, "%s: %d error(s), still serving the last good site (%s)\n", what, res.Diagnostics.Errors(), took)
-		res.Diagnostics.Print(s.opts.Log, 10)
+		fmt.Fprintln(s.opts.Log, diag.Msg(diag.SaidServeFailed, what, res.Diagnostics.Errors(), took).Text(lang))
+		res.Diagnostics.Print(s.opts.Log, lang, 10)
 		return
 	}
 	var warnings diag.List
@@ -200,7 +207,7 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	for _, d := range res.Diagnostics {
 		if d.Severity == diag.Warning {
 			warnings = append(warnings, d)
-			reports = append(reports, report{Where: d.Pos.String(), Kind: Kind(d), Message: d.Msg})
+			reports = append(reports, reportOf(d, lang))
 		}
 	}
 	s.mu.Lock()
@@ -209,14 +216,15 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	s.model, s.toWeChat = res.Model, exportable(res.Model)
 	s.errors = nil
 	s.warnings = reports
+	s.lang = lang
 	s.mu.Unlock()
 	diff := changedOutputs(old, res.Site, changed)
-	fmt.Fprintf(s.opts.Log, "%s: rendered %d page(s), %d file(s) changed, in %s", what, res.Rendered, len(diff), took)
+	line := diag.Msg(diag.SaidServeBuilt, what, res.Rendered, len(diff), took).Text(lang)
 	if len(warnings) > 0 {
-		fmt.Fprintf(s.opts.Log, ", %d warning(s)", len(warnings))
+		line += diag.Msg(diag.SaidWarnings, len(warnings)).Text(lang)
 	}
-	fmt.Fprintln(s.opts.Log)
-	warnings.Print(s.opts.Log, 50) // on every rebuild: an editor who only previews learns of them too
+	fmt.Fprintln(s.opts.Log, line)
+	warnings.Print(s.opts.Log, lang, 50) // on every rebuild: an editor who only previews learns of them too
 	// Warnings first: a tab that is not reloaded updates its panel, and a
 	// reloaded one receives them again when it reconnects.
 	data, _ := json.Marshal(reports)
@@ -297,7 +305,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "/__folio/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		io.WriteString(w, reloadJS)
+		w.Header().Set("Cache-Control", "no-store") // the words follow the language
+		s.mu.RLock()
+		lang := s.lang
+		s.mu.RUnlock()
+		io.WriteString(w, scriptWords(lang)+reloadJS)
 		return
 	case "/__folio/wechat":
 		s.wechat(w, r)
@@ -311,10 +323,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	site := s.site
 	s.mu.RUnlock()
 	if site == nil { // no good build yet: show the errors
+		s.mu.RLock()
+		lang := s.lang
+		s.mu.RUnlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		// The script shows the errors, which the event stream sends first.
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>folio</title></head><body><script src="/__folio/reload.js"></script></body></html>`)
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>folio</title></head><body><script src="/__folio/reload.js"></script></body></html>`, lang)
 		return
 	}
 	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -206,26 +207,38 @@ func TestServeUnderLoad(t *testing.T) {
 	}
 }
 
-// The overlay says in Chinese what sort of mistake each message is about.
-func TestKindInChinese(t *testing.T) {
-	for _, c := range []struct {
-		d    diag.Diagnostic
-		want string
+// The overlay speaks the site's language (zh-CN for the sample), or the
+// one --lang gives: the kind of mistake as its heading, the code, the
+// message; and the script's own words follow.
+func TestOverlayLanguage(t *testing.T) {
+	t.Parallel()
+	english := diag.English
+	for _, tt := range []struct {
+		name                string
+		lang                *diag.Lang
+		kind, message, word string
 	}{
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: `unknown key "titel" (did you mean "title"?)`}, "前置信息"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 3}, Msg: "date must be a date"}, "前置信息"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 9}, Msg: "link to b.md: there is no file content/b.md"}, "链接"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "the file is not valid UTF-8 text (it may be in GBK)"}, "UTF-8"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "config.toml", Line: 1}, Msg: `unknown key "titel"`}, "config.toml"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "themes/default/layouts/single.html", Line: 4}, Msg: "theme: function \"x\" not defined"}, "模板"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "content/a.md and content/b.md both make a/index.html; give one of them another slug or url"}, "同一个网址"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 4}, Msg: "front matter: cover \"a.jpg\" is not in the issue's folder; put the image there"}, "前置信息"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 7}, Msg: "image a.jpg has no description"}, "图片"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md", Line: 2}, Msg: "content/a.md and content/b.md both claim the URL (one as an alias) /x/; give one of them another slug or url"}, "同一个网址"},
-		{diag.Diagnostic{Pos: diag.Pos{File: "content/a.md"}, Msg: "something new"}, "内容有误"},
+		{"the site's language", nil, "文件开头两行 +++ 之间的设置有误", "月份写成了 13", "网站没有更新"},
+		{"--lang en", &english, "The settings at the top of the file (front matter) are wrong", "month 13 does not exist", "The site was not updated"},
 	} {
-		if got := Kind(c.d); !strings.Contains(got, c.want) {
-			t.Errorf("Kind(%q) = %q, want it to say %q", c.d.Msg, got, c.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			broken := func(dir string) {
+				os.WriteFile(filepath.Join(dir, "content", "news", "broken.md"), []byte("+++\ntitle = \"坏日期\"\ndate = 2024-13-01\n+++\n"), 0o644)
+			}
+			_, url, _ := startSiteWith(t, broken, Options{Log: io.Discard, Lang: tt.lang})
+			var reports []report
+			data := listen(t, url)("errors", "broken.md")
+			if err := json.Unmarshal([]byte(data), &reports); err != nil || len(reports) != 1 {
+				t.Fatalf("errors event %s: %v", data, err)
+			}
+			r := reports[0]
+			if r.Where != "content/news/broken.md:3:8" || r.Code != string(diag.TOMLSyntax) || r.Kind != tt.kind || !strings.Contains(r.Message, tt.message) {
+				t.Errorf("report = %+v, want at content/news/broken.md:3:8, code %s, kind %q, a message with %q", r, diag.TOMLSyntax, tt.kind, tt.message)
+			}
+			if _, js := get(t, url+"__folio/reload.js"); !strings.Contains(js, tt.word) {
+				t.Errorf("reload.js does not say %q", tt.word)
+			}
+		})
 	}
 }

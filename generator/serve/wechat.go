@@ -68,7 +68,7 @@ func (s *Server) wechat(w http.ResponseWriter, r *http.Request) {
 		name = path.Join(name, "index.html")
 	}
 	s.mu.RLock()
-	model, built := s.model, s.site
+	model, built, lang := s.model, s.site, s.lang
 	s.mu.RUnlock()
 	var p *site.Page
 	if model != nil && s.buttoned(name) {
@@ -89,7 +89,7 @@ func (s *Server) wechat(w http.ResponseWriter, r *http.Request) {
 	l.Sort()
 	out := copied{Title: a.Title, Summary: a.Summary, Cover: a.Cover, HTML: a.HTML, Warnings: []report{}}
 	for _, d := range l {
-		out.Warnings = append(out.Warnings, report{Where: d.Pos.String(), Kind: "公众号", Message: d.Msg})
+		out.Warnings = append(out.Warnings, reportOf(d, lang))
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

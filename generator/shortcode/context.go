@@ -1,6 +1,8 @@
 package shortcode
 
 import (
+	"folio.dev/folio/generator/diag"
+
 	"fmt"
 	"html/template"
 	"time"
@@ -49,7 +51,7 @@ type Env interface {
 	Image(target string) (Image, bool)
 	File(target string) (Image, bool)
 	Ref(id string) (Target, bool)
-	Fail(msg string)
+	Fail(m diag.Message)
 }
 
 // Context is the value a shortcode template executes with (the dot).
@@ -104,9 +106,9 @@ func (c *Context) Need(key any) string {
 			open, end = "{{%", "%}}"
 		}
 		if i, ok := key.(int); ok {
-			c.env.Fail(fmt.Sprintf("shortcode %s needs its argument %d; write it after the name, like %s %s VALUE %s", c.call.Name, i+1, open, c.call.Name, end))
+			c.env.Fail(diag.Msg(diag.ShortcodeNeedsArg, c.call.Name, i+1, fmt.Sprintf("%s %s VALUE %s", open, c.call.Name, end)))
 		} else {
-			c.env.Fail(fmt.Sprintf("shortcode %s needs %s; write it like %s %s %s=\"...\" %s", c.call.Name, key, open, c.call.Name, key, end))
+			c.env.Fail(diag.Msg(diag.ShortcodeNeedsKey, c.call.Name, key, fmt.Sprintf("%s %s %s=\"...\" %s", open, c.call.Name, key, end)))
 		}
 	}
 	return v

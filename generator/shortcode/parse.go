@@ -14,7 +14,7 @@ package shortcode
 
 import (
 	"bytes"
-	"fmt"
+	"folio.dev/folio/generator/diag"
 	"strings"
 )
 
@@ -45,7 +45,7 @@ type Call struct {
 // Error is a mistake in a shortcode's syntax, at an offset of the text.
 type Error struct {
 	Off int
-	Msg string
+	Msg diag.Message
 }
 
 // Has tells whether src may hold a shortcode, cheaply.
@@ -96,12 +96,12 @@ func Parse(src []byte) ([]*Call, []Error) {
 				s--
 			}
 			if s < 0 {
-				errs = append(errs, Error{c.Start, fmt.Sprintf("shortcode: %s closes %s, which is not open here; remove it, or open it before with %s", tagText(c, true), c.Name, tagText(c, false))})
+				errs = append(errs, Error{c.Start, diag.Msg(diag.ShortcodeCloserNotOpen, tagText(c, true), c.Name, tagText(c, false))})
 				continue
 			}
 			open := tags[stack[s]].call
 			if open.Markdown != c.Markdown {
-				errs = append(errs, Error{c.Start, fmt.Sprintf("shortcode: %s is opened with %s and closed with %s; use the same brackets for both", c.Name, tagText(open, false), tagText(c, true))})
+				errs = append(errs, Error{c.Start, diag.Msg(diag.ShortcodeBracketsDiffer, c.Name, tagText(open, false), tagText(c, true))})
 			}
 			closeOf[stack[s]] = k
 			stack = stack[:s]
@@ -163,7 +163,7 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 		in := i + 2
 		end := bytes.Index(src[in:], []byte("*/"+closer))
 		if end < 0 {
-			return tag{}, 0, &Error{start, fmt.Sprintf("shortcode: a literal %s/* is never closed with */%s", src[start:start+3], closer)}
+			return tag{}, 0, &Error{start, diag.Msg(diag.ShortcodeLiteralOpen, string(src[start:start+3]), closer)}
 		}
 		after := in + end + 2 + len(closer)
 		lit := string(src[start:start+3]) + string(src[in:in+end]) + closer
@@ -181,12 +181,12 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 	}
 	c.Name = string(src[nameStart:i])
 	if c.Name == "" {
-		return tag{}, 0, &Error{start, fmt.Sprintf("shortcode: %s must be followed by the shortcode's name, like {{< figure src=\"photo.jpg\" >}}; to write %s as text, write {{</* */>}}", src[start:start+3], src[start:start+3])}
+		return tag{}, 0, &Error{start, diag.Msg(diag.ShortcodeNoName, string(src[start:start+3]))}
 	}
 	for {
 		i = skipSpace(src, i)
 		if i >= len(src) {
-			return tag{}, 0, &Error{start, fmt.Sprintf("shortcode %s: %s is never closed with %s", c.Name, src[start:start+3], closer)}
+			return tag{}, 0, &Error{start, diag.Msg(diag.ShortcodeTagOpen, c.Name, string(src[start:start+3]), closer)}
 		}
 		if bytes.HasPrefix(src[i:], []byte(closer)) {
 			i += len(closer)
@@ -198,22 +198,22 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 			break
 		}
 		if t.closing {
-			return tag{}, 0, &Error{i, fmt.Sprintf("shortcode: the closing tag of %s takes no arguments; write %s", c.Name, tagText(c, true))}
+			return tag{}, 0, &Error{i, diag.Msg(diag.ShortcodeCloserArgs, c.Name, tagText(c, true))}
 		}
 		argStart := i
 		v, next, ok := readValue(src, i, closer)
 		if next == i {
-			return tag{}, 0, &Error{i, fmt.Sprintf("shortcode %s: %s is never closed with %s", c.Name, src[start:start+3], closer)}
+			return tag{}, 0, &Error{i, diag.Msg(diag.ShortcodeTagOpen, c.Name, string(src[start:start+3]), closer)}
 		}
 		if !ok {
-			return tag{}, 0, &Error{argStart, fmt.Sprintf("shortcode %s: a quoted argument is never closed; end it with the same quote it starts with", c.Name)}
+			return tag{}, 0, &Error{argStart, diag.Msg(diag.ShortcodeQuoteOpen, c.Name)}
 		}
 		i = next
 		if i < len(src) && src[i] == '=' && src[argStart] != '"' && src[argStart] != '`' {
 			key := v
 			val, next, ok := readValue(src, i+1, closer)
 			if !ok {
-				return tag{}, 0, &Error{i + 1, fmt.Sprintf("shortcode %s: the value of %s is never closed; end it with the same quote it starts with", c.Name, key)}
+				return tag{}, 0, &Error{i + 1, diag.Msg(diag.ShortcodeValueOpen, c.Name, key)}
 			}
 			if _, dup := c.Named[key]; !dup {
 				c.Keys = append(c.Keys, key)
@@ -225,7 +225,7 @@ func readTag(src []byte, start int) (tag, int, *Error) {
 		c.Positional = append(c.Positional, v)
 	}
 	if len(c.Named) > 0 && len(c.Positional) > 0 {
-		return tag{}, 0, &Error{start, fmt.Sprintf("shortcode %s: arguments are either all named (key=\"value\") or all positional, not both", c.Name)}
+		return tag{}, 0, &Error{start, diag.Msg(diag.ShortcodeMixedArgs, c.Name)}
 	}
 	c.Open, c.End = i, i
 	return t, i, nil

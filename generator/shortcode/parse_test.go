@@ -57,13 +57,13 @@ func TestParse(t *testing.T) {
 		{`{{</* figure src="a.jpg" */>}}`, `literal "{{< figure src=\"a.jpg\" >}}" @0-30`, ``},
 		{`{{%/* note */%}}`, `literal "{{% note %}}" @0-16`, ``},
 		{`{{% note %}}text`, `note%() @0-12`, ``},
-		{`text{{% /note %}}`, ``, `4: shortcode: {{% /note %}} closes note, which is not open here; remove it, or open it before with {{% note %}}`},
-		{`{{< note >}}x{{% /note %}}`, `note()[x] @0-26`, `13: shortcode: note is opened with {{< note >}} and closed with {{% /note %}}; use the same brackets for both`},
+		{`text{{% /note %}}`, ``, `4: {{% /note %}} closes note, which is not open here; remove it, or open it before with {{% note %}}`},
+		{`{{< note >}}x{{% /note %}}`, `note()[x] @0-26`, `13: note is opened with {{< note >}} and closed with {{% /note %}}; use the same brackets for both`},
 		{`{{< figure src="a.jpg"`, ``, `0: shortcode figure: {{< is never closed with >}}`},
-		{`{{< >}}`, ``, `0: shortcode: {{< must be followed by the shortcode's name`},
+		{`{{< >}}`, ``, `0: {{< must be followed by the shortcode's name`},
 		{`{{< x a="b >}}`, ``, `8: shortcode x: the value of a is never closed`},
 		{`{{< x a="b" c >}}`, ``, `0: shortcode x: arguments are either all named`},
-		{`{{< /x y >}}`, ``, `7: shortcode: the closing tag of x takes no arguments`},
+		{`{{< /x y >}}`, ``, `7: the closing tag of x takes no arguments`},
 	}
 	for _, tt := range tests {
 		calls, errs := Parse([]byte(tt.src))

@@ -23,7 +23,7 @@ func (s *Site) attachments(l *diag.List) {
 		for _, a := range p.FM.Attachments {
 			file, size, ok := p.Resource(a.File)
 			if !ok {
-				l.Errorf(p.KeyPos("attachments"), "front matter: attachment %q is not in the page's folder (%s); a notice with files is a folder with index.md and the files beside it", a.File, path.Dir(file))
+				l.Add(p.KeyPos("attachments"), diag.FMAttachmentMissing, a.File, path.Dir(file))
 				continue
 			}
 			title := a.Title

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -53,7 +52,7 @@ func (s *Site) journal(l *diag.List) {
 	})
 	for i, p := range issues {
 		if i > 0 && issues[i-1].Volume() == p.Volume() && issues[i-1].FM.Number == p.FM.Number {
-			l.Errorf(p.KeyPos("number"), "front matter: %s is also issue %d of %d; give one of them another number", issues[i-1].File, p.FM.Number, p.Volume())
+			l.Add(p.KeyPos("number"), diag.FMIssueNumberTaken, issues[i-1].File, p.FM.Number, p.Volume())
 		}
 		p.Issue = &Issue{}
 		if i > 0 {
@@ -66,14 +65,14 @@ func (s *Site) journal(l *diag.List) {
 			if _, _, ok := p.Resource(name); ok {
 				p.Issue.Cover = p.URL + name
 			} else {
-				l.Errorf(p.KeyPos("cover"), "front matter: cover %q is not in the issue's folder, content/%s/; put the image there or correct the name", name, p.Dir)
+				l.Add(p.KeyPos("cover"), diag.FMCoverMissing, name, p.Dir)
 			}
 		}
 		if name := p.FM.PDF; name != "" {
 			if _, size, ok := p.Resource(name); ok {
 				p.Issue.PDF, p.Issue.PDFSize = p.URL+name, size
 			} else {
-				l.Errorf(p.KeyPos("pdf"), "front matter: pdf %q is not in the issue's folder, content/%s/; put the file there or correct the name", name, p.Dir)
+				l.Add(p.KeyPos("pdf"), diag.FMPDFMissing, name, p.Dir)
 			}
 		}
 		p.Issue.Columns = columns(p, s.collation, l)
@@ -129,11 +128,8 @@ func columns(issue *Page, o *collation, l *diag.List) []Column {
 	for _, a := range articles {
 		i, ok := index[a.FM.Column]
 		if !ok {
-			hint := ""
-			if n := schema.Nearest(a.FM.Column, names); n != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", n)
-			}
-			l.Errorf(a.KeyPos("column"), "front matter: column %q is not one of the issue's columns%s; use one of %q, as listed in %s", a.FM.Column, hint, names, issue.File)
+			hint := diag.DidYouMean(schema.Nearest(a.FM.Column, names))
+			l.Add(a.KeyPos("column"), diag.FMColumnUnknown, a.FM.Column, hint, names, issue.File)
 			continue
 		}
 		cols[i].Articles = append(cols[i].Articles, a)

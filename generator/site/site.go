@@ -116,7 +116,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	if s.Home == nil {
-		l.Errorf(diag.Pos{File: source.ContentDir + "/_index.md"}, "the site has no home page; create content/_index.md with a title")
+		l.Add(diag.Pos{File: source.ContentDir + "/_index.md"}, diag.FileNoHome)
 		s.Home = &Page{Page: &source.Page{Kind: source.KindHome, URL: "/", File: source.ContentDir + "/_index.md"}}
 		s.Home.FM.Title = cfg.Title
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,24 +76,21 @@ func (s *Site) taxonomies(l *diag.List) {
 		firstUse := map[*Term]*Page{} // the page that named a term first, for messages
 		for _, p := range s.listed {  // in listing order, so term lists come out sorted
 			if n := len(termsOf(p, name)); n > MaxTerms {
-				l.Errorf(p.KeyPos(name), "front matter: %s has %d terms, more than the %d a page may have; keep the few a reader would look for", name, n, MaxTerms)
+				l.Add(p.KeyPos(name), diag.FMTooManyTerms, name, n, MaxTerms)
 				continue
 			}
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {
-					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no letter or digit to make the term's address from; write a word, like %s = [\"技能大赛\"]", name, value, name)
+					l.Add(p.KeyPos(name), diag.FMTermNoLetter, name, value)
 					continue
 				}
 				if term == nil {
 					term = bySlug[slug(value)]
 				}
 				if term == nil && closed {
-					hint := ""
-					if n := schema.Nearest(value, known); n != "" {
-						hint = fmt.Sprintf(" (did you mean %q?)", n)
-					}
-					l.Errorf(p.KeyPos(name), "front matter: %s: %q has no page in content/%s/%s; name one of %s by its folder or title, or add content/%s/<folder>/_index.md", name, value, name, hint, strings.Join(slugs(bySlug), ", "), name)
+					hint := diag.DidYouMean(schema.Nearest(value, known))
+					l.Add(p.KeyPos(name), diag.FMTermNoPage, name, value, hint, slugs(bySlug))
 					continue
 				}
 				if term == nil {
@@ -105,7 +101,7 @@ func (s *Site) taxonomies(l *diag.List) {
 					// Two ways of writing one term ("Section" and "section",
 					// "技能 大赛" and "技能-大赛") would share a page under
 					// the first one's name: the editor chooses.
-					l.Errorf(p.KeyPos(name), "front matter: %s: %q and %q (in %s) both make the term page %s; write the term the same way in both pages", name, value, term.Name, firstUse[term].File, term.URL)
+					l.Add(p.KeyPos(name), diag.FMTermSpellings, name, value, term.Name, firstUse[term].File, term.URL)
 					continue
 				}
 				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {

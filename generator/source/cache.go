@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"strings"
@@ -65,7 +66,7 @@ func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.
 	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != root {
-				l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+				l.Add(diag.Pos{File: p}, diag.FileUnreadable, err)
 			}
 			return nil
 		}
@@ -94,7 +95,7 @@ func walkContent(fsys fs.FS, root string, files map[string]fs.FileInfo, l *diag.
 		}
 	}
 	if _, statErr := fs.Stat(fsys, root); statErr != nil && root == ContentDir {
-		l.Errorf(diag.Pos{File: ContentDir}, "there is no content folder: %v; the site's pages go in content/", statErr)
+		l.Add(diag.Pos{File: ContentDir}, diag.FileNoContent, statErr)
 		return false
 	}
 	return true
@@ -121,7 +122,7 @@ func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Deco
 	}
 	raw, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		l.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		l.Add(diag.Pos{File: file}, diag.FileUnreadable, err)
 		return nil
 	}
 	if len(raw) > MaxFileSize {
@@ -204,5 +205,5 @@ func WithText(p, q *Page) *Page {
 
 // tooBig reports a Markdown file above MaxFileSize.
 func tooBig(file string, size int64, l *diag.List) {
-	l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file has %.1f MB, more than the %d MB a Markdown file may have; split it into pages, or publish it as a file (a PDF) and link to it", float64(size)/(1<<20), MaxFileSize>>20)
+	l.Add(diag.Pos{File: file, Line: 1, Col: 1}, diag.FileTooBig, fmt.Sprintf("%.1f", float64(size)/(1<<20)), MaxFileSize>>20)
 }

@@ -32,7 +32,7 @@ func checkUTF8(file string, src []byte, l *diag.List) bool {
 		}
 		off += n
 	}
-	l.Errorf(diag.At(file, src, off), "the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8")
+	l.Add(diag.At(file, src, off), diag.EncodingNotUTF8)
 	return false
 }
 
@@ -55,7 +55,7 @@ func dropControls(file string, src []byte, l *diag.List) []byte {
 		}
 		return r
 	}, src)
-	l.Warnf(diag.At(file, src, first), "removed %d invisible control character(s), the first here (pasted from Word?); they are not allowed in feeds", n)
+	l.Add(diag.At(file, src, first), diag.EncodingControls, n)
 	return clean
 }
 
@@ -82,7 +82,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 	switch string(bytes.TrimRight(first, " \t")) {
 	case "+++":
 	case "---":
-		l.Errorf(diag.At(file, src, 0), "front matter: folio reads TOML front matter between +++ lines, not YAML between --- lines; change both --- lines to +++ and write keys as key = \"value\"")
+		l.Add(diag.At(file, src, 0), diag.FMYAML)
 		return nil, 0, 0, false
 	default:
 		return nil, 0, 0, true
@@ -99,7 +99,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 		}
 		off += len(line) + 1
 	}
-	l.Errorf(diag.At(file, src, 0), "front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key")
+	l.Add(diag.At(file, src, 0), diag.FMUnclosed)
 	return nil, 0, 0, false
 }
 
@@ -120,7 +120,7 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	lines := sync.OnceValue(func() *diag.Lines { return diag.NewLines(file, src) })
 	at := func(off int) diag.Pos { return lines().At(fmStart + off) }
 	before := l.Errors()
-	p.keyPos = dec.Decode(fm, &p.FM, "front matter", at, l)
+	p.keyPos = dec.Decode(fm, &p.FM, diag.KindFrontMatter, at, l)
 	p.invalid = l.Errors() > before
 	if p.keyPos == nil {
 		return nil

@@ -2,7 +2,6 @@ package source
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -52,7 +51,12 @@ type Content struct {
 	Pages []*Page
 	// Left are pages left out of this build (drafts, future, expired),
 	// keyed by File, with the reason, so links to them can say why.
-	Left map[string]string
+	Left map[string]diag.Message
+	// Broken are the Markdown files that could not be read as pages (not
+	// UTF-8, front matter that does not parse), with the position of their
+	// first error: a link to one says the file is there, and where its
+	// error is.
+	Broken map[string]diag.Pos
 	// Files are content files outside any page folder, copied as they are:
 	// path in the site's file system -> path below the site root.
 	Files map[string]string
@@ -72,7 +76,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	sizes := map[string]int64{}
 	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if files[p].Mode()&fs.ModeSymlink != 0 {
-			l.Warnf(diag.Pos{File: p}, "a symbolic link, which folio does not follow: what it points to is not published; copy the file or folder here instead of linking to it")
+			l.Add(diag.Pos{File: p}, diag.FileSymlink)
 			continue
 		}
 		if strings.HasSuffix(p, ".md") {
@@ -82,8 +86,8 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 			sizes[p] = files[p].Size()
 		}
 	}
-	pages := readAll(ctx, fsys, mdFiles, files, opts, l)
-	c := &Content{Left: map[string]string{}, Files: map[string]string{}}
+	pages, broken := readAll(ctx, fsys, mdFiles, files, opts, l)
+	c := &Content{Left: map[string]diag.Message{}, Broken: broken, Files: map[string]string{}}
 	owners := map[string]*Page{} // folder below content/ -> the page that owns it
 	for _, p := range pages {
 		place(p, cfg, l)
@@ -96,7 +100,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	for _, p := range pages {
 		c.NextChange = Earliest(c.NextChange, opts.Now, p.FM.PublishDate.In(cfg.Location), p.FM.Date.In(cfg.Location), p.FM.ExpiryDate.In(cfg.Location))
 		state, why := publication(p, owners, opts, cfg.Location)
-		if why != "" {
+		if why.Code != "" {
 			c.Left[p.File] = why
 			continue
 		}
@@ -112,7 +116,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 // readAll parses the files with a pool of workers. Each file gets its own
 // diagnostics, appended in file order so the result does not depend on
 // which worker finished first.
-func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) []*Page {
+func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]fs.FileInfo, opts Options, l *diag.List) (read []*Page, broken map[string]diag.Pos) {
 	pages := make([]*Page, len(files))
 	diags := make([]diag.List, len(files))
 	dec := &schema.Decoder{MaxKeys: MaxKeys} // the front matter's keys, for every file
@@ -120,13 +124,21 @@ func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]f
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
 	})
 	var out []*Page
+	broken = map[string]diag.Pos{}
 	for i := range files {
 		*l = append(*l, diags[i]...)
 		if pages[i] != nil {
 			out = append(out, pages[i])
+			continue
+		}
+		for _, d := range diags[i] {
+			if d.Severity == diag.Error {
+				broken[files[i]] = d.Pos
+				break
+			}
 		}
 	}
-	return out
+	return out, broken
 }
 
 // place decides a page's folder, kind and section, its dates, and its URL.
@@ -171,7 +183,7 @@ func place(p *Page, cfg *config.Config, l *diag.List) {
 // values that decoded but make no sense.
 func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	if p.bare && !p.Branch {
-		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file has no front matter; start it with a line +++, then title = \"页面标题\" (and date = 2024-06-21 for news and notices), then another line +++")
+		l.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, diag.FMMissing)
 		return
 	}
 	for _, list := range []struct {
@@ -180,33 +192,36 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	}{{"tags", p.FM.Tags}, {"categories", p.FM.Categories}, {"committees", p.FM.Committees}} {
 		for _, term := range list.terms {
 			if strings.TrimSpace(term) == "" {
-				l.Errorf(p.KeyPos(list.key), "front matter: %s has an empty item; remove the \"\" from the list", list.key)
+				l.Add(p.KeyPos(list.key), diag.FMEmptyItem, list.key)
 			}
 		}
 	}
 	if err := config.CheckLink(p.FM.Registration); err != nil {
-		l.Errorf(p.KeyPos("registration"), "front matter: registration = %q %v", p.FM.Registration, err)
+		l.Add(p.KeyPos("registration"), diag.FMRegistration, p.FM.Registration, err)
 	}
 	if !p.FM.End.IsZero() && p.FM.End.In(loc).Before(p.FM.Start.In(loc)) {
-		l.Errorf(p.KeyPos("end"), "front matter: the event ends (end = %s) before it starts (start = %s); check the two dates", p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
+		l.Add(p.KeyPos("end"), diag.FMEventEndsEarly, p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
 	}
 	switch p.FM.Status {
 	case "", "scheduled", "cancelled", "postponed":
 	default:
-		l.Errorf(p.KeyPos("status"), "front matter: status %q is not known; write status = \"cancelled\" (取消) or \"postponed\" (延期), or leave it out for a scheduled event", p.FM.Status)
+		l.Add(p.KeyPos("status"), diag.FMStatusUnknown, p.FM.Status)
 	}
 	if !p.Branch && p.FM.Title == "" {
-		l.Errorf(p.KeyPos("title"), "front matter: the page has no title; add a line like title = \"页面标题\"")
+		l.Add(p.KeyPos("title"), diag.FMNoTitle)
 	}
 	if p.Kind == KindIssue && p.FM.Number == 0 {
-		l.Errorf(p.KeyPos("number"), "front matter: an issue needs its number (期); add a line like number = 15")
+		l.Add(p.KeyPos("number"), diag.FMIssueNoNumber)
 	}
 	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() && p.FM.PublishDate.IsZero() {
-		what := map[Kind]string{KindPost: "a post", KindIssue: "an issue"}[p.Kind]
-		l.Errorf(p.KeyPos("date"), "front matter: %s needs a date; add a line like date = 2024-06-21", what)
+		code := diag.FMPostNoDate
+		if p.Kind == KindIssue {
+			code = diag.FMIssueNoDate
+		}
+		l.Add(p.KeyPos("date"), code)
 	}
 	if p.Kind == KindEvent && p.FM.Start.IsZero() {
-		l.Errorf(p.KeyPos("start"), "front matter: an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00")
+		l.Add(p.KeyPos("start"), diag.FMEventNoStart)
 	}
 }
 
@@ -227,7 +242,7 @@ func kindOf(p *Page, parts []string, cfg *config.Config, l *diag.List) Kind {
 		return t
 	case "":
 	default:
-		l.Errorf(p.KeyPos("type"), "front matter: unknown type %q (use \"page\", \"post\" or \"event\", or leave type out)", p.FM.Type)
+		l.Add(p.KeyPos("type"), diag.FMTypeUnknown, p.FM.Type)
 	}
 	switch p.Section {
 	case "":
@@ -258,7 +273,7 @@ func isTaxonomy(cfg *config.Config, name string) bool {
 func missingSections(pages []*Page, owners map[string]*Page, opts Options, loc *time.Location) []*Page {
 	taken := map[string]bool{}
 	for _, p := range pages {
-		if _, why := leftOut(p, opts, loc); why != "" {
+		if _, why := leftOut(p, opts, loc); why.Code != "" {
 			continue
 		}
 		taken[p.URL] = true
@@ -269,11 +284,11 @@ func missingSections(pages []*Page, owners map[string]*Page, opts Options, loc *
 	var out []*Page
 	for _, p := range pages {
 		owner := owners[p.Section]
-		if _, why := publication(p, owners, opts, loc); why != "" || p.Section == "" || taken["/"+p.Section+"/"] {
+		if _, why := publication(p, owners, opts, loc); why.Code != "" || p.Section == "" || taken["/"+p.Section+"/"] {
 			continue // a folder of drafts gets no list: it would show that something is coming
 		}
 		if owner != nil {
-			if _, why := leftOut(owner, opts, loc); why == "" {
+			if _, why := leftOut(owner, opts, loc); why.Code == "" {
 				continue
 			}
 		}
@@ -292,7 +307,7 @@ func checkArticles(pages []*Page, owners map[string]*Page, cfg *config.Config, l
 			continue
 		}
 		if o := owners[path.Dir(p.Dir)]; o == nil || o.Kind != KindIssue {
-			l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "a journal article must be in an issue's folder, content/%s/<year>/<number>/, beside the issue's _index.md; move the file there", cfg.Journal.Section)
+			l.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, diag.FMArticleNoIssue, cfg.Journal.Section)
 		}
 	}
 }
@@ -316,9 +331,9 @@ func Earliest(next, now time.Time, times ...time.Time) time.Time {
 // is made from the pages this lets through, and the files of a page's
 // folder follow the page (assignFiles). Dates written without a zone are
 // in the site's time zone, loc.
-func publication(p *Page, owners map[string]*Page, opts Options, loc *time.Location) (state, why string) {
+func publication(p *Page, owners map[string]*Page, opts Options, loc *time.Location) (state string, why diag.Message) {
 	state, why = leftOut(p, opts, loc)
-	if why != "" || p.Kind != KindArticle {
+	if why.Code != "" || p.Kind != KindArticle {
 		return state, why
 	}
 	issue := owners[path.Dir(p.Dir)]
@@ -326,21 +341,21 @@ func publication(p *Page, owners map[string]*Page, opts Options, loc *time.Locat
 		return state, why // checkArticles reports it
 	}
 	issueState, issueWhy := leftOut(issue, opts, loc)
-	if issueWhy != "" {
-		return "", "its issue " + issue.File + " is not published: " + issueWhy
+	if issueWhy.Code != "" {
+		return "", diag.Msg(diag.WhyIssueUnpublished, issue.File, issueWhy)
 	}
 	if state == "" {
 		state = issueState
 	}
-	return state, ""
+	return state, diag.Message{}
 }
 
 // leftOut applies the publication rule to the page alone (publication adds
 // what it inherits).
-func leftOut(p *Page, opts Options, loc *time.Location) (state, why string) {
+func leftOut(p *Page, opts Options, loc *time.Location) (state string, why diag.Message) {
 	if p.FM.Draft {
 		if !opts.Drafts {
-			return "", "it is a draft (draft = true; build with --drafts to include it)"
+			return "", diag.Msg(diag.WhyDraft)
 		}
 		state = "draft"
 	}
@@ -350,16 +365,16 @@ func leftOut(p *Page, opts Options, loc *time.Location) (state, why string) {
 	}
 	if publish.After(opts.Now) {
 		if !opts.Future {
-			return "", fmt.Sprintf("it is to be published on %s (build with --future to include it)", publish.Format("2006-01-02 15:04"))
+			return "", diag.Msg(diag.WhyFuture, publish.Format("2006-01-02 15:04"))
 		}
 		if state == "" {
 			state = "future"
 		}
 	}
 	if exp := p.FM.ExpiryDate.In(loc); !exp.IsZero() && !exp.After(opts.Now) {
-		return "", fmt.Sprintf("it expired on %s (expiryDate)", exp.Format("2006-01-02 15:04"))
+		return "", diag.Msg(diag.WhyExpired, exp.Format("2006-01-02 15:04"))
 	}
-	return state, ""
+	return state, diag.Message{}
 }
 
 // assignFiles gives each non-Markdown file to the page whose folder holds it
@@ -392,7 +407,7 @@ func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[
 			}
 		}
 		if leaf != nil && !published[leaf] {
-			c.Left[f] = "it is in the folder of " + leaf.File + ", which is not published: " + c.Left[leaf.File]
+			c.Left[f] = diag.Msg(diag.WhyInFolderOf, leaf.File, c.Left[leaf.File])
 			continue
 		}
 		if owner == nil {
@@ -400,7 +415,7 @@ func assignFiles(c *Content, files []string, sizes map[string]int64, owners map[
 			continue
 		}
 		if !published[owner] {
-			c.Left[f] = "it belongs to " + owner.File + ", which is not published: " + c.Left[owner.File]
+			c.Left[f] = diag.Msg(diag.WhyBelongsTo, owner.File, c.Left[owner.File])
 			continue
 		}
 		owner.Resources = append(owner.Resources, f)

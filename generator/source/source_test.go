@@ -101,8 +101,8 @@ func byFile(c *Content) map[string]*Page {
 
 func TestSplitFrontMatter(t *testing.T) {
 	t.Parallel()
-	const unclosed = "content/a.md:1:1: front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key"
-	const yaml = `content/a.md:1:1: front matter: folio reads TOML front matter between +++ lines, not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`
+	const unclosed = "content/a.md:1:1: [F01] the +++ on line 1 is never closed; add a line with only +++ after the last key"
+	const yaml = `content/a.md:1:1: [F02] folio reads the settings between +++ lines (TOML), not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`
 	tests := []struct {
 		name      string
 		src       string
@@ -213,32 +213,32 @@ func TestNormalizeAndUTF8(t *testing.T) {
 		{
 			name:  "BOM and CRLF: positions count lines as the editor shows them",
 			raw:   "\ufeff+++\r\ntitle = \"a\"\r\ndate = 2024-06-21\r\ndraft = \"no\"\r\n+++\r\n正文\r\n",
-			diags: []string{`content/news/a.md:4:1: front matter: draft must be true or false; it is "no"`},
+			diags: []string{`content/news/a.md:4:1: [K07] draft must be true or false; it is "no"`},
 		},
 		{
 			name:  "CRLF unknown key",
 			raw:   "+++\r\ntitle = \"a\"\r\n\r\n  dat = 2024-06-21\r\n+++\r\n",
-			diags: []string{`content/news/a.md:4:3: front matter: unknown key "dat" (did you mean "date"?)`},
+			diags: []string{`content/news/a.md:4:3: [K04] unknown key "dat" (did you mean "date"?)`},
 		},
 		{
 			name:  "CRLF unclosed",
 			raw:   "+++\r\ntitle = \"a\"\r\n",
-			diags: []string{"content/news/a.md:1:1: front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key"},
+			diags: []string{"content/news/a.md:1:1: [F01] the +++ on line 1 is never closed; add a line with only +++ after the last key"},
 		},
 		{
 			name:  "GBK text",
 			raw:   "+++\ntitle = \"a\"\ndate = 2024-06-21\n+++\n中文\xd6\xd0\xce\xc4\n",
-			diags: []string{"content/news/a.md:5:3: the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
+			diags: []string{"content/news/a.md:5:3: [E01] the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
 		},
 		{
 			name:  "bad byte in front matter of a CRLF file",
 			raw:   "+++\r\ntitle = \"技能\xff\"\r\n+++\r\n",
-			diags: []string{"content/news/a.md:2:12: the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
+			diags: []string{"content/news/a.md:2:12: [E01] the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
 		},
 		{
 			name:  "first byte",
 			raw:   "\xff\xfe+++\n",
-			diags: []string{"content/news/a.md:1:1: the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
+			diags: []string{"content/news/a.md:1:1: [E01] the file is not valid UTF-8 text (it may be in GBK or another encoding, or not text at all); save it as UTF-8"},
 		},
 	}
 	for _, tt := range tests {
@@ -530,7 +530,7 @@ func TestReadErrors(t *testing.T) {
 		{
 			name:  "journal article outside an issue folder",
 			files: map[string]string{"content/journal/a.md": md(`title = "论文"`)},
-			diags: []string{"content/journal/a.md:1:1: a journal article must be in an issue's folder, content/journal/<year>/<number>/, beside the issue's _index.md; move the file there"},
+			diags: []string{"content/journal/a.md:1:1: [F29] a journal article must be in an issue's folder, content/journal/<year>/<number>/, beside the issue's _index.md; move the file there"},
 			pages: []string{"content/journal/a.md"},
 		},
 		{
@@ -539,57 +539,57 @@ func TestReadErrors(t *testing.T) {
 				"content/journal/2024/_index.md": md(`title = "2024"`),
 				"content/journal/2024/a.md":      md(`title = "论文"`),
 			},
-			diags: []string{"content/journal/2024/a.md:1:1: a journal article must be in an issue's folder, content/journal/<year>/<number>/, beside the issue's _index.md; move the file there"},
+			diags: []string{"content/journal/2024/a.md:1:1: [F29] a journal article must be in an issue's folder, content/journal/<year>/<number>/, beside the issue's _index.md; move the file there"},
 			pages: []string{"content/journal/2024/_index.md", "content/journal/2024/a.md"},
 		},
 		{
 			name:  "url that leaves the site",
 			files: map[string]string{"content/about.md": md(`title = "关于"`, `url = "../../x"`)},
-			diags: []string{`content/about.md:3:1: front matter: url "../../x" must be a path from the site root, starting with /, like "/about/"`},
+			diags: []string{`content/about.md:3:1: [F14] url "../../x" must be a path from the site root, starting with /, like "/about/"`},
 			pages: []string{"content/about.md"},
 		},
 		{
 			name:  "url with .. parts",
 			files: map[string]string{"content/about.md": md(`title = "关于"`, `  url = "/a/../../x/"`)},
-			diags: []string{`content/about.md:3:3: front matter: url "/a/../../x/" must not contain . or .. parts: it would leave the site's folder; write a path from the site root like "/about/"`},
+			diags: []string{`content/about.md:3:3: [F14] url "/a/../../x/" must not contain . or .. parts: it would leave the site's folder; write a path from the site root like "/about/"`},
 			pages: []string{"content/about.md"},
 		},
 		{
 			name:  "url with a query",
 			files: map[string]string{"content/about.md": md(`title = "关于"`, `url = "/a?b"`)},
-			diags: []string{`content/about.md:3:1: front matter: url "/a?b" must be a plain path, without \ ? # or //`},
+			diags: []string{`content/about.md:3:1: [F14] url "/a?b" must be a plain path, without \ ? # or //`},
 			pages: []string{"content/about.md"},
 		},
 		{
 			name:  "slug with a slash",
 			files: map[string]string{"content/news/x.md": md(`title = "x"`, "date = 2024-06-21", `slug = "2024/fair"`)},
-			diags: []string{`content/news/x.md:4:1: front matter: slug "2024/fair" must be one part of a URL, without / \ ? # and not . or ..; write it like slug = "skills-fair"`},
+			diags: []string{`content/news/x.md:4:1: [F15] slug "2024/fair" must be one part of a URL, without / \ ? # and not . or ..; write it like slug = "skills-fair"`},
 			pages: []string{"content/news/x.md"},
 		},
 		{
 			name:  "slug ..",
 			files: map[string]string{"content/news/x.md": md(`title = "x"`, "date = 2024-06-21", `slug = ".."`)},
-			diags: []string{`content/news/x.md:4:1: front matter: slug ".." must be one part of a URL, without / \ ? # and not . or ..; write it like slug = "skills-fair"`},
+			diags: []string{`content/news/x.md:4:1: [F15] slug ".." must be one part of a URL, without / \ ? # and not . or ..; write it like slug = "skills-fair"`},
 			pages: []string{"content/news/x.md"},
 		},
 		{
 			name:  "bad alias",
 			files: map[string]string{"content/a.md": md(`title = "a"`, `aliases = ["old/"]`)},
-			diags: []string{`content/a.md:3:1: front matter: alias "old/" must be a path from the site root, starting with /, like "/about/"`},
+			diags: []string{`content/a.md:3:1: [F18] alias "old/" must be a path from the site root, starting with /, like "/about/"`},
 			pages: []string{"content/a.md"},
 		},
 		{
 			name:  "missing title",
 			files: map[string]string{"content/about.md": md(`weight = 1`)},
-			diags: []string{`content/about.md:2:1: front matter: the page has no title; add a line like title = "页面标题"`},
+			diags: []string{`content/about.md:2:1: [F04] the page has no title; add a line like title = "页面标题" between the +++ lines`},
 			pages: []string{"content/about.md"},
 		},
 		{
 			name:  "no front matter",
 			files: map[string]string{"content/about.md": "正文\n", "content/news/empty.md": ""},
 			diags: []string{
-				`content/about.md:1:1: the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
-				`content/news/empty.md:1:1: the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
+				`content/about.md:1:1: [F03] the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
+				`content/news/empty.md:1:1: [F03] the file has no front matter; start it with a line +++, then title = "页面标题" (and date = 2024-06-21 for news and notices), then another line +++`,
 			},
 			pages: []string{"content/about.md", "content/news/empty.md"},
 		},
@@ -597,9 +597,9 @@ func TestReadErrors(t *testing.T) {
 			name:  "values that make no sense",
 			files: map[string]string{"content/events/e.md": md(`title = "活动"`, "start = 2024-07-15", "end = 2024-07-14", `status = "已取消"`, `tags = ["技能", ""]`)},
 			diags: []string{
-				`content/events/e.md:4:1: front matter: the event ends (end = 2024-07-14 00:00) before it starts (start = 2024-07-15 00:00); check the two dates`,
-				`content/events/e.md:5:1: front matter: status "已取消" is not known; write status = "cancelled" (取消) or "postponed" (延期), or leave it out for a scheduled event`,
-				`content/events/e.md:6:1: front matter: tags has an empty item; remove the "" from the list`,
+				`content/events/e.md:4:1: [F09] the event ends (end = 2024-07-14 00:00) before it starts (start = 2024-07-15 00:00); check the two dates`,
+				`content/events/e.md:5:1: [F10] status "已取消" is not known; write status = "cancelled" (取消) or "postponed" (延期), or leave it out for a scheduled event`,
+				`content/events/e.md:6:1: [F12] tags has an empty item; remove the "" from the list`,
 			},
 			pages: []string{"content/events/e.md"},
 		},
@@ -611,19 +611,19 @@ func TestReadErrors(t *testing.T) {
 		{
 			name:  "missing date on a post",
 			files: map[string]string{"content/news/x.md": md(`title = "x"`)},
-			diags: []string{"content/news/x.md:2:1: front matter: a post needs a date; add a line like date = 2024-06-21"},
+			diags: []string{"content/news/x.md:2:1: [F05] a post (news, notice) needs a date; add a line like date = 2024-06-21"},
 			pages: []string{"content/news/x.md"},
 		},
 		{
 			name:  "missing start on an event",
 			files: map[string]string{"content/events/x.md": md(`title = "x"`, `location = "广州"`)},
-			diags: []string{"content/events/x.md:2:1: front matter: an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00"},
+			diags: []string{"content/events/x.md:2:1: [F08] an event needs a start; add a line like start = 2024-07-15 or start = 2024-07-15T09:00:00"},
 			pages: []string{"content/events/x.md"},
 		},
 		{
 			name:  "unknown type",
 			files: map[string]string{"content/news/x.md": md(`title = "x"`, "date = 2024-06-21", `type = "news"`)},
-			diags: []string{`content/news/x.md:4:1: front matter: unknown type "news" (use "page", "post" or "event", or leave type out)`},
+			diags: []string{`content/news/x.md:4:1: [F11] unknown type "news" (use "page", "post" or "event", or leave type out)`},
 			pages: []string{"content/news/x.md"},
 		},
 		{
@@ -635,9 +635,9 @@ func TestReadErrors(t *testing.T) {
 				"content/d.md": md(`title = "d"`),
 			},
 			diags: []string{
-				`content/a.md:1:1: front matter: folio reads TOML front matter between +++ lines, not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`,
-				"content/b.md:1:1: front matter: the +++ on line 1 is never closed; add a line with only +++ after the last key",
-				`content/c.md:2:9: front matter: expected value but found "c" instead (TOML syntax: text in "quotes", lists in [brackets], one key = value per line)`,
+				`content/a.md:1:1: [F02] folio reads the settings between +++ lines (TOML), not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`,
+				"content/b.md:1:1: [F01] the +++ on line 1 is never closed; add a line with only +++ after the last key",
+				`content/c.md:2:9: [K01] expected value but found "c" instead (TOML syntax: text in "quotes", lists in [brackets], one key = value per line)`,
 			},
 			pages: []string{"content/d.md"},
 		},
@@ -650,8 +650,8 @@ func TestReadErrors(t *testing.T) {
 				"content/news/y.md": md(`title = "y"`, `draft = "no"`, "date = 2024-06-21"),
 			},
 			diags: []string{
-				`content/news/x.md:2:1: front matter: unknown key "titel" (did you mean "title"?)`,
-				`content/news/y.md:3:1: front matter: draft must be true or false; it is "no"`,
+				`content/news/x.md:2:1: [K04] unknown key "titel" (did you mean "title"?)`,
+				`content/news/y.md:3:1: [K07] draft must be true or false; it is "no"`,
 			},
 			pages: []string{"content/news/x.md", "content/news/y.md"},
 		},
@@ -671,7 +671,7 @@ func TestReadErrors(t *testing.T) {
 func TestIssueNeedsADate(t *testing.T) {
 	t.Parallel()
 	_, diags := read(t, site("", map[string]string{"content/journal/2024/15/_index.md": md(`title = "第15期"`, "number = 15")}), Options{})
-	diagsEqual(t, diags, []string{"content/journal/2024/15/_index.md:2:1: front matter: an issue needs a date; add a line like date = 2024-06-21"})
+	diagsEqual(t, diags, []string{"content/journal/2024/15/_index.md:2:1: [F06] an issue needs a date; add a line like date = 2024-06-21 to its _index.md"})
 }
 
 func TestLeftOut(t *testing.T) {
@@ -754,8 +754,12 @@ func TestLeftOut(t *testing.T) {
 			if pages := names(c); !slices.Equal(pages, tt.pages) {
 				t.Errorf("pages = %q\nwant %q", pages, tt.pages)
 			}
-			if !maps.Equal(c.Left, tt.left) {
-				t.Errorf("left = %q\nwant %q", c.Left, tt.left)
+			left := map[string]string{}
+			for f, why := range c.Left {
+				left[f] = why.Text(diag.English)
+			}
+			if !maps.Equal(left, tt.left) {
+				t.Errorf("left = %q\nwant %q", left, tt.left)
 			}
 		})
 	}

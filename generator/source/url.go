@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -21,7 +20,7 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 	if p.FM.URL != "" {
 		u, err := cleanURL(p.FM.URL)
 		if err != nil {
-			l.Errorf(p.KeyPos("url"), "front matter: url %q %v", p.FM.URL, err)
+			l.Add(p.KeyPos("url"), diag.FMURL, p.FM.URL, err)
 			return fallback
 		}
 		return u
@@ -33,16 +32,16 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 	if p.FM.Slug != "" && !p.Branch {
 		used = path.Dir(p.Dir)
 	}
-	if c := badChar(used); c != "" {
-		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file's path %q has %s, which cannot be in a URL; rename the file or its folder, or set url", p.Dir, c)
+	if c, bad := badChar(used); bad {
+		l.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, diag.FilePathChar, p.Dir, c)
 		return fallback
 	}
 	slug := path.Base(p.Dir)
 	if p.FM.Slug != "" {
 		if s := p.FM.Slug; s == "." || s == ".." || strings.ContainsAny(s, `/\?#`) {
-			l.Errorf(p.KeyPos("slug"), "front matter: slug %q must be one part of a URL, without / \\ ? # and not . or ..; write it like slug = \"skills-fair\"", s)
-		} else if c := badChar(s); c != "" {
-			l.Errorf(p.KeyPos("slug"), "front matter: slug %q has %s, which cannot be in a URL; write it like slug = \"skills-fair\" (a - between words)", s, c)
+			l.Add(p.KeyPos("slug"), diag.FMSlugNotOnePart, s)
+		} else if c, bad := badChar(s); bad {
+			l.Add(p.KeyPos("slug"), diag.FMSlugChar, s, c)
 		} else {
 			slug = s
 		}
@@ -56,14 +55,14 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 		}
 		u, err := cleanURL(expand(pattern, p, slug))
 		if err != nil {
-			l.Errorf(p.KeyPos("slug"), "front matter: the permalink pattern %q gives a URL that %v", pattern, err)
+			l.Add(p.KeyPos("slug"), diag.FMPermalinkURL, pattern, err)
 			return fallback
 		}
 		return u
 	}
 	u, err := cleanURL("/" + path.Join(path.Dir(p.Dir), slug) + "/")
 	if err != nil {
-		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "the file's name makes the URL %q, which %v; rename the file, or set slug", "/"+path.Join(path.Dir(p.Dir), slug)+"/", err)
+		l.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, diag.FileNameURL, "/"+path.Join(path.Dir(p.Dir), slug)+"/", err)
 		return fallback
 	}
 	return u
@@ -112,17 +111,17 @@ func expand(pattern string, p *Page, slug string) string {
 // /old/page.html.
 func cleanURL(u string) (string, error) {
 	if !strings.HasPrefix(u, "/") {
-		return "", fmt.Errorf("must be a path from the site root, starting with /, like \"/about/\"")
+		return "", diag.Msg(diag.URLNotFromRoot)
 	}
 	if strings.ContainsAny(u, `\?#`) || strings.Contains(u, "//") {
-		return "", fmt.Errorf("must be a plain path, without \\ ? # or //")
+		return "", diag.Msg(diag.URLNotPlain)
 	}
-	if c := badChar(u); c != "" {
-		return "", fmt.Errorf("has %s, which cannot be in a URL; write it like \"/news/skills-fair/\" (a - between words)", c)
+	if c, bad := badChar(u); bad {
+		return "", diag.Msg(diag.URLHasBadChar, c)
 	}
 	for _, part := range strings.Split(u, "/") {
 		if part == ".." || part == "." {
-			return "", fmt.Errorf("must not contain . or .. parts: it would leave the site's folder; write a path from the site root like \"/about/\"")
+			return "", diag.Msg(diag.URLLeavesSite)
 		}
 	}
 	c := path.Clean(u)
@@ -137,17 +136,17 @@ func cleanURL(u string) (string, error) {
 // URLs are paths, encoded once where they are written, and "/100%ab/"
 // would reach readers as "/100«/". A % before anything else (50%off.md)
 // is kept, and written as %25.
-func badChar(s string) string {
-	if c := config.BadChar(s); c != "" {
-		return c
+func badChar(s string) (diag.Message, bool) {
+	if c, bad := config.BadChar(s); bad {
+		return c, true
 	}
 	for i := strings.IndexByte(s, '%'); i >= 0; i = strings.IndexByte(s, '%') {
 		if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			return fmt.Sprintf("%q, which reads as an encoded character; write the character itself (新闻, not %%E6%%96%%B0…), or put something other than two hex digits after the %%", s[i:i+3])
+			return diag.Msg(diag.BadEscape, s[i:i+3]), true
 		}
 		s = s[i+1:]
 	}
-	return ""
+	return diag.Message{}, false
 }
 
 func isHex(c byte) bool {
@@ -161,7 +160,7 @@ func checkAliases(pages []*Page, l *diag.List) {
 	for _, p := range pages {
 		for _, a := range p.FM.Aliases {
 			if _, err := cleanURL(a); err != nil {
-				l.Errorf(p.KeyPos("aliases"), "front matter: alias %q %v", a, err)
+				l.Add(p.KeyPos("aliases"), diag.FMAlias, a, err)
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package theme
 
 import (
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -50,13 +49,13 @@ func LoadShortcodes(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *d
 	for name, file := range files {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			l.Errorf(diag.Pos{File: file}, "theme: cannot read shortcode: %v", err)
+			l.Add(diag.Pos{File: file}, diag.ThemeShortcodeUnreadable, err)
 			continue
 		}
 		t, err := template.New(name).Funcs(funcs).Parse(string(src))
 		if err != nil {
 			pos, msg := where.ErrorPos(err)
-			l.Errorf(pos, "theme: %s", msg)
+			l.Add(pos, diag.ThemeSyntax, msg)
 			continue
 		}
 		short := strings.TrimSuffix(strings.TrimPrefix(name, "shortcodes/"), ".html")
@@ -83,7 +82,8 @@ func (s *Shortcodes) t(key string) (string, error) {
 	if text, ok := s.words.text(key); ok {
 		return text, nil
 	}
-	return "", fmt.Errorf("no i18n file of the theme or the site has the key %q%s", key, s.words.Suggest(key))
+	hint, _ := s.words.Suggest(key)
+	return "", diag.Msg(diag.ShortcodeMissingWord, key, hint)
 }
 
 // Names lists the shortcodes, sorted.

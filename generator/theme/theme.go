@@ -68,7 +68,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	dir := path.Join("themes", cfg.Theme)
 	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, Static: map[string]string{}, missing: map[string]bool{}, callPos: map[string]diag.Pos{}}
 	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-		l.Errorf(cfg.KeyPos("theme"), "config: theme %q not found: there is no folder %s; set theme to the name of a folder in themes/", cfg.Theme, dir)
+		l.Add(cfg.KeyPos("theme"), diag.ConfigThemeMissing, cfg.Theme, dir)
 		return t
 	}
 	files := map[string]string{} // layout name -> file, the site's over the theme's
@@ -125,7 +125,14 @@ func (t *Theme) File(name string) string {
 // packages say it only at the start of their messages ("template:
 // single.html:5:15: ..." and "html/template:home.html:2:5: ..."); the
 // fields of html/template.Error name the outermost template instead.
-func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
+//
+// The detail is the error's diag.Message when it is one (folio's own, in
+// the editor's language), else Go's words for it.
+func (t *Theme) ErrorPos(err error) (pos diag.Pos, detail any) {
+	var m diag.Message
+	if errors.As(err, &m) {
+		return diag.Pos{File: path.Join(t.Dir, "layouts")}, m
+	}
 	msg := err.Error()
 	if _, inner, ok := strings.Cut(msg, "error calling partialCached: "); ok {
 		msg = inner // where in the partial, not where it was called
@@ -139,7 +146,7 @@ func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
 		return diag.Pos{File: path.Join(t.Dir, "layouts")}, msg
 	}
 	parts := strings.Split(where, ":")
-	pos := diag.Pos{File: t.File(parts[0])}
+	pos = diag.Pos{File: t.File(parts[0])}
 	if len(parts) > 1 {
 		pos.Line, _ = strconv.Atoi(parts[1])
 	}
@@ -150,8 +157,8 @@ func (t *Theme) ErrorPos(err error) (diag.Pos, string) {
 }
 
 // Suggest says how to fix a T key no i18n file has: the nearest key that
-// exists, or where to add it.
-func (t *Theme) Suggest(key string) string {
+// exists, if one is near, and the i18n file to add it to.
+func (t *Theme) Suggest(key string) (hint diag.Message, file string) {
 	var keys []string
 	for _, lang := range t.langs {
 		for k := range t.strings[lang] {
@@ -159,10 +166,7 @@ func (t *Theme) Suggest(key string) string {
 		}
 	}
 	sort.Strings(keys)
-	if n := schema.Nearest(key, keys); n != "" {
-		return fmt.Sprintf(" (did you mean %q?)", n)
-	}
-	return fmt.Sprintf("; add %s = \"...\" to i18n/%s.toml", key, t.langs[0])
+	return diag.DidYouMean(schema.Nearest(key, keys)), "i18n/" + t.langs[0] + ".toml"
 }
 
 // Missing returns the keys T was asked for and had no text for, sorted.
@@ -185,7 +189,7 @@ func walkFiles(fsys fs.FS, root string, l *diag.List, fn func(p string)) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			l.Warnf(diag.Pos{File: p}, "theme: a symbolic link, which folio does not follow: what it points to is not published; copy the file or folder here instead of linking to it")
+			l.Add(diag.Pos{File: p}, diag.ThemeSymlink)
 		}
 		if d.Type().IsRegular() {
 			fn(p)
@@ -197,13 +201,13 @@ func walkFiles(fsys fs.FS, root string, l *diag.List, fn func(p string)) {
 // parse builds one template set per layout: base + partials + the layout.
 func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMap, l *diag.List) {
 	if _, ok := files["baseof.html"]; !ok {
-		l.Errorf(diag.Pos{File: path.Join(t.Dir, "layouts", "baseof.html")}, "theme: layouts/baseof.html is missing; every layout fills it, so the theme needs one (copy it from themes/default)")
+		l.Add(diag.Pos{File: path.Join(t.Dir, "layouts", "baseof.html")}, diag.ThemeNoBaseof)
 		return
 	}
 	read := func(name string) (string, bool) {
 		b, err := fs.ReadFile(fsys, files[name])
 		if err != nil {
-			l.Errorf(diag.Pos{File: t.Dir + "/layouts/" + name}, "theme: cannot read layout: %v", err)
+			l.Add(diag.Pos{File: t.Dir + "/layouts/" + name}, diag.ThemeUnreadable, err)
 			return "", false
 		}
 		t.findCalls(files[name], string(b))
@@ -216,7 +220,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 	base, err := template.New("baseof.html").Funcs(funcs).Parse(baseSrc)
 	if err != nil {
 		pos, msg := t.ErrorPos(err)
-		l.Errorf(pos, "theme: %s", msg)
+		l.Add(pos, diag.ThemeSyntax, msg)
 		return
 	}
 	var names []string
@@ -232,7 +236,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			}
 			if _, err := base.New(name).Parse(src); err != nil {
 				pos, msg := t.ErrorPos(err)
-				l.Errorf(pos, "theme: %s", msg)
+				l.Add(pos, diag.ThemeSyntax, msg)
 			}
 		}
 	}
@@ -250,7 +254,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 		}
 		if err != nil {
 			pos, msg := t.ErrorPos(err)
-			l.Errorf(pos, "theme: %s", msg)
+			l.Add(pos, diag.ThemeSyntax, msg)
 			continue
 		}
 		// partialCached renders in the set of the layout that calls it, as
@@ -318,7 +322,7 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 			}
 			src, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				l.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+				l.Add(diag.Pos{File: p}, diag.FileUnreadable, err)
 				return
 			}
 			var m map[string]string
@@ -328,7 +332,7 @@ func (t *Theme) loadStrings(fsys fs.FS, dir string, l *diag.List) {
 				if errors.As(err, &pe) {
 					pos = diag.At(p, src, schema.ErrorOffset(src, pe))
 				}
-				l.Errorf(pos, "i18n: %v (each line is key = \"text\")", err)
+				l.Add(pos, diag.ThemeI18nSyntax, err)
 				return
 			}
 			lang := strings.TrimSuffix(path.Base(p), ".toml")

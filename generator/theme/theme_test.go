@@ -81,11 +81,11 @@ func TestErrorsNameTheFile(t *testing.T) {
 		"themes/default/layouts/baseof.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
 		"themes/default/layouts/single.html": {Data: []byte("{{define \"main\"}}\n{{if}}{{end}}")},
 	})
-	if len(l) != 1 || l[0].Pos.String() != "themes/default/layouts/single.html:2" || !strings.Contains(l[0].Msg, "missing value for if") {
+	if len(l) != 1 || l[0].Pos.String() != "themes/default/layouts/single.html:2" || !strings.Contains(l[0].Text(diag.English), "missing value for if") {
 		t.Errorf("a template error: %v", l)
 	}
 	_, l = load(t, fstest.MapFS{"config.toml": {Data: []byte("")}})
-	if len(l) != 1 || !strings.Contains(l[0].Msg, `theme "default" not found`) {
+	if len(l) != 1 || !strings.Contains(l[0].Text(diag.English), `theme "default" not found`) {
 		t.Errorf("a missing theme: %v", l)
 	}
 }
@@ -161,7 +161,7 @@ func TestI18nErrorPosition(t *testing.T) {
 		"themes/default/layouts/baseof.html": {Data: []byte(`x`)},
 		"themes/default/i18n/zh-CN.toml":     {Data: []byte("\ufeffmore=\"更多\"\nbye\n")},
 	})
-	if len(l) != 1 || l[0].Pos.String() != "themes/default/i18n/zh-CN.toml:2:4" || !strings.Contains(l[0].Msg, "line 2") {
+	if len(l) != 1 || l[0].Pos.String() != "themes/default/i18n/zh-CN.toml:2:4" || !strings.Contains(l[0].Text(diag.English), "line 2") {
 		t.Errorf("got %v, want one error at themes/default/i18n/zh-CN.toml:2:4", l)
 	}
 }

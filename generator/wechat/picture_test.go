@@ -50,7 +50,7 @@ func TestPicture(t *testing.T) {
 		switch {
 		case c.warn == "" && len(l) > 0:
 			t.Errorf("%s: warned %v", c.name, l)
-		case c.warn != "" && (len(l) != 1 || !strings.Contains(l[0].Msg, c.warn)):
+		case c.warn != "" && (len(l) != 1 || !strings.Contains(l[0].Text(diag.Chinese), c.warn)):
 			t.Errorf("%s: warnings %v, want one saying %q", c.name, l, c.warn)
 		}
 	}

@@ -1,6 +1,8 @@
 package wechat
 
 import (
+	"folio.dev/folio/generator/diag"
+
 	"fmt"
 	"html"
 	"strings"
@@ -350,12 +352,12 @@ func (c *converter) media(n *xhtml.Node) {
 	c.w.close("span")
 	c.w.close("span")
 	at := c.e.pos(src)
-	c.e.l.Warnf(at, "公众号：%s，这里的%s已改为文字说明和链接；如需在公众号里显示，请在公众号编辑器里另行插入", why, what)
+	c.e.l.Add(at, diag.WeChatEmbed, why, what)
 }
 
 // lost warns about an element that cannot reach the 公众号 at all.
 func (c *converter) lost(n *xhtml.Node) {
-	c.e.l.Warnf(c.e.find("<"+n.Data), "公众号：页面里的 <%s> 不能粘贴到公众号，已略去", n.Data)
+	c.e.l.Add(c.e.find("<"+n.Data), diag.WeChatTagDropped, n.Data)
 }
 
 // pre writes a code block line by line: the editor drops newlines and
@@ -478,7 +480,7 @@ func (c *converter) table(n *xhtml.Node) {
 				break
 			}
 		}
-		c.e.l.Warnf(c.e.find("| "+first), "公众号：第一格为“%s”的表格有 %d 列，约 %.0f 个字宽，手机上要左右滑动约 %.0f 屏才能看完；可以拆成几个窄表格，或改写成列表", first, len(widths), total, total/22)
+		c.e.l.Add(c.e.find("| "+first), diag.WeChatTableWide, first, len(widths), fmt.Sprintf("%.0f", total), fmt.Sprintf("%.0f", total/22))
 	}
 	w.open("section", styleTableWrap)
 	w.open("table", styleTable)

@@ -83,7 +83,7 @@ func Find(model *site.Site, target string) *site.Page {
 func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l *diag.List) *Article {
 	e := &exporter{page: p, model: model, built: built, base: base, l: l, noteOf: map[string]int{}}
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-		l.Warnf(diag.Pos{File: "config.toml"}, "公众号：baseURL %q 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = \"https://www.example.org/\"", base)
+		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURL, base)
 	}
 	if p.Unpublished != "" {
 		what, key := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished], "draft"
@@ -93,12 +93,12 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 				key = "publishDate"
 			}
 		}
-		l.Warnf(p.KeyPos(key), "公众号：本页是%s，网站上还没有它和它的图片，公众号取不到图片、参考链接也打不开；请先发布网站，再粘贴到公众号", cmpOr(what, p.Unpublished))
+		l.Add(p.KeyPos(key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
 	}
 	nodes, footnotes := parse(p.HTML)
 	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}
 	if n := utf8.RuneCountInString(a.Title); n > TitleMax {
-		l.Warnf(p.KeyPos("title"), "公众号：标题有 %d 个字，公众号标题最多 %d 个字；请在公众号编辑器里缩短", n, TitleMax)
+		l.Add(p.KeyPos("title"), diag.WeChatTitleLong, n, TitleMax)
 	}
 	a.HTML = e.article(nodes, footnotes)
 	return a
@@ -149,7 +149,7 @@ func (e *exporter) summary() string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > SummaryMax {
 		if key != "" {
-			e.l.Warnf(p.KeyPos(key), "公众号：%s 有 %d 个字，公众号摘要最多 %d 个字，已截断；可在 front matter 写一个较短的 summary", key, len(r), SummaryMax)
+			e.l.Add(p.KeyPos(key), diag.WeChatSummaryLong, key, len(r), SummaryMax)
 		}
 		s = string(r[:SummaryMax-1]) + "…"
 	}
@@ -270,9 +270,9 @@ type candidate struct {
 // and returns its published address. quiet leaves the warnings out (the
 // cover is looked for among the pictures that the text warns about).
 func (e *exporter) picture(cs []candidate, at diag.Pos, quiet bool) (string, bool) {
-	warn := func(format string, args ...any) {
+	warn := func(code diag.Code, args ...any) {
 		if !quiet {
-			e.l.Warnf(at, format, args...)
+			e.l.Add(at, code, args...)
 		}
 	}
 	type found struct {
@@ -295,7 +295,7 @@ func (e *exporter) picture(cs []candidate, at diag.Pos, quiet bool) (string, boo
 		size, ok := fileSize(e.built, file)
 		if !ok {
 			unknown = append(unknown, c.url)
-			warn("公众号：图片 %s 不在生成的网站里（还没有发布），公众号取不到它；请检查图片的路径，或先发布网站", c.url)
+			warn(diag.WeChatImageMissing, c.url)
 			continue
 		}
 		f := &found{c, size}
@@ -314,13 +314,13 @@ func (e *exporter) picture(cs []candidate, at diag.Pos, quiet bool) (string, boo
 	case best != nil:
 		return e.abs(best.url), true
 	case smallest != nil:
-		warn("公众号：图片 %s 有 %s，超过公众号的 %s 上限，粘贴后会丢失；请把图片压缩到 %s 以下", tooBig[0], render.FormatSize(smallest.size), render.FormatSize(ImageMax), render.FormatSize(ImageMax))
+		warn(diag.WeChatImageBig, tooBig[0], render.FormatSize(smallest.size), render.FormatSize(ImageMax))
 		return e.abs(smallest.url), true
 	case len(foreign) > 0:
 		return foreign[0], true // another site's picture: the editor fetches it as it is
 	case len(unknown) > 0:
 		if ext := strings.ToLower(path.Ext(unknown[0])); ext != ".jpg" && ext != ".jpeg" && ext != ".png" && ext != ".gif" {
-			warn("公众号：图片 %s 是 %s 格式，公众号只收 JPG、PNG、GIF 图片，粘贴后会丢失，已改为文字说明和链接；请另存为 JPG 或 PNG", unknown[0], strings.ToUpper(strings.TrimPrefix(ext, ".")))
+			warn(diag.WeChatImageFormat, unknown[0], strings.ToUpper(strings.TrimPrefix(ext, ".")))
 		}
 	}
 	return "", false

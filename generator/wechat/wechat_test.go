@@ -254,7 +254,7 @@ func TestExportGolden(t *testing.T) {
 			var b strings.Builder
 			b.WriteString("标题：" + a.Title + "\n摘要：" + a.Summary + "\n封面：" + a.Cover + "\n")
 			for _, d := range l {
-				b.WriteString(d.String() + "\n")
+				b.WriteString(d.In(diag.Chinese) + "\n")
 			}
 			b.WriteString(strings.ReplaceAll(a.HTML, "><", ">\n<") + "\n")
 			golden := filepath.Join("testdata", c.name+".golden")
@@ -406,7 +406,7 @@ func TestExportNews(t *testing.T) {
 	warned := func(what, s, at string) {
 		t.Helper()
 		for _, d := range l {
-			if strings.Contains(d.Msg, s) && d.Severity == diag.Warning {
+			if strings.Contains(d.Text(diag.Chinese), s) && d.Severity == diag.Warning {
 				if d.Pos.String() != at {
 					t.Errorf("the warning about %s is at %s, want %s", what, d.Pos, at)
 				}
@@ -488,13 +488,13 @@ func TestExportUnpublished(t *testing.T) {
 		t.Fatal(err)
 	}
 	for file, want := range map[string]string{
-		"content/news/2026/camp/index.md": "content/news/2026/camp/index.md:3:1: warning: 公众号：本页是草稿，",
-		"content/news/2026/later.md":      "content/news/2026/later.md:3:1: warning: 公众号：本页是定时发布、还未到发布时间，",
+		"content/news/2026/camp/index.md": "content/news/2026/camp/index.md:3:1: 警告 [W02] 公众号：本页是草稿，",
+		"content/news/2026/later.md":      "content/news/2026/later.md:3:1: 警告 [W02] 公众号：本页是定时发布、还未到发布时间，",
 	} {
 		_, l := export(t, res, file)
 		found := false
 		for _, d := range l {
-			found = found || strings.HasPrefix(d.String(), want)
+			found = found || strings.HasPrefix(d.In(diag.Chinese), want)
 		}
 		if !found {
 			t.Errorf("%s: no warning %q… in %v", file, want, l)
@@ -517,12 +517,12 @@ func TestExportLimits(t *testing.T) {
 	}
 	var got []string
 	for _, d := range l {
-		got = append(got, d.String())
+		got = append(got, d.In(diag.Chinese))
 	}
 	want := []string{
-		`config.toml: warning: 公众号：baseURL "/" 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = "https://www.example.org/"`,
-		"content/news/2026/long.md:2:1: warning: 公众号：标题有 70 个字，公众号标题最多 64 个字；请在公众号编辑器里缩短",
-		"content/news/2026/long.md:4:1: warning: 公众号：description 有 130 个字，公众号摘要最多 120 个字，已截断；可在 front matter 写一个较短的 summary",
+		`config.toml: 警告 [W01] 公众号：baseURL "/" 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = "https://www.example.org/"`,
+		"content/news/2026/long.md:2:1: 警告 [W03] 公众号：标题有 70 个字，公众号标题最多 64 个字；请在公众号编辑器里缩短",
+		"content/news/2026/long.md:4:1: 警告 [W04] 公众号：description 有 130 个字，公众号摘要最多 120 个字，已截断；可在文件开头的设置里写一个较短的 summary",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
