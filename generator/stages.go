@@ -111,7 +111,7 @@ func (b *builder) loadConfig() error {
 	b.cfg = config.Load(b.opts.Root, "config.toml", b.l)
 	b.res.Lang = diag.LangOf(b.cfg.LanguageCode)
 	if b.opts.BaseURL != "" {
-		if err := b.cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+		if err := config.SetBaseURL(b.cfg, b.opts.BaseURL); err != nil {
 			b.l.Add(diag.Pos{File: "--baseURL"}, diag.UsageBaseURL, b.opts.BaseURL)
 		}
 	}

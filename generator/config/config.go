@@ -45,8 +45,9 @@ type Config struct {
 }
 
 // KeyPos is the position of a key of config.toml, for messages about its
-// value found by later stages (an unknown theme).
-func (c *Config) KeyPos(key string) diag.Pos {
+// value found by later stages (an unknown theme). A function, not a
+// method, so that layouts cannot reach it.
+func KeyPos(c *Config, key string) diag.Pos {
 	if c.keyPos == nil {
 		return diag.Pos{File: "config.toml"}
 	}
@@ -196,7 +197,7 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
-	if err := c.SetBaseURL(c.BaseURL); err != nil {
+	if err := SetBaseURL(c, c.BaseURL); err != nil {
 		l.Add(pos("baseURL"), diag.ConfigBaseURL, c.BaseURL)
 	}
 	for i, item := range c.Menu.Main {
@@ -225,8 +226,9 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 
 // SetBaseURL checks and sets the site's base URL: absolute (with scheme and
 // host) or "/" for a site served from the root of any host. It always ends
-// in a slash.
-func (c *Config) SetBaseURL(s string) error {
+// in a slash. A function, not a method, so that no layout can change the
+// config while pages render.
+func SetBaseURL(c *Config, s string) error {
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}

@@ -82,7 +82,7 @@ func TestCheckLinkAndAbsURI(t *testing.T) {
 		}
 	}
 	c := &Config{}
-	if err := c.SetBaseURL("https://example.org/协会"); err != nil {
+	if err := SetBaseURL(c, "https://example.org/协会"); err != nil {
 		t.Fatal(err)
 	}
 	for in, want := range map[string]string{

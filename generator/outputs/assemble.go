@@ -107,9 +107,9 @@ func Of(o site.Output) Source {
 	case o.Path == own && o.Layout != "alias":
 		switch {
 		case p.FM.URL != "":
-			return Source{Pos: p.KeyPos("url"), Kind: Page}
+			return Source{Pos: source.KeyPos(p.Page, "url"), Kind: Page}
 		case p.FM.Slug != "":
-			return Source{Pos: p.KeyPos("slug"), Kind: Page}
+			return Source{Pos: source.KeyPos(p.Page, "slug"), Kind: Page}
 		}
 		return Source{Pos: diag.Pos{File: p.File}, Kind: Page}
 	case o.Pager != nil && o.Pager.Number > 1:
@@ -117,7 +117,7 @@ func Of(o site.Output) Source {
 	case o.Layout == "alias" && o.Path == strings.TrimPrefix(p.URL, "/")+"page/1/index.html":
 		return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: diag.Msg(diag.GeneratedRedirect, p.URL)}
 	case o.Layout == "alias":
-		return Source{Pos: p.KeyPos("aliases"), Kind: Alias}
+		return Source{Pos: source.KeyPos(p.Page, "aliases"), Kind: Alias}
 	}
 	return Source{Pos: diag.Pos{File: p.File}, Kind: Generated, Name: diag.Msg(diag.GeneratedPageOf, o.Layout, p.File)}
 }

@@ -175,7 +175,7 @@ func checkLayouts(s *site.Site, th *theme.Theme, l *diag.List) {
 		if slices.Contains(have, name) {
 			continue
 		}
-		l.Add(p.KeyPos("layout"), diag.FMLayoutUnknown, name, diag.DidYouMean(schema.Nearest(name, have)), have)
+		l.Add(source.KeyPos(p.Page, "layout"), diag.FMLayoutUnknown, name, diag.DidYouMean(schema.Nearest(name, have)), have)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/source"
 )
 
 // File is a file a page offers for download, with what a reader needs to
@@ -23,7 +24,7 @@ func (s *Site) attachments(l *diag.List) {
 		for _, a := range p.FM.Attachments {
 			file, size, ok := p.Resource(a.File)
 			if !ok {
-				l.Add(p.KeyPos("attachments"), diag.FMAttachmentMissing, a.File, path.Dir(file))
+				l.Add(source.KeyPos(p.Page, "attachments"), diag.FMAttachmentMissing, a.File, path.Dir(file))
 				continue
 			}
 			title := a.Title

@@ -52,7 +52,7 @@ func (s *Site) journal(l *diag.List) {
 	})
 	for i, p := range issues {
 		if i > 0 && issues[i-1].Volume() == p.Volume() && issues[i-1].FM.Number == p.FM.Number {
-			l.Add(p.KeyPos("number"), diag.FMIssueNumberTaken, issues[i-1].File, p.FM.Number, p.Volume())
+			l.Add(source.KeyPos(p.Page, "number"), diag.FMIssueNumberTaken, issues[i-1].File, p.FM.Number, p.Volume())
 		}
 		p.Issue = &Issue{}
 		if i > 0 {
@@ -65,14 +65,14 @@ func (s *Site) journal(l *diag.List) {
 			if _, _, ok := p.Resource(name); ok {
 				p.Issue.Cover = p.URL + name
 			} else {
-				l.Add(p.KeyPos("cover"), diag.FMCoverMissing, name, p.Dir)
+				l.Add(source.KeyPos(p.Page, "cover"), diag.FMCoverMissing, name, p.Dir)
 			}
 		}
 		if name := p.FM.PDF; name != "" {
 			if _, size, ok := p.Resource(name); ok {
 				p.Issue.PDF, p.Issue.PDFSize = p.URL+name, size
 			} else {
-				l.Add(p.KeyPos("pdf"), diag.FMPDFMissing, name, p.Dir)
+				l.Add(source.KeyPos(p.Page, "pdf"), diag.FMPDFMissing, name, p.Dir)
 			}
 		}
 		p.Issue.Columns = columns(p, s.collation, l)
@@ -129,7 +129,7 @@ func columns(issue *Page, o *collation, l *diag.List) []Column {
 		i, ok := index[a.FM.Column]
 		if !ok {
 			hint := diag.DidYouMean(schema.Nearest(a.FM.Column, names))
-			l.Add(a.KeyPos("column"), diag.FMColumnUnknown, a.FM.Column, hint, names, issue.File)
+			l.Add(source.KeyPos(a.Page, "column"), diag.FMColumnUnknown, a.FM.Column, hint, names, issue.File)
 			continue
 		}
 		cols[i].Articles = append(cols[i].Articles, a)

@@ -76,13 +76,13 @@ func (s *Site) taxonomies(l *diag.List) {
 		firstUse := map[*Term]*Page{} // the page that named a term first, for messages
 		for _, p := range s.listed {  // in listing order, so term lists come out sorted
 			if n := len(termsOf(p, name)); n > MaxTerms {
-				l.Add(p.KeyPos(name), diag.FMTooManyTerms, name, n, MaxTerms)
+				l.Add(source.KeyPos(p.Page, name), diag.FMTooManyTerms, name, n, MaxTerms)
 				continue
 			}
 			for _, value := range termsOf(p, name) {
 				term := byTitle[value]
 				if term == nil && strings.IndexFunc(value, isWordChar) < 0 {
-					l.Add(p.KeyPos(name), diag.FMTermNoLetter, name, value)
+					l.Add(source.KeyPos(p.Page, name), diag.FMTermNoLetter, name, value)
 					continue
 				}
 				if term == nil {
@@ -90,7 +90,7 @@ func (s *Site) taxonomies(l *diag.List) {
 				}
 				if term == nil && closed {
 					hint := diag.DidYouMean(schema.Nearest(value, known))
-					l.Add(p.KeyPos(name), diag.FMTermNoPage, name, value, hint, slugs(bySlug))
+					l.Add(source.KeyPos(p.Page, name), diag.FMTermNoPage, name, value, hint, slugs(bySlug))
 					continue
 				}
 				if term == nil {
@@ -101,7 +101,7 @@ func (s *Site) taxonomies(l *diag.List) {
 					// Two ways of writing one term ("Section" and "section",
 					// "技能 大赛" and "技能-大赛") would share a page under
 					// the first one's name: the editor chooses.
-					l.Add(p.KeyPos(name), diag.FMTermSpellings, name, value, term.Name, firstUse[term].File, term.URL)
+					l.Add(source.KeyPos(p.Page, name), diag.FMTermSpellings, name, value, term.Name, firstUse[term].File, term.URL)
 					continue
 				}
 				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {

@@ -144,9 +144,10 @@ func (p *Page) Resource(name string) (file string, size int64, ok bool) {
 	return file, size, ok
 }
 
-// KeyPos is the position of a front matter key (or the file's first line
-// when the key is not written), for messages about its value.
-func (p *Page) KeyPos(key string) diag.Pos {
+// KeyPos is the position of a front matter key of p (or the file's first
+// line when the key is not written), for messages about its value. A
+// function, not a method, so that layouts cannot reach it.
+func KeyPos(p *Page, key string) diag.Pos {
 	if p.keyPos == nil {
 		return diag.Pos{File: p.File, Line: 1, Col: 1}
 	}

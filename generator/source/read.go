@@ -192,36 +192,36 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	}{{"tags", p.FM.Tags}, {"categories", p.FM.Categories}, {"committees", p.FM.Committees}} {
 		for _, term := range list.terms {
 			if strings.TrimSpace(term) == "" {
-				l.Add(p.KeyPos(list.key), diag.FMEmptyItem, list.key)
+				l.Add(KeyPos(p, list.key), diag.FMEmptyItem, list.key)
 			}
 		}
 	}
 	if err := config.CheckLink(p.FM.Registration); err != nil {
-		l.Add(p.KeyPos("registration"), diag.FMRegistration, p.FM.Registration, err)
+		l.Add(KeyPos(p, "registration"), diag.FMRegistration, p.FM.Registration, err)
 	}
 	if !p.FM.End.IsZero() && p.FM.End.In(loc).Before(p.FM.Start.In(loc)) {
-		l.Add(p.KeyPos("end"), diag.FMEventEndsEarly, p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
+		l.Add(KeyPos(p, "end"), diag.FMEventEndsEarly, p.FM.End.In(loc).Format("2006-01-02 15:04"), p.FM.Start.In(loc).Format("2006-01-02 15:04"))
 	}
 	switch p.FM.Status {
 	case "", "scheduled", "cancelled", "postponed":
 	default:
-		l.Add(p.KeyPos("status"), diag.FMStatusUnknown, p.FM.Status)
+		l.Add(KeyPos(p, "status"), diag.FMStatusUnknown, p.FM.Status)
 	}
 	if !p.Branch && p.FM.Title == "" {
-		l.Add(p.KeyPos("title"), diag.FMNoTitle)
+		l.Add(KeyPos(p, "title"), diag.FMNoTitle)
 	}
 	if p.Kind == KindIssue && p.FM.Number == 0 {
-		l.Add(p.KeyPos("number"), diag.FMIssueNoNumber)
+		l.Add(KeyPos(p, "number"), diag.FMIssueNoNumber)
 	}
 	if (p.Kind == KindPost || p.Kind == KindIssue) && p.FM.Date.IsZero() && p.FM.PublishDate.IsZero() {
 		code := diag.FMPostNoDate
 		if p.Kind == KindIssue {
 			code = diag.FMIssueNoDate
 		}
-		l.Add(p.KeyPos("date"), code)
+		l.Add(KeyPos(p, "date"), code)
 	}
 	if p.Kind == KindEvent && p.FM.Start.IsZero() {
-		l.Add(p.KeyPos("start"), diag.FMEventNoStart)
+		l.Add(KeyPos(p, "start"), diag.FMEventNoStart)
 	}
 }
 
@@ -242,7 +242,7 @@ func kindOf(p *Page, parts []string, cfg *config.Config, l *diag.List) Kind {
 		return t
 	case "":
 	default:
-		l.Add(p.KeyPos("type"), diag.FMTypeUnknown, p.FM.Type)
+		l.Add(KeyPos(p, "type"), diag.FMTypeUnknown, p.FM.Type)
 	}
 	switch p.Section {
 	case "":

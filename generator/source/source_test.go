@@ -509,11 +509,11 @@ func TestPageKeyPosAndBody(t *testing.T) {
 		"params.color": "content/news/a.md:6:1",
 		"slug":         "content/news/a.md:2:1",
 	} {
-		if got := p.KeyPos(key).String(); got != want {
+		if got := KeyPos(p, key).String(); got != want {
 			t.Errorf("KeyPos(%q) = %s, want %s", key, got, want)
 		}
 	}
-	if got := (&Page{File: "content/x.md"}).KeyPos("title").String(); got != "content/x.md:1:1" {
+	if got := KeyPos((&Page{File: "content/x.md"}), "title").String(); got != "content/x.md:1:1" {
 		t.Errorf("KeyPos of a page without front matter positions = %s, want content/x.md:1:1", got)
 	}
 }

@@ -20,7 +20,7 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 	if p.FM.URL != "" {
 		u, err := cleanURL(p.FM.URL)
 		if err != nil {
-			l.Add(p.KeyPos("url"), diag.FMURL, p.FM.URL, err)
+			l.Add(KeyPos(p, "url"), diag.FMURL, p.FM.URL, err)
 			return fallback
 		}
 		return u
@@ -39,9 +39,9 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 	slug := path.Base(p.Dir)
 	if p.FM.Slug != "" {
 		if s := p.FM.Slug; s == "." || s == ".." || strings.ContainsAny(s, `/\?#`) {
-			l.Add(p.KeyPos("slug"), diag.FMSlugNotOnePart, s)
+			l.Add(KeyPos(p, "slug"), diag.FMSlugNotOnePart, s)
 		} else if c, bad := badChar(s); bad {
-			l.Add(p.KeyPos("slug"), diag.FMSlugChar, s, c)
+			l.Add(KeyPos(p, "slug"), diag.FMSlugChar, s, c)
 		} else {
 			slug = s
 		}
@@ -55,7 +55,7 @@ func pageURL(p *Page, cfg *config.Config, l *diag.List) string {
 		}
 		u, err := cleanURL(expand(pattern, p, slug))
 		if err != nil {
-			l.Add(p.KeyPos("slug"), diag.FMPermalinkURL, pattern, err)
+			l.Add(KeyPos(p, "slug"), diag.FMPermalinkURL, pattern, err)
 			return fallback
 		}
 		return u
@@ -160,7 +160,7 @@ func checkAliases(pages []*Page, l *diag.List) {
 	for _, p := range pages {
 		for _, a := range p.FM.Aliases {
 			if _, err := cleanURL(a); err != nil {
-				l.Add(p.KeyPos("aliases"), diag.FMAlias, a, err)
+				l.Add(KeyPos(p, "aliases"), diag.FMAlias, a, err)
 			}
 		}
 	}

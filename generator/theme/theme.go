@@ -68,7 +68,7 @@ func Load(fsys fs.FS, cfg *config.Config, funcs template.FuncMap, l *diag.List) 
 	dir := path.Join("themes", cfg.Theme)
 	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, strings: map[string]map[string]string{}, Static: map[string]string{}, missing: map[string]bool{}, callPos: map[string]diag.Pos{}}
 	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-		l.Add(cfg.KeyPos("theme"), diag.ConfigThemeMissing, cfg.Theme, dir)
+		l.Add(config.KeyPos(cfg, "theme"), diag.ConfigThemeMissing, cfg.Theme, dir)
 		return t
 	}
 	files := map[string]string{} // layout name -> file, the site's over the theme's

@@ -17,7 +17,7 @@ import (
 func TestPicture(t *testing.T) {
 	t.Parallel()
 	cfg := &config.Config{}
-	if err := cfg.SetBaseURL("https://www.example.org/sub/"); err != nil {
+	if err := config.SetBaseURL(cfg, "https://www.example.org/sub/"); err != nil {
 		t.Fatal(err)
 	}
 	// Rendered files and copied ones: sizes come from both.

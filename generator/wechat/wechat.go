@@ -93,12 +93,12 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 				key = "publishDate"
 			}
 		}
-		l.Add(p.KeyPos(key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
+		l.Add(source.KeyPos(p.Page, key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
 	}
 	nodes, footnotes := parse(p.HTML)
 	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}
 	if n := utf8.RuneCountInString(a.Title); n > TitleMax {
-		l.Add(p.KeyPos("title"), diag.WeChatTitleLong, n, TitleMax)
+		l.Add(source.KeyPos(p.Page, "title"), diag.WeChatTitleLong, n, TitleMax)
 	}
 	a.HTML = e.article(nodes, footnotes)
 	return a
@@ -149,7 +149,7 @@ func (e *exporter) summary() string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > SummaryMax {
 		if key != "" {
-			e.l.Add(p.KeyPos(key), diag.WeChatSummaryLong, key, len(r), SummaryMax)
+			e.l.Add(source.KeyPos(p.Page, key), diag.WeChatSummaryLong, key, len(r), SummaryMax)
 		}
 		s = string(r[:SummaryMax-1]) + "…"
 	}
