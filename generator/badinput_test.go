@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
 // TestBadInput is the table of what editors and CI will feed folio. Each
@@ -33,7 +34,15 @@ func TestBadInput(t *testing.T) {
 		{"CRLF line ends", write("content/a.md", "+++\r\ntitle = \"a\"\r\n+++\r\n正文\r\n"), ""},
 		{"invalid UTF-8 (GBK)", write("content/a.md", "+++\ntitle = \"a\"\n+++\n\xd6\xd0\xce\xc4\n"), "content/a.md:4:1: the file is not valid UTF-8 text"},
 		{"a 20 MB Markdown file", write("content/big.md", big), ""},
-		{"a binary file in content/", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), ""},
+		{"a binary file in content/", write("content/files/data.bin", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), ""},
+		// Issue 19: photos. Each is refused at the Markdown that shows it,
+		// before any pixel is decoded (and published not at all).
+		{"a PNG that is not one", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), "content/files/photo.png: the file cannot be read as an image (unexpected EOF)"},
+		{"a decompression bomb (100000×100000 PNG)", photoPage("bomb.png", testkit.Bomb(100_000, 100_000)), "content/news/p/index.md:5:1: image bomb.png: the image says it is 100000×100000 pixels, more than the 60 million folio decodes"},
+		{"a truncated phone photo", photoPage("cut.jpg", testkit.PhoneJPEG(640, 480, 6, 1)[:20000]), "content/news/p/index.md:5:1: image cut.jpg: the file is cut short"},
+		{"a HEIC photo from an iPhone", photoPage("IMG_0001.HEIC", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")), "content/news/p/index.md:5:1: image IMG_0001.HEIC: the photo is in HEIC format, which browsers other than Safari cannot show; export it as JPEG"},
+		{"a HEIC photo renamed .jpg", photoPage("IMG_0002.jpg", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")), "content/news/p/index.md:5:1: image IMG_0002.jpg: the photo is in HEIC format"},
+		{"a HEIC photo no page shows", write("content/files/IMG_0003.heic", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), "content/files/IMG_0003.heic: the photo is in HEIC format"},
 		{"a binary file named .md", write("content/x.md", "\x00\x01\x02\xff\xfe"), "content/x.md:1:4: the file is not valid UTF-8 text"},
 		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, ""},
 		{"two pages with one URL", func(dir string) {
@@ -119,6 +128,15 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("the failed build left its staging folder")
 			}
 		})
+	}
+}
+
+// photoPage writes a news post in a bundle that shows the photo name
+// (on line 5), with the photo's bytes beside it.
+func photoPage(name string, photo []byte) func(dir string) {
+	return func(dir string) {
+		write("content/news/p/index.md", "+++\ntitle = \"照片\"\ndate = 2024-06-01\n+++\n![合影]("+name+")\n")(dir)
+		write("content/news/p/"+name, string(photo))(dir)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -93,6 +94,9 @@ type Result struct {
 	// Written says what was written to Destination: files of the site,
 	// files written anew (the others kept, with their times), bytes.
 	Written publish.Stats
+	// Photos says how many photos the build published and how many it
+	// processed (the others were in the cache).
+	Photos photos.Stats
 	// Rendered is the number of outputs rendered (not taken from Cache).
 	Rendered int
 	// NextChange is the earliest time after the build's at which the site
@@ -184,6 +188,7 @@ func build(ctx context.Context, opts Options, res *Result) (*Result, error) {
 	for _, stage := range []func() error{
 		b.loadConfig, // config.toml
 		b.buildModel, // content/ read, its Markdown converted, the model built (or kept, for a text edit)
+		b.makePhotos, // photos cleaned and resized, or taken from the cache (photos.go)
 		b.loadTheme,  // layouts, i18n strings, static files
 		b.render,     // every output, and meanwhile the feeds, calendars and sitemaps
 		b.index,      // the search index and robots.txt

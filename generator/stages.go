@@ -16,6 +16,7 @@ import (
 	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/outputs"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/search"
@@ -45,6 +46,9 @@ type builder struct {
 	content *source.Content
 	model   *site.Site
 	claimed *outputs.Table // the model's outputs' paths (nil for a kept model)
+
+	photoSet   *photos.Set              // the photos pages show, planned (photos.go)
+	photoFiles map[string][]photos.File // photo -> its published files; nil for one refused
 
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
@@ -143,6 +147,8 @@ func (b *builder) buildModel() error {
 			return err // what was not read would show as false errors
 		}
 		resolver := links.New(b.content, opts.Root, cfg.BasePath())
+		b.photoSet = photos.NewSet(opts.Root, b.photoSettings())
+		resolver.ShowPhotos(b.photoSet)
 		results := convert.Pages(b.ctx, md, b.content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
@@ -266,7 +272,7 @@ func (b *builder) assemble() error {
 		maps.Copy(b.out.Files, b.last.cleaned)
 	} else {
 		before := len(*b.l)
-		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe}, b.l)
+		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe, Photos: b.photoFiles}, b.l)
 		b.assembleWarned = len(*b.l) > before
 	}
 	if b.l.Errors() > 0 {

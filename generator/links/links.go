@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"folio.dev/folio/generator/images"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/source"
 )
 
@@ -28,7 +29,8 @@ type Resolver struct {
 	pages map[string]string // Markdown file -> its page's URL
 	files map[string]string // other file of content/ -> its URL
 	left  map[string]string // unpublished Markdown file -> why
-	sizes *images.Sizes
+	sizes  *images.Sizes
+	photos *photos.Set // nil: photos are not shown with derivatives
 }
 
 // New makes the resolver of content: links resolve to URLs that start
@@ -133,6 +135,12 @@ type Resolved map[string][2]string
 // recorded, and every image has the size it had.
 func (s Resolved) Hold(r *Resolver, from string) bool {
 	for target, was := range s {
+		if img, ok := strings.CutPrefix(target, photoKey); ok {
+			if p, dir := r.Photo(from, img); photoState(p) != was[0] || dir != was[1] {
+				return false
+			}
+			continue
+		}
 		if img, ok := strings.CutPrefix(target, sizeKey); ok {
 			if w, h, problem := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] || problem != was[1] {
 				return false

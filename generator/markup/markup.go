@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"folio.dev/folio/generator/diag"
 )
@@ -101,7 +102,7 @@ func New(opts Options) *Markdown {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, cjkEmphasis{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(imageRenderer{unsafe: opts.Unsafe}, 100)))...),
 	)
 	return &Markdown{md: md, opts: opts, buffers: &buffers{}}
 }
@@ -221,8 +222,11 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 			n.Destination = d.link(n, n.Destination)
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.Image:
-			d.image(n)
+			src := d.image(n)
 			n.Destination = d.link(n, n.Destination)
+			if src != "" { // a photo's derivative (photos.go)
+				n.Destination = []byte(src)
+			}
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL && n.FirstChild() != nil {
@@ -295,13 +299,19 @@ func (d *docWalk) link(n ast.Node, dest []byte) []byte {
 // loading after the page's first image (which is likely in view at once);
 // an image without a description is reported, since screen readers and
 // readers whose images do not load have only that.
-func (d *docWalk) image(n *ast.Image) {
+func (d *docWalk) image(n *ast.Image) (src string) {
 	if n.FirstChild() == nil && d.l != nil {
 		d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s has no description; write what it shows between the brackets: ![夏令营合影](%s)", n.Destination, n.Destination)
 	}
-	if sizer, ok := d.r.(ImageSizer); ok {
-		target, _, _ := strings.Cut(string(n.Destination), "#")
-		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
+	target, _, _ := strings.Cut(string(n.Destination), "#")
+	t, err := url.PathUnescape(target)
+	local := err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/")
+	var photo bool
+	if local {
+		src, photo = d.photo(n, t)
+	}
+	if sizer, ok := d.r.(ImageSizer); ok && !photo {
+		if local {
 			w, h, problem := sizer.ImageSize(d.doc.File, t)
 			if w > 0 && h > 0 {
 				n.SetAttributeString("width", []byte(fmt.Sprint(w)))
@@ -317,6 +327,7 @@ func (d *docWalk) image(n *ast.Image) {
 	}
 	n.SetAttributeString("decoding", []byte("async"))
 	d.images++
+	return src
 }
 
 // linkStart finds the offset of a link's "[" (or an image's "!["), which

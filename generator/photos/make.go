@@ -26,8 +26,9 @@ const CacheDir = ".folio-cache/images"
 
 // Options say where Make keeps what it made.
 type Options struct {
-	// Dir is the cache folder on disk (the site folder's CacheDir); ""
-	// keeps everything in memory (a site not on disk, as in tests).
+	// Dir is the cache folder on disk: the site folder's CacheDir, which
+	// FS reads as CacheDir. "" keeps everything in memory (a site not on
+	// disk, as in tests).
 	Dir string
 	// Prune removes the cache's files no photo of this build uses.
 	Prune   bool
@@ -37,7 +38,8 @@ type Options struct {
 }
 
 // File is one published file of a photo: its name in the source's folder,
-// and either its bytes or its file in the cache (Cached, a path on disk).
+// and either its bytes or its file in the cache (Cached, a path in the
+// site's FS: CacheDir/…).
 type File struct {
 	Name   string
 	Data   []byte
@@ -125,7 +127,7 @@ func cached(p *Photo, dir string) ([]File, bool) {
 		if _, err := os.Stat(f); err != nil {
 			return nil, false
 		}
-		files = append(files, File{Name: n, Cached: f})
+		files = append(files, File{Name: n, Cached: CacheDir + "/" + cacheName(p, n)})
 	}
 	return files, true
 }
@@ -150,7 +152,7 @@ func prune(dir string, keep map[string]bool) {
 func makePhoto(fsys fs.FS, p *Photo, s Settings, dir string) ([]File, error) {
 	data, err := fs.ReadFile(fsys, p.File)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", p.File, err)
+		return nil, fmt.Errorf("the file cannot be read: %v", err)
 	}
 	bodies, err := render(p, data, s)
 	if err != nil {
@@ -171,7 +173,7 @@ func makePhoto(fsys fs.FS, p *Photo, s Settings, dir string) ([]File, error) {
 		if err := os.Rename(tmp, f); err != nil {
 			return nil, fmt.Errorf("cannot write the photo cache: %v", err)
 		}
-		files = append(files, File{Name: n, Cached: f})
+		files = append(files, File{Name: n, Cached: CacheDir + "/" + cacheName(p, n)})
 	}
 	return files, nil
 }
@@ -186,7 +188,7 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		}
 		m, _, err := image.Decode(bytes.NewReader(data))
 		if err != nil {
-			return fmt.Errorf("%s cannot be decoded (%v); export or upload it again as JPEG or PNG", p.File, err)
+			return fmt.Errorf("the image cannot be decoded (%v); export or upload it again as JPEG or PNG", err)
 		}
 		img = upright(toRGBA(m), p.Orientation)
 		return nil
@@ -212,7 +214,7 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 	case p.Format == "gif":
 		g, err := gif.DecodeAll(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("%s cannot be decoded (%v); export or upload it again", p.File, err)
+			return nil, fmt.Errorf("the GIF cannot be decoded (%v); export or upload it again", err)
 		}
 		var b bytes.Buffer
 		if err := gif.EncodeAll(&b, g); err != nil { // frames, delays and loops kept; comments and XMP not

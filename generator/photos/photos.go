@@ -113,6 +113,7 @@ type Set struct {
 type planned struct {
 	once  sync.Once
 	photo *Photo
+	shown bool // a page shows it, and said what is wrong with it there
 }
 
 // NewSet makes a Set that reads images from fsys.
@@ -136,6 +137,24 @@ func (s *Set) Plan(file string) *Photo {
 	return p.photo
 }
 
+// Show returns the plan of file, as Plan, for a page that shows it (and
+// reports its problem at its place on the page).
+func (s *Set) Show(file string) *Photo {
+	p := s.Plan(file)
+	s.mu.Lock()
+	s.plans[file].shown = true
+	s.mu.Unlock()
+	return p
+}
+
+// Shown tells whether a page shows file.
+func (s *Set) Shown(file string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.plans[file]
+	return p != nil && p.shown
+}
+
 // Planned returns every plan made so far, by file.
 func (s *Set) Planned() map[string]*Photo {
 	s.mu.Lock()
@@ -153,7 +172,7 @@ func (s *Set) plan(file string) *Photo {
 	p := &Photo{File: file, Original: path.Base(file), Orientation: 1}
 	data, err := fs.ReadFile(s.fsys, file)
 	if err != nil {
-		p.Problem = fmt.Sprintf("cannot read %s: %v", file, err)
+		p.Problem = fmt.Sprintf("the file cannot be read: %v", err)
 		return p
 	}
 	p.Size = int64(len(data))
@@ -163,25 +182,25 @@ func (s *Set) plan(file string) *Photo {
 	p.Key = hex.EncodeToString(h.Sum(nil))
 	if heif(data) || strings.EqualFold(path.Ext(file), ".heic") || strings.EqualFold(path.Ext(file), ".heif") {
 		p.Format = "heic"
-		p.Problem = fmt.Sprintf("%s is a HEIC photo, which browsers other than Safari cannot show; export it as JPEG: on the iPhone, share the photo and choose 存储到文件 (Save to Files) with 格式 Most Compatible, or set 设置 > 相机 > 格式 to 兼容性最佳 (Most Compatible) for new photos; then link the .jpg", file)
+		p.Problem = "the photo is in HEIC format, which browsers other than Safari cannot show; export it as JPEG: on the iPhone, choose 设置 > 相机 > 格式 > 兼容性最佳 (Settings > Camera > Formats > Most Compatible) for new photos, and 设置 > 照片 > 传输到Mac或PC > 自动 (Settings > Photos > Transfer to Mac or PC > Automatic), so that photos copied to a computer arrive as JPEG; then put the .jpg beside the page and link it"
 		return p
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		p.Problem = fmt.Sprintf("%s cannot be read as an image (%v); export or upload it again as JPEG or PNG", file, err)
+		p.Problem = fmt.Sprintf("the file cannot be read as an image (%v); export or upload it again as JPEG or PNG", err)
 		return p
 	}
 	p.Format = format
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		p.Problem = fmt.Sprintf("%s says it is %d×%d pixels; export or upload it again", file, cfg.Width, cfg.Height)
+		p.Problem = fmt.Sprintf("the image says it is %d×%d pixels; export or upload it again", cfg.Width, cfg.Height)
 		return p
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > int64(s.settings.MaxPixels) {
-		p.Problem = fmt.Sprintf("%s says it is %d×%d pixels, more than the %d million folio decodes (a camera's largest photo has about 50 million): it may be a decompression bomb; resize it to at most 4096 pixels wide", file, cfg.Width, cfg.Height, s.settings.MaxPixels/1_000_000)
+		p.Problem = fmt.Sprintf("the image says it is %d×%d pixels, more than the %d million folio decodes (a phone's largest photo has about 50 million): it may be a decompression bomb; resize it to at most 4096 pixels wide", cfg.Width, cfg.Height, s.settings.MaxPixels/1_000_000)
 		return p
 	}
 	if !complete(format, data) {
-		p.Problem = fmt.Sprintf("%s is cut short (the file ends before the image does): the upload or copy was interrupted; copy it again from the phone or camera", file)
+		p.Problem = "the file is cut short (it ends before the image does): the upload or copy was interrupted; copy it again from the phone or camera"
 		return p
 	}
 	if format == "jpeg" {
@@ -192,7 +211,7 @@ func (s *Set) plan(file string) *Photo {
 		p.Width, p.Height = cfg.Height, cfg.Width
 	}
 	if s.settings.WarnBytes > 0 && p.Size > s.settings.WarnBytes {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%s is %.0f MB, more than a phone's photo (3–5 MB): readers get the small copies, but the build reads it whole every time; export it smaller", file, float64(p.Size)/(1<<20)))
+		p.Warnings = append(p.Warnings, fmt.Sprintf("the file is %.0f MB, more than a phone's photo (3–5 MB): readers get the small copies, but every build reads it whole; export it smaller", float64(p.Size)/(1<<20)))
 	}
 	if format == "gif" {
 		return p

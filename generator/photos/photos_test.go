@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,11 +119,11 @@ func TestRefused(t *testing.T) {
 	}
 	set := photos.NewSet(fsys, photos.DefaultSettings())
 	for file, want := range map[string]string{
-		"bomb.png":  "bomb.png says it is 100000×100000 pixels, more than the 60 million folio decodes",
-		"cut.jpg":   "cut.jpg is cut short",
-		"a.heic":    "a.heic is a HEIC photo",
+		"bomb.png":  "the image says it is 100000×100000 pixels, more than the 60 million folio decodes",
+		"cut.jpg":   "the file is cut short",
+		"a.heic":    "the photo is in HEIC format",
 		"heic.jpg":  "export it as JPEG",
-		"text.png":  "text.png cannot be read as an image",
+		"text.png":  "the file cannot be read as an image",
 		"phone.jpg": "",
 	} {
 		got := set.Plan(file).Problem
@@ -158,8 +159,8 @@ func TestCache(t *testing.T) {
 		t.Fatalf("warm: %+v, want nothing made", stats)
 	}
 	for i := range first {
-		a, _ := os.ReadFile(first[i].Cached)
-		b, _ := os.ReadFile(second[i].Cached)
+		a, _ := os.ReadFile(filepath.Join(dir, path.Base(first[i].Cached)))
+		b, _ := os.ReadFile(filepath.Join(dir, path.Base(second[i].Cached)))
 		if first[i].Name != second[i].Name || !bytes.Equal(a, b) || len(a) == 0 {
 			t.Errorf("%s: the cached file differs", first[i].Name)
 		}
@@ -170,7 +171,7 @@ func TestCache(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), filepath.Base(first[0].Cached)[:64]) {
+		if strings.HasPrefix(e.Name(), path.Base(first[0].Cached)[:64]) {
 			t.Errorf("%s: left in the cache, though no photo uses it", e.Name())
 		}
 	}

@@ -1,0 +1,149 @@
+package markup
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"folio.dev/folio/generator/photos"
+)
+
+// Photos, when the Resolver is one, gives the photos of content/ a page
+// shows: their plan (upright size, derivatives) and the URL of the folder
+// they are published in. nil when target is no photo.
+type Photos interface {
+	Photo(from, target string) (p *photos.Photo, dir string)
+}
+
+// Slot is where a page shows a photo: how wide it is drawn, for the
+// sizes attribute, and which derivative is the src of browsers that read
+// no srcset.
+type Slot struct {
+	Sizes string // the sizes attribute
+	Width int    // CSS pixels at its widest
+}
+
+// TextSlot is a photo in the default theme's text column (40em, with 1rem
+// margins on a phone).
+func TextSlot() Slot {
+	return Slot{Sizes: "(max-width: 42rem) calc(100vw - 2rem), 40rem", Width: 640}
+}
+
+// Picture is the markup of one photo in a slot: what an <img> needs.
+type Picture struct {
+	Src           string // a derivative about as wide as the slot
+	Srcset        string // every derivative, "url 480w, url 800w"
+	Sizes         string
+	Width, Height int // upright, of the original: the aspect ratio for the layout
+}
+
+// PictureOf returns the picture of photo p, published in folder dir (a
+// URL ending in /), for slot; ok is false when p has no derivatives (a
+// GIF, or a photo with a problem), which is then shown as it is.
+func PictureOf(p *photos.Photo, dir string, slot Slot) (pic Picture, ok bool) {
+	if p == nil || p.Problem != "" || len(p.Derivatives) == 0 {
+		return Picture{}, false
+	}
+	fit, _ := p.Fit(slot.Width)
+	var set strings.Builder
+	for i, d := range p.Derivatives {
+		if i > 0 {
+			set.WriteString(", ")
+		}
+		set.Write(util.URLEscape([]byte(dir+d.Name), true))
+		set.WriteString(" " + strconv.Itoa(d.Width) + "w")
+	}
+	return Picture{Src: dir + fit.Name, Srcset: set.String(), Sizes: slot.Sizes, Width: p.Width, Height: p.Height}, true
+}
+
+// photo shows a photo of content/ through its derivatives: the src and
+// srcset, and the upright size. It returns the src ("" to keep the link as
+// resolved) and whether the Resolver knew the image as a photo.
+func (d *docWalk) photo(n *ast.Image, target string) (src string, known bool) {
+	ph, ok := d.r.(Photos)
+	if !ok {
+		return "", false
+	}
+	p, dir := ph.Photo(d.doc.File, target)
+	if p == nil {
+		return "", false
+	}
+	if d.l != nil {
+		at := d.at(linkStart(n, string(n.Destination), d.body))
+		if p.Problem != "" {
+			d.l.Errorf(at, "image %s: %s", n.Destination, p.Problem)
+		}
+		for _, w := range p.Warnings {
+			d.l.Warnf(at, "image %s: %s", n.Destination, w)
+		}
+	}
+	if p.Width > 0 {
+		n.SetAttributeString("width", []byte(strconv.Itoa(p.Width)))
+		n.SetAttributeString("height", []byte(strconv.Itoa(p.Height)))
+	}
+	pic, ok := PictureOf(p, dir, TextSlot())
+	if !ok {
+		return "", true
+	}
+	n.SetAttributeString("srcset", []byte(pic.Srcset))
+	n.SetAttributeString("sizes", []byte(pic.Sizes))
+	if d.images == 0 && p.Width >= TextSlot().Width/2 {
+		// The first large photo is what a phone shows first (the largest
+		// paint): fetched before the stylesheet's fonts and icons.
+		n.SetAttributeString("fetchpriority", []byte("high"))
+	}
+	return pic.Src, true
+}
+
+// imageRenderer writes <img> as goldmark does, with the attributes
+// goldmark's filter lacks (fetchpriority).
+type imageRenderer struct{ unsafe bool }
+
+var imageAttributes = html.ImageAttributeFilter.ExtendString("fetchpriority")
+
+func (r imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, r.render)
+}
+
+func (r imageRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	dest := util.URLEscape(n.Destination, true)
+	if r.unsafe || !html.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(dest))
+	}
+	_, _ = w.WriteString(`" alt="`)
+	altText(w, source, n)
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, imageAttributes)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkSkipChildren, nil
+}
+
+// altText writes an image's description, its text without markup.
+func altText(w util.BufWriter, source []byte, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			_, _ = w.Write(util.EscapeHTML(c.Value(source)))
+		case *ast.String:
+			_, _ = w.Write(util.EscapeHTML(c.Value))
+		default:
+			altText(w, source, c)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package generator
+
+import (
+	"path/filepath"
+	"slices"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/photos"
+)
+
+// photoSettings are config.toml's [images] over the defaults.
+func (b *builder) photoSettings() photos.Settings {
+	s := photos.DefaultSettings()
+	c := b.cfg.Images
+	if len(c.Widths) > 0 {
+		if !slices.IsSorted(c.Widths) || slices.ContainsFunc(c.Widths, func(w int) bool { return w < 16 || w > 8192 }) {
+			b.l.Errorf(b.cfg.KeyPos("images"), "config: [images] widths = %v: write widths in pixels from 16 to 8192, smallest first, like widths = [480, 800, 1200, 1600]", c.Widths)
+		} else {
+			s.Widths = slices.Compact(slices.Clone(c.Widths))
+		}
+	}
+	if c.Quality != 0 {
+		if c.Quality < 1 || c.Quality > 100 {
+			b.l.Errorf(b.cfg.KeyPos("images"), "config: [images] quality = %d: write a JPEG quality from 1 to 100 (78 by default; below 60 photos look blocky)", c.Quality)
+		} else {
+			s.Quality = c.Quality
+		}
+	}
+	s.KeepMetadata = c.KeepMetadata
+	return s
+}
+
+// makePhotos makes the published files of every published photo of
+// content/: its cleaned original and its derivatives, in the cache folder
+// of a site on disk (so that the next build, and CI's with the cache
+// restored, decodes nothing), else in memory. A preview's text edit keeps
+// the last build's files, as it keeps every other copied file.
+func (b *builder) makePhotos() error {
+	if b.last != nil && b.last.copies != nil {
+		return nil
+	}
+	var files []string
+	for src := range b.content.Files {
+		if photos.Raster(src) {
+			files = append(files, src)
+		}
+	}
+	for _, p := range b.content.Pages {
+		for _, r := range p.Resources {
+			if photos.Raster(r) {
+				files = append(files, r)
+			}
+		}
+	}
+	slices.Sort(files)
+	files = slices.Compact(files) // a file both beside a page and in its bundle's list
+	plans := make([]*photos.Photo, len(files))
+	for i, f := range files {
+		plans[i] = b.photoSet.Plan(f)
+		if p := plans[i]; p.Problem != "" && !b.photoSet.Shown(f) {
+			b.l.Errorf(diag.Pos{File: f}, "%s", p.Problem) // a page that shows it said so at its place
+		}
+	}
+	if b.photoSet.Settings().KeepMetadata && len(files) > 0 {
+		b.l.Warnf(b.cfg.KeyPos("images"), "config: [images] keepMetadata = true publishes %d photos with their EXIF, XMP and IPTC data: the GPS position where each was taken, the phone and its serial number; remove the line unless every photo was checked", len(files))
+	}
+	opts := photos.Options{FS: b.opts.Root, Workers: b.opts.Workers, Prune: !b.preview}
+	if b.opts.RootDir != "" {
+		opts.Dir = filepath.Join(b.opts.RootDir, filepath.FromSlash(photos.CacheDir))
+	}
+	made, stats := photos.Make(b.ctx, plans, b.photoSet.Settings(), opts, b.l)
+	b.photoFiles = map[string][]photos.File{}
+	for _, f := range files {
+		b.photoFiles[f] = made[f] // nil for one refused or not made: published not at all, rather than with its metadata
+	}
+	b.res.Photos = stats
+	b.stage("photos")
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	return nil
+}
