@@ -26,9 +26,9 @@ import (
 // of an image. It serves the markup stage (markup.Resolver); one is made
 // for each build, and is safe for its workers.
 type Resolver struct {
-	pages map[string]string // Markdown file -> its page's URL
-	files map[string]string // other file of content/ -> its URL
-	left  map[string]string // unpublished Markdown file -> why
+	pages  map[string]string // Markdown file -> its page's URL
+	files  map[string]string // other file of content/ -> its URL
+	left   map[string]string // unpublished Markdown file -> why
 	sizes  *images.Sizes
 	photos *photos.Set // nil: photos are not shown with derivatives
 }
