@@ -27,6 +27,9 @@ func (b *builder) photoSettings() photos.Settings {
 		}
 	}
 	s.KeepMetadata = c.KeepMetadata
+	if s.KeepMetadata {
+		b.l.Warnf(b.cfg.KeyPos("images"), "config: [images] keepMetadata = true publishes photos with their EXIF, XMP and IPTC data: the GPS position where each was taken, the phone and its serial number; remove the line unless every photo was checked")
+	}
 	return s
 }
 
@@ -36,8 +39,11 @@ func (b *builder) photoSettings() photos.Settings {
 // restored, decodes nothing), else in memory. A preview's text edit keeps
 // the last build's files, as it keeps every other copied file.
 func (b *builder) makePhotos() error {
-	if b.last != nil && b.last.copies != nil {
-		return nil
+	if b.last != nil {
+		if b.last.copies != nil {
+			return nil
+		}
+		b.photoSet = b.last.links.Photos()
 	}
 	var files []string
 	for src := range b.content.Files {
@@ -60,9 +66,6 @@ func (b *builder) makePhotos() error {
 		if p := plans[i]; p.Problem != "" && !b.photoSet.Shown(f) {
 			b.l.Errorf(diag.Pos{File: f}, "%s", p.Problem) // a page that shows it said so at its place
 		}
-	}
-	if b.photoSet.Settings().KeepMetadata && len(files) > 0 {
-		b.l.Warnf(b.cfg.KeyPos("images"), "config: [images] keepMetadata = true publishes %d photos with their EXIF, XMP and IPTC data: the GPS position where each was taken, the phone and its serial number; remove the line unless every photo was checked", len(files))
 	}
 	opts := photos.Options{FS: b.opts.Root, Workers: b.opts.Workers, Prune: !b.preview}
 	if b.opts.RootDir != "" {

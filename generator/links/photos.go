@@ -11,6 +11,9 @@ import (
 // derivatives and upright sizes) from set.
 func (r *Resolver) ShowPhotos(set *photos.Set) { r.photos = set }
 
+// Photos returns the set the resolver answers from.
+func (r *Resolver) Photos() *photos.Set { return r.photos }
+
 // Photo returns the plan of a photo of content/ a page shows, and the URL
 // of the folder it is published in (its derivatives' names are relative to
 // it); nil when target is no published raster image (or photos are not

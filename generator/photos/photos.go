@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // image.DecodeConfig and image.Decode read GIF, JPEG, PNG and WebP
@@ -35,7 +36,7 @@ import (
 type Settings struct {
 	// Widths are the derivatives' widths in pixels, ascending. A source
 	// narrower than a width gets none of it (never upscaled) but one at
-	// its own width instead.
+	// its own width instead; one narrower than them all gets none.
 	Widths []int
 	// Quality is the JPEG quality of derivatives, 1–100.
 	Quality int
@@ -188,6 +189,9 @@ func (s *Set) plan(file string) *Photo {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		p.Problem = fmt.Sprintf("the file cannot be read as an image (%v); export or upload it again as JPEG or PNG", err)
+		if errors.Is(err, image.ErrFormat) {
+			p.Problem = "the file is not the JPEG, PNG, GIF or WebP image its name says (a broken upload, or another file renamed); export or upload it again as JPEG or PNG"
+		}
 		return p
 	}
 	p.Format = format
@@ -231,9 +235,11 @@ func (s *Set) plan(file string) *Photo {
 			add(w)
 		}
 	}
-	if n := len(p.Derivatives); n < len(s.settings.Widths) && (n == 0 || p.Width > p.Derivatives[n-1].Width) {
-		add(p.Width) // narrower than the widest width: one at its own width, cleaned and re-encoded
+	if n := len(p.Derivatives); n > 0 && n < len(s.settings.Widths) {
+		add(p.Width) // narrower than the widest width: one at its own width, re-encoded as the others
 	}
+	// Narrower than the narrowest width (an icon, a badge): none, and the
+	// page shows the cleaned original.
 	return p
 }
 
