@@ -1,10 +1,15 @@
 package generator
 
 import (
+	"html/template"
+	"maps"
+	"path"
 	"path/filepath"
+	"strings"
 	"slices"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/photos"
 )
 
@@ -40,25 +45,25 @@ func (b *builder) photoSettings() photos.Settings {
 // the last build's files, as it keeps every other copied file.
 func (b *builder) makePhotos() error {
 	if b.last != nil {
-		if b.last.copies != nil {
-			return nil
-		}
 		b.photoSet = b.last.links.Photos()
 	}
-	var files []string
-	for src := range b.content.Files {
+	b.photoPaths = map[string]string{}
+	for src, dst := range b.content.Files {
 		if photos.Raster(src) {
-			files = append(files, src)
+			b.photoPaths["/"+dst] = src
 		}
 	}
 	for _, p := range b.content.Pages {
 		for _, r := range p.Resources {
 			if photos.Raster(r) {
-				files = append(files, r)
+				b.photoPaths["/"+p.ResourcePath(r)] = r
 			}
 		}
 	}
-	slices.Sort(files)
+	if b.last != nil && b.last.copies != nil {
+		return nil // a text edit: the same photos, published as they were
+	}
+	files := slices.Sorted(maps.Values(b.photoPaths))
 	files = slices.Compact(files) // a file both beside a page and in its bundle's list
 	plans := make([]*photos.Photo, len(files))
 	for i, f := range files {
@@ -82,4 +87,26 @@ func (b *builder) makePhotos() error {
 		return err
 	}
 	return nil
+}
+
+// withPhotos gives layouts the build's photos: {{with photo .Cover 150}}
+// is the picture of the cover in a slot 150 CSS pixels wide (its
+// Src and Srcset with the site's base path; Share a site path, for
+// absURL), nil for a file that is no photo with copies.
+func (b *builder) withPhotos(funcs template.FuncMap) template.FuncMap {
+	set, paths, base := b.photoSet, b.photoPaths, b.cfg.BasePath()
+	funcs["photo"] = func(u string, w int) *markup.Picture {
+		src, ok := paths[u]
+		if !ok || set == nil {
+			return nil
+		}
+		dir := u[:strings.LastIndex(u, "/")+1]
+		pic, ok := markup.PictureOf(set.Plan(src), base+strings.TrimPrefix(dir, "/"), markup.FixedSlot(w))
+		if !ok {
+			return nil
+		}
+		pic.Share = dir + path.Base(pic.Share)
+		return &pic
+	}
+	return funcs
 }

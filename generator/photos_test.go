@@ -35,6 +35,8 @@ func photoSite(t *testing.T, portrait bool) map[string]string {
 		"content/news/2026/camp/badge.png":     string(small.Bytes()),
 		"content/files/map.jpg":                string(testkit.PhoneJPEG(1000, 750, 3, 3)),
 		"content/about.md":                     "+++\ntitle = \"关于\"\n+++\n![地图](files/map.jpg)\n",
+		"content/journal/2026/1/_index.md":     "+++\ntitle = \"2026年第1期\"\nnumber = 1\ndate = 2026-03-01\ncover = \"cover.jpg\"\n+++\n",
+		"content/journal/2026/1/cover.jpg":     string(testkit.PhoneJPEG(1240, 1754, 1, 4)),
 	}
 	if portrait {
 		files["content/news/2026/camp/portrait.jpg"] = string(testkit.PhoneJPEG(4032, 3024, 6, 1))
@@ -80,16 +82,18 @@ func TestPhotosPublished(t *testing.T) {
 			}
 		}
 	}
-	if want := 1 + 4 + 1 + 4 + 1 + 1 + 3; images != want { // portrait and 4, landscape and 4, badge, map and 3 (480, 800, 1000)
+	if want := 1 + 4 + 1 + 4 + 1 + 1 + 3 + 1 + 3; images != want { // portrait and 4, landscape and 4, badge, map and 3 (480, 800, 1000), cover and 3 (480, 800, 1200)
 		t.Errorf("%d images published, want %d", images, want)
 	}
-	page, _ := res.Site.Read("news/2026/07/camp/index.html")
-	if len(page) == 0 {
-		page, _ = res.Site.Read("news/2026/camp/index.html")
+	imgs := regexp.MustCompile(`<img [^>]*>|<a href="[^"]*\.jpg">|<meta property="og:image[^>]*>`)
+	var got string
+	for _, p := range []string{"news/2026/camp/index.html", "about/index.html", "journal/index.html", "journal/2026/1/index.html"} {
+		page, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got += "-- " + p + "\n" + strings.Join(imgs.FindAllString(string(page), -1), "\n") + "\n"
 	}
-	about, _ := res.Site.Read("about/index.html")
-	imgs := regexp.MustCompile(`<img [^>]*>|<a href="[^"]*\.jpg">`)
-	got := strings.Join(imgs.FindAllString(string(page), -1), "\n") + "\n" + strings.Join(imgs.FindAllString(string(about), -1), "\n") + "\n"
 	golden := filepath.Join("testdata", "photos.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -129,8 +133,8 @@ func TestPhotoCache(t *testing.T) {
 		return res
 	}
 	cold := build("public")
-	if cold.Photos.Photos != 3 || cold.Photos.Made != 3 {
-		t.Errorf("cold build: %+v, want 3 photos made", cold.Photos)
+	if cold.Photos.Photos != 4 || cold.Photos.Made != 4 {
+		t.Errorf("cold build: %+v, want 4 photos made", cold.Photos)
 	}
 	warm := build("public")
 	if warm.Photos.Made != 0 {

@@ -49,6 +49,7 @@ type builder struct {
 
 	photoSet   *photos.Set              // the photos pages show, planned (photos.go)
 	photoFiles map[string][]photos.File // photo -> its published files; nil for one refused
+	photoPaths map[string]string        // a photo's site path -> its file
 
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
@@ -171,7 +172,7 @@ func (b *builder) loadTheme() error {
 		b.th, b.assetURLs = b.last.theme, b.last.assets // no layout, i18n or static file changed
 	} else {
 		before := len(*b.l)
-		b.th = theme.Load(b.opts.Root, b.cfg, render.Funcs(b.cfg, b.assetURLs), b.l)
+		b.th = theme.Load(b.opts.Root, b.cfg, b.withPhotos(render.Funcs(b.cfg, b.assetURLs)), b.l)
 		if b.l.Errors() > 0 {
 			return b.fail()
 		}

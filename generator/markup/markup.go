@@ -71,6 +71,9 @@ type Result struct {
 	// Links are the page's links and images, as written in its HTML, with
 	// where they are in the file, for folio check.
 	Links []Link
+	// Photo is the site path (/news/2026/camp/photo.jpg) of the page's
+	// first photo of content/, for sharing (og:image); "" when none.
+	Photo string
 }
 
 // Link is a link or image of a page.
@@ -125,7 +128,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Errorf(diag.Pos{File: doc.File}, "cannot render the Markdown: %v", err)
 	}
-	res := &Result{HTML: buf.String(), TOC: toc(root, body, m.buffers), Links: d.links}
+	res := &Result{HTML: buf.String(), TOC: toc(root, body, m.buffers), Links: d.links, Photo: d.firstPhoto}
 	m.buffers.put(buf)
 	all := plainText(root, body, m.buffers)
 	res.Text = all
@@ -191,6 +194,8 @@ type docWalk struct {
 	basePath string
 	links    []Link
 	images   int         // images seen so far
+	// firstPhoto is the site path of the first photo with derivatives.
+	firstPhoto string
 	lines    *diag.Lines // where the file's lines start, made when first needed
 }
 

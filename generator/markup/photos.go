@@ -24,7 +24,13 @@ type Photos interface {
 // no srcset.
 type Slot struct {
 	Sizes string // the sizes attribute
-	Width int    // CSS pixels at its widest
+	Width int    // pixels the src should have at least
+}
+
+// FixedSlot is a photo drawn w CSS pixels wide (a cover, a thumbnail):
+// its src is sharp on a screen of two device pixels to one.
+func FixedSlot(w int) Slot {
+	return Slot{Sizes: strconv.Itoa(w) + "px", Width: 2 * w}
 }
 
 // TextSlot is a photo in the default theme's text column (40em, with 1rem
@@ -39,6 +45,11 @@ type Picture struct {
 	Srcset        string // every derivative, "url 480w, url 800w"
 	Sizes         string
 	Width, Height int // upright, of the original: the aspect ratio for the layout
+	// Share is a derivative for link previews (og:image): about 1200
+	// pixels wide, as WeChat, Facebook and others show them. A site path
+	// when dir was one.
+	Share                     string
+	ShareWidth, ShareHeight int
 }
 
 // PictureOf returns the picture of photo p, published in folder dir (a
@@ -57,7 +68,9 @@ func PictureOf(p *photos.Photo, dir string, slot Slot) (pic Picture, ok bool) {
 		set.Write(util.URLEscape([]byte(dir+d.Name), true))
 		set.WriteString(" " + strconv.Itoa(d.Width) + "w")
 	}
-	return Picture{Src: dir + fit.Name, Srcset: set.String(), Sizes: slot.Sizes, Width: p.Width, Height: p.Height}, true
+	share, _ := p.Fit(1200)
+	return Picture{Src: dir + fit.Name, Srcset: set.String(), Sizes: slot.Sizes, Width: p.Width, Height: p.Height,
+		Share: dir + share.Name, ShareWidth: share.Width, ShareHeight: share.Height}, true
 }
 
 // photo shows a photo of content/ through its derivatives: the src and
@@ -85,9 +98,15 @@ func (d *docWalk) photo(n *ast.Image, target string) (src string, known bool) {
 		n.SetAttributeString("width", []byte(strconv.Itoa(p.Width)))
 		n.SetAttributeString("height", []byte(strconv.Itoa(p.Height)))
 	}
+	if d.l != nil && p.Problem == "" && p.Format == "jpeg" && p.Width < TextSlot().Width {
+		d.l.Warnf(d.at(linkStart(n, string(n.Destination), d.body)), "image %s is %d pixels wide, narrower than the text column (%d): phones show it small or blurred; use the photo as the camera took it", n.Destination, p.Width, TextSlot().Width)
+	}
 	pic, ok := PictureOf(p, dir, TextSlot())
 	if !ok {
 		return "", true
+	}
+	if d.firstPhoto == "" {
+		d.firstPhoto = "/" + strings.TrimPrefix(dir+p.Original, d.basePath)
 	}
 	n.SetAttributeString("srcset", []byte(pic.Srcset))
 	n.SetAttributeString("sizes", []byte(pic.Sizes))

@@ -235,8 +235,8 @@ func (s *Set) plan(file string) *Photo {
 			add(w)
 		}
 	}
-	if n := len(p.Derivatives); n > 0 && n < len(s.settings.Widths) {
-		add(p.Width) // narrower than the widest width: one at its own width, re-encoded as the others
+	if n := len(p.Derivatives); n > 0 && n < len(s.settings.Widths) && p.Width >= p.Derivatives[n-1].Width*5/4 {
+		add(p.Width) // narrower than the next width: one at its own width, re-encoded as the others (unless about as wide as the last)
 	}
 	// Narrower than the narrowest width (an icon, a badge): none, and the
 	// page shows the cleaned original.

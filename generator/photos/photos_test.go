@@ -123,7 +123,7 @@ func TestRefused(t *testing.T) {
 		"cut.jpg":   "the file is cut short",
 		"a.heic":    "the photo is in HEIC format",
 		"heic.jpg":  "export it as JPEG",
-		"text.png":  "the file cannot be read as an image",
+		"text.png":  "the file is not the JPEG, PNG, GIF or WebP image its name says",
 		"phone.jpg": "",
 	} {
 		got := set.Plan(file).Problem
