@@ -5,8 +5,8 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
-	"strings"
 	"slices"
+	"strings"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"

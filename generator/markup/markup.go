@@ -193,10 +193,10 @@ type docWalk struct {
 	unsafe   bool // raw HTML is let through, so it is not reported
 	basePath string
 	links    []Link
-	images   int         // images seen so far
+	images   int // images seen so far
 	// firstPhoto is the site path of the first photo with derivatives.
 	firstPhoto string
-	lines    *diag.Lines // where the file's lines start, made when first needed
+	lines      *diag.Lines // where the file's lines start, made when first needed
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted

@@ -48,7 +48,7 @@ type Picture struct {
 	// Share is a derivative for link previews (og:image): about 1200
 	// pixels wide, as WeChat, Facebook and others show them. A site path
 	// when dir was one.
-	Share                     string
+	Share                   string
 	ShareWidth, ShareHeight int
 }
 

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/config"
-	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
