@@ -32,7 +32,7 @@ func photoSite(t *testing.T, portrait bool) map[string]string {
 			"![学员合影](portrait.jpg)\n\n正文。\n\n![实训车间](landscape.jpg \"车间\")\n\n![徽标](badge.png)\n\n[原图](portrait.jpg)\n",
 		"content/news/2026/camp/portrait.jpg":  "",
 		"content/news/2026/camp/landscape.jpg": string(testkit.PhoneJPEG(2000, 1500, 1, 2)),
-		"content/news/2026/camp/badge.png":     string(small.Bytes()),
+		"content/news/2026/camp/badge.png":     small.String(),
 		"content/files/map.jpg":                string(testkit.PhoneJPEG(1000, 750, 3, 3)),
 		"content/about.md":                     "+++\ntitle = \"关于\"\n+++\n![地图](files/map.jpg)\n",
 		"content/journal/2026/1/_index.md":     "+++\ntitle = \"2026年第1期\"\nnumber = 1\ndate = 2026-03-01\ncover = \"cover.jpg\"\n+++\n",
