@@ -27,7 +27,9 @@ type Options struct {
 	// Root is the site's folder: config.toml, content/, themes/.
 	Root fs.FS
 	// RootDir is Root's path on disk, used to refuse destinations that
-	// would overwrite the project; "" when Root is not on disk.
+	// would overwrite the project and to keep processed photos in its
+	// .folio-cache/images (read back through Root); "" when Root is not on
+	// disk (photos are then processed in memory, every build).
 	RootDir string
 	// Destination is the folder to write; "" builds in memory only.
 	Destination string
