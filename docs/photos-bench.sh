@@ -11,6 +11,10 @@
 #   bash docs/photos-bench.sh            # N=200
 #   N=30 bash docs/photos-bench.sh
 #
+# With LIGHTHOUSE set (node_modules/.bin/lighthouse) and Chromium at
+# /usr/bin/chromium, it also runs Lighthouse (mobile, its default) on that
+# post, served by python3's http.server, and prints the performance score.
+#
 # The machine is shared: CPU seconds (user+sys) say more than wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,3 +50,15 @@ orig=$(cat "$work/folio/content/news/post000/"*.jpg | wc -c)
 echo "one post's three photos: $((orig / 1024)) KB as taken; a 412 px phone at DPR 1.75 downloads $((bytes / 1024)) KB (the 800w copies)"
 echo "folio's derivatives: $(find "$work/folio-public" -name '*.[0-9]*.jpg' | wc -l) files, $(du -sk --apparent-size "$work/folio/.folio-cache/images" | cut -f1) KB in the cache (the cleaned originals included)"
 echo "hugo's: $(find "$work/hugo-public" -name '*_resize_*' | wc -l) files"
+
+if [ -n "${LIGHTHOUSE:-}" ]; then
+  port=18419
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/folio-public" >/dev/null 2>&1 &
+  server=$!
+  sleep 1
+  "$LIGHTHOUSE" "http://127.0.0.1:$port/news/post000/" --chrome-path=/usr/bin/chromium \
+    --chrome-flags="--headless --no-sandbox --disable-gpu" --only-categories=performance \
+    --output=json --output-path="$work/lh.json" --quiet || true
+  kill "$server"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); a=r["audits"]; print("lighthouse mobile performance:", round(r["categories"]["performance"]["score"]*100), "| LCP", a["largest-contentful-paint"]["displayValue"], "| total bytes", a["total-byte-weight"]["displayValue"])' "$work/lh.json"
+fi
