@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -149,6 +150,9 @@ func (b *builder) buildModel() error {
 		}
 		resolver := links.New(b.content, opts.Root, cfg.BasePath())
 		b.photoSet = photos.NewSet(opts.Root, b.photoSettings())
+		if opts.RootDir != "" {
+			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
+		}
 		resolver.ShowPhotos(b.photoSet)
 		results := convert.Pages(b.ctx, md, b.content, resolver, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
 		b.stage("markdown")

@@ -93,8 +93,11 @@ func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *dia
 			keep[p.Key] = true
 		}
 	}
-	if opts.Prune && opts.Dir != "" && ctx.Err() == nil {
-		prune(opts.Dir, keep)
+	if opts.Dir != "" && ctx.Err() == nil {
+		if opts.Prune {
+			prune(opts.Dir, keep)
+		}
+		writeIndex(opts.Dir, photos)
 	}
 	return res, Stats{Photos: len(photos), Made: int(made.Load())}
 }
@@ -140,7 +143,7 @@ func prune(dir string, keep map[string]bool) {
 	}
 	for _, e := range entries {
 		key, _, _ := strings.Cut(e.Name(), ".")
-		if !keep[key] {
+		if len(key) == 64 && !keep[key] { // a photo's file, not the index
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

@@ -82,6 +82,9 @@ type Photo struct {
 	// do not stop the build.
 	Problem  string
 	Warnings []string
+
+	modTime  int64  // the file's, when planned, for the cache's index
+	settings string // Set.sum of the set that planned it
 }
 
 // Derivative is one resized copy.
@@ -109,6 +112,7 @@ type Set struct {
 	sum      string // of the settings, for keys
 	mu       sync.Mutex
 	plans    map[string]*planned
+	index    map[string]indexEntry // the cache's plans (UseIndex); read only
 }
 
 type planned struct {
@@ -170,7 +174,13 @@ func (s *Set) Planned() map[string]*Photo {
 }
 
 func (s *Set) plan(file string) *Photo {
-	p := &Photo{File: file, Original: path.Base(file), Orientation: 1}
+	p := &Photo{File: file, Original: path.Base(file), Orientation: 1, settings: s.sum}
+	if info, err := fs.Stat(s.fsys, file); err == nil {
+		if q := s.fromIndex(file, info); q != nil {
+			return q
+		}
+		p.modTime = info.ModTime().UnixNano()
+	}
 	data, err := fs.ReadFile(s.fsys, file)
 	if err != nil {
 		p.Problem = fmt.Sprintf("the file cannot be read: %v", err)

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -139,10 +140,13 @@ func TestRefused(t *testing.T) {
 func TestCache(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	fsys := fstest.MapFS{"p.jpg": {Data: testkit.PhoneJPEG(900, 600, 1, 3)}}
+	fsys := &counting{MapFS: fstest.MapFS{"p.jpg": {Data: testkit.PhoneJPEG(900, 600, 1, 3)}}}
 	run := func(s photos.Settings) ([]photos.File, photos.Stats) {
 		var l diag.List
-		p := photos.NewSet(fsys, s).Plan("p.jpg")
+		set := photos.NewSet(fsys, s)
+		set.UseIndex(dir)
+		fsys.opened = 0
+		p := set.Plan("p.jpg")
 		made, stats := photos.Make(context.Background(), []*photos.Photo{p}, s, photos.Options{FS: fsys, Dir: dir, Prune: true, Workers: 1}, &l)
 		if len(l) > 0 {
 			t.Fatal(l)
@@ -155,8 +159,8 @@ func TestCache(t *testing.T) {
 		t.Fatalf("cold: %+v", stats)
 	}
 	second, stats := run(s)
-	if stats.Made != 0 {
-		t.Fatalf("warm: %+v, want nothing made", stats)
+	if stats.Made != 0 || fsys.opened != 0 {
+		t.Fatalf("warm: %+v, the photo opened %d times; want nothing made, and the plan from the index", stats, fsys.opened)
 	}
 	for i := range first {
 		a, _ := os.ReadFile(filepath.Join(dir, path.Base(first[i].Cached)))
@@ -166,8 +170,8 @@ func TestCache(t *testing.T) {
 		}
 	}
 	s.Quality = 60
-	if _, stats = run(s); stats.Made != 1 {
-		t.Errorf("other settings: %+v, want the photo made again", stats)
+	if _, stats = run(s); stats.Made != 1 || fsys.opened == 0 {
+		t.Errorf("other settings: %+v, opened %d times; want the photo read and made again", stats, fsys.opened)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -180,4 +184,21 @@ func TestCache(t *testing.T) {
 func reddish(c color.Color) bool {
 	r, _, b, _ := c.RGBA()
 	return r > b
+}
+
+// counting is a file system that counts how often files are opened (a
+// Stat is not an opening).
+type counting struct {
+	fstest.MapFS
+	opened int
+}
+
+func (c *counting) Open(name string) (fs.File, error) {
+	c.opened++
+	return c.MapFS.Open(name)
+}
+
+func (c *counting) ReadFile(name string) ([]byte, error) {
+	c.opened++
+	return c.MapFS.ReadFile(name)
 }
