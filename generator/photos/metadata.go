@@ -100,18 +100,29 @@ func private(marker byte) bool {
 }
 
 // stripJPEG returns a JPEG's bytes without its private segments, the
-// pixels untouched (no re-encoding, no loss).
+// pixels untouched (no re-encoding, no loss), and without anything after
+// the end of the image: phones append more images there (the Multi-Picture
+// Format's depth maps and gain maps, announced in APP2 "MPF"), each with
+// EXIF of its own. Only the colour profile of the APP2 segments stays.
 func stripJPEG(jpg []byte) []byte {
 	out := make([]byte, 0, len(jpg))
 	out = append(out, jpg[:2]...)
 	last := 2
 	for seg := range segments(jpg) {
-		if !private(seg.marker) {
+		icc := seg.marker == 0xE2 && bytes.HasPrefix(seg.body, []byte("ICC_PROFILE\x00"))
+		if !private(seg.marker) && (seg.marker != 0xE2 || icc) {
 			out = append(out, jpg[seg.start:seg.end]...)
 		}
 		last = seg.end
 	}
-	return append(out, jpg[last:]...)
+	rest := jpg[last:]
+	// In the scans, 0xFF is followed by 0x00 (a stuffed byte), a restart
+	// marker or a table between progressive scans: the first FF D9 ends
+	// the image.
+	if i := bytes.Index(rest, []byte{0xFF, 0xD9}); i >= 0 {
+		rest = rest[:i+2]
+	}
+	return append(out, rest...)
 }
 
 // stripPNG returns a PNG's bytes without its text, time and EXIF chunks

@@ -60,7 +60,7 @@ func DefaultSettings() Settings {
 
 // version changes when processing changes in a way that changes bytes:
 // every cache key and name changes with it.
-const version = "1"
+const version = "2"
 
 // Photo is the plan for one source image.
 type Photo struct {

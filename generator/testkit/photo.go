@@ -145,6 +145,9 @@ func Metadata(data []byte) (string, error) {
 				continue
 			}
 			if m == 0xDA || m == 0xD9 {
+				if bytes.Contains(data[i:], []byte("Exif\x00\x00")) {
+					return "EXIF after the image data (an appended image, as phones add depth and gain maps)", nil
+				}
 				return "", nil
 			}
 			n := int(binary.BigEndian.Uint16(data[i+2:]))
