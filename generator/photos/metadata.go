@@ -142,6 +142,8 @@ func stripPNG(png []byte) []byte {
 		}
 		switch string(png[i+4 : i+8]) {
 		case "tEXt", "zTXt", "iTXt", "eXIf", "tIME":
+		case "IEND":
+			return append(out, png[i:end]...) // nothing after the end
 		default:
 			out = append(out, png[i:end]...)
 		}
