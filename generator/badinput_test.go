@@ -12,6 +12,7 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/testkit"
 )
 
 // TestBadInput is the table of what editors and CI will feed folio. Each
@@ -34,9 +35,17 @@ func TestBadInput(t *testing.T) {
 		{"CRLF line ends", write("content/a.md", "+++\r\ntitle = \"a\"\r\n+++\r\n正文\r\n"), bad{}},
 		{"invalid UTF-8 (GBK)", write("content/a.md", "+++\ntitle = \"a\"\n+++\n\xd6\xd0\xce\xc4\n"), bad{`content/a.md:4:1`, diag.EncodingNotUTF8, `文件不是 UTF-8 编码（可能是 GBK 等编码，或者根本不是文本）：请用 UTF-8 编码重新保存`, ""}},
 		{"a 20 MB Markdown file", write("content/big.md", big), bad{}},
-		{"a binary file in content/", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{}},
+		{"a binary file in content/", write("content/files/data.bin", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{}},
 		{"a binary file named .md", write("content/x.md", "\x00\x01\x02\xff\xfe"), bad{`content/x.md:1:4`, diag.EncodingNotUTF8, `文件不是 UTF-8 编码`, ""}},
 		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, bad{}},
+		// Issue 19: photos. Each is refused at the Markdown that shows it,
+		// before any pixel is decoded (and published not at all).
+		{"a PNG that is not one", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{`content/files/photo.png`, diag.ImageFileRefused, `这个文件无法按图片读取（unexpected EOF）`, `the file cannot be read as an image (unexpected EOF)`}},
+		{"a decompression bomb (100000×100000 PNG)", photoPage("bomb.png", testkit.Bomb(100_000, 100_000)), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 bomb.png：图片自称有 100000×100000 像素，超过 folio 肯解码的 60 百万像素`, `image bomb.png: the image says it is 100000×100000 pixels, more than the 60 million folio decodes`}},
+		{"a truncated phone photo", photoPage("cut.jpg", testkit.PhoneJPEG(640, 480, 6, 1)[:20000]), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 cut.jpg：文件不完整`, `image cut.jpg: the file is cut short`}},
+		{"a HEIC photo from an iPhone", photoPage("IMG_0001.HEIC", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 IMG_0001.HEIC：这是 HEIC 格式的照片，除 Safari 外的浏览器都显示不了：请导出为 JPEG`, `the photo is in HEIC format, which browsers other than Safari cannot show; export it as JPEG`}},
+		{"a HEIC photo renamed .jpg", photoPage("IMG_0002.jpg", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 IMG_0002.jpg：这是 HEIC 格式的照片`, ""}},
+		{"a HEIC photo no page shows", write("content/files/IMG_0003.heic", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), bad{`content/files/IMG_0003.heic`, diag.ImageFileRefused, `这是 HEIC 格式的照片`, ""}},
 		{"two pages with one URL", func(dir string) {
 			write("content/a.md", "+++\ntitle = \"a\"\n+++\n")(dir)
 			write("content/b.md", "+++\ntitle = \"b\"\nurl = \"/a/\"\n+++\n")(dir)
@@ -158,6 +167,15 @@ func (w bad) in(l diag.List) bool {
 		}
 	}
 	return false
+}
+
+// photoPage writes a news post in a bundle that shows the photo name
+// (on line 5), with the photo's bytes beside it.
+func photoPage(name string, photo []byte) func(dir string) {
+	return func(dir string) {
+		write("content/news/p/index.md", "+++\ntitle = \"照片\"\ndate = 2024-06-01\n+++\n![合影]("+name+")\n")(dir)
+		write("content/news/p/"+name, string(photo))(dir)
+	}
 }
 
 // refusing is a file system that lists name but refuses to open it, as a

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing/fstest"
 	"time"
+
+	"folio.dev/folio/generator/testkit"
 )
 
 // world is a site being edited: its files, the build's time, and the
@@ -155,6 +157,10 @@ var startNow = time.Date(2025, 3, 15, 10, 0, 0, 0, shanghai)
 // newWorld generates a site of about size pages in memory, with theme (the
 // repository's default theme, under themes/default), and the generator of
 // its edits.
+// photoFile is the world's photo, from a phone (EXIF Orientation 6 and
+// GPS), which edits show on pages and replace.
+const photoFile = "content/files/photo.jpg"
+
 func newWorld(seed uint64, size int, theme fstest.MapFS) (*world, *gen) {
 	r := rand.New(rand.NewPCG(seed, 1))
 	w := &world{fs: maps.Clone(theme), now: startNow, tick: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
@@ -172,6 +178,7 @@ func newWorld(seed uint64, size int, theme fstest.MapFS) (*world, *gen) {
 	for i, c := range committees {
 		put("content/committees/"+c+"/_index.md", page([]string{"title = " + q(c+"委员会"), fmt.Sprintf("weight = %d", i+1)}, sentence(r)))
 	}
+	put(photoFile, string(testkit.PhoneJPEG(800, 600, 6, seed)))
 	g := &gen{r: r, w: w}
 	posts := size * 2 / 5
 	for range posts {
@@ -552,6 +559,12 @@ func (g *gen) edit() edit {
 			case 2: // shortcodes: the site's, which reads the page's title, and the theme's
 				n := g.next()
 				text = fmt.Sprintf("%s{{< stamp %d >}}\n\n{{%% note tip %%}}\n%s{{< ref t%d >}}\n{{%% /note %%}}\n\n{{%% table caption=\"表%d\" id=\"t%d\" %%}}\n| 项 | 数 |\n|---|---|\n| 甲 | %d |\n{{%% /table %%}}", text, n, sentence(r), n, n, n, n)
+			case 3: // a photo shown (issue 19): its copies, srcset and og:image
+				p := choose(isAny)
+				rel, _ := relPath(path.Dir(p), photoFile)
+				return edit{op: "append", path: p, value: text + "\n\n![合影](" + rel + ")\n"}
+			case 4: // the photo replaced by another: new copies, new names
+				return edit{op: "write", path: photoFile, value: string(testkit.PhoneJPEG(640+8*r.IntN(40), 480, 1+5*r.IntN(2), r.Uint64()))}
 			}
 			return edit{op: "append", path: choose(isAny), value: text}
 		case 4, 5, 6:

@@ -15,6 +15,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/feeds"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -27,7 +28,9 @@ type Options struct {
 	// Root is the site's folder: config.toml, content/, themes/.
 	Root fs.FS
 	// RootDir is Root's path on disk, used to refuse destinations that
-	// would overwrite the project; "" when Root is not on disk.
+	// would overwrite the project and to keep processed photos in its
+	// .folio-cache/images (read back through Root); "" when Root is not on
+	// disk (photos are then processed in memory, every build).
 	RootDir string
 	// Destination is the folder to write; "" builds in memory only.
 	Destination string
@@ -100,6 +103,9 @@ type Result struct {
 	// Written says what was written to Destination: files of the site,
 	// files written anew (the others kept, with their times), bytes.
 	Written publish.Stats
+	// Photos says how many photos the build published and how many it
+	// processed (the others were in the cache).
+	Photos photos.Stats
 	// Rendered is the number of outputs rendered (not taken from Cache).
 	Rendered int
 	// NextChange is the earliest time after the build's at which the site
@@ -191,6 +197,7 @@ var stages = []struct {
 }{
 	{"config", (*builder).loadConfig}, // config.toml
 	{"model", (*builder).buildModel},  // content/ read, its Markdown converted, the model built (or derived, for a text edit)
+	{"photos", (*builder).makePhotos}, // photos cleaned and resized, or taken from the cache (photos.go)
 	{"theme", (*builder).loadTheme},   // layouts, i18n strings, static files
 	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps
 	{"search", (*builder).index},      // the search index and robots.txt

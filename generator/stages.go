@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"folio.dev/folio/generator/links"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/outputs"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/search"
@@ -49,6 +51,10 @@ type builder struct {
 	results  []*markup.Result // content's pages converted (not kept for a text edit)
 	model    *site.Site
 	claimed  *outputs.Table // the model's outputs' paths (nil for a kept model)
+
+	photoSet   *photos.Set              // the photos pages show, planned (photos.go)
+	photoFiles map[string][]photos.File // photo -> its published files; nil for one refused
+	photoPaths map[string]string        // a photo's site path -> its file
 
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
@@ -150,6 +156,11 @@ func (b *builder) buildModel() error {
 			return err // what was not read would show as false errors
 		}
 		b.links = links.New(b.content, opts.Root, cfg.BasePath())
+		b.photoSet = photos.NewSet(opts.Root, b.photoSettings())
+		if opts.RootDir != "" {
+			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
+		}
+		b.links.ShowPhotos(b.photoSet)
 		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
@@ -181,7 +192,7 @@ func (b *builder) loadTheme() error {
 		b.th, b.assetURLs = b.last.theme, b.last.assets // no layout, i18n or static file changed
 	} else {
 		before := len(*b.l)
-		b.th = theme.Load(b.opts.Root, b.cfg, render.Funcs(b.cfg, b.assetURLs), b.l)
+		b.th = theme.Load(b.opts.Root, b.cfg, b.withPhotos(render.Funcs(b.cfg, b.assetURLs)), b.l)
 		if b.l.Errors() > 0 {
 			return b.fail()
 		}
@@ -278,7 +289,7 @@ func (b *builder) assemble() error {
 		maps.Copy(b.out.Files, b.last.cleaned)
 	} else {
 		before := len(*b.l)
-		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe}, b.l)
+		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe, Photos: b.photoFiles}, b.l)
 		b.assembleWarned = len(*b.l) > before
 	}
 	if b.l.Errors() > 0 {

@@ -39,7 +39,7 @@ func hostileURLSite(t *testing.T) *generator.Result {
 		"content/events/春,秋;冬.md":     "+++\ntitle = \"春秋冬\"\nstart = 2026-12-15\nlocation = \"广州\"\n+++\n正文。\n",
 		"content/events/e.md":         "+++\ntitle = \"五折营\"\nstart = 2026-12-16T09:00:00\nurl = \"/events/50%off-营/\"\nregistration = \"https://example.org/报名?a=1&b=2\"\n+++\n正文。\n",
 		"content/events/100%.md":      "+++\ntitle = \"百分百\"\nstart = 2026-12-17\n+++\n正文。\n",
-		"content/图片/a%b.png":          "\x89PNG\r\n\x1a\n",
+		"content/图片/a%b.png":          "\x89PNG\x0d\x0a\x1a\x0a\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU\x00\x00\x00\x0aIDATx\x9cch\x00\x00\x00\x82\x00\x81w\xcdr\xb6\x00\x00\x00\x00IEND\xaeB`\x82", // a 1×1 grey PNG
 		"content/notices/_index.md":   "+++\ntitle = \"通知\"\n+++\n",
 		"content/notices/2026/x y.md": "+++\ntitle = \"有空格的文件名\"\ndate = 2026-06-04\nslug = \"x-y\"\n+++\n正文。\n",
 	})

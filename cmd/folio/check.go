@@ -35,7 +35,7 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
-	opts := generator.Options{Root: os.DirFS(src), Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true}
+	opts := generator.Options{Root: os.DirFS(src), RootDir: src, Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true}
 	if !setNow(&opts, "folio check", now, langs.of(siteLang(src)), stderr) {
 		return 2
 	}

@@ -35,6 +35,7 @@ type Config struct {
 	Markup     Markup            `toml:"markup"`
 	Footer     Footer            `toml:"footer"`
 	Feeds      Feeds             `toml:"feeds"`
+	Images     Images            `toml:"images"`
 
 	// Location is TimeZone loaded; dates without a zone are read in it.
 	Location *time.Location `toml:"-"`
@@ -94,6 +95,18 @@ type Markup struct {
 	ReadingSpeed int `toml:"readingSpeed"`
 	// SummaryLength is the length of automatic summaries, in characters.
 	SummaryLength int `toml:"summaryLength"`
+}
+
+// Images configures the photos of content/ (docs/images.md); zero values
+// take the defaults of the photos package.
+type Images struct {
+	// Widths are the widths of the smaller copies made of each photo.
+	Widths []int `toml:"widths"`
+	// Quality is their JPEG quality, 1–100.
+	Quality int `toml:"quality"`
+	// KeepMetadata publishes photos with their EXIF, XMP and IPTC data
+	// (GPS position, device, names): off, and warned of when on.
+	KeepMetadata bool `toml:"keepMetadata"`
 }
 
 // Feeds configures the RSS feeds.

@@ -359,6 +359,30 @@ const (
 	WhyWeChatUnpublished   Code = "S07"
 )
 
+// Photos (issue 19): what keeps a photo from being published, and what an
+// editor should know about one.
+const (
+	ImageRefused       Code = "I03"
+	ImageFileRefused   Code = "I04"
+	ImageWarned        Code = "I05"
+	ImageNarrow        Code = "I06"
+	ImageCacheDir      Code = "I07"
+	ImageWhyUnreadable Code = "I10"
+	ImageWhyHEIC       Code = "I11"
+	ImageWhyNotImage   Code = "I12"
+	ImageWhyMislabeled Code = "I13"
+	ImageWhySizeOdd    Code = "I14"
+	ImageWhyBomb       Code = "I15"
+	ImageWhyCut        Code = "I16"
+	ImageWhyNoDecode   Code = "I17"
+	ImageWhyGIF        Code = "I18"
+	ImageWhyCacheWrite Code = "I19"
+	ImageWhyLarge      Code = "I20"
+	ConfigImageWidths  Code = "C12"
+	ConfigImageQuality Code = "C13"
+	ConfigKeepMetadata Code = "C14"
+)
+
 func errorOf(kind Kind, args []string, zh, en string, example ...any) entry {
 	return entry{severity: Error, kind: kind, args: args, zh: zh, en: en, example: example}
 }
@@ -1319,4 +1343,78 @@ var catalog = map[Code]entry{
 		"网站有 {n} 个错误：改正后再运行 folio wechat",
 		"the site has {n} error(s); fix them and run folio wechat again",
 		2),
+
+	// Photos.
+	ImageRefused: errorOf(KindImage, names("src", "problem"),
+		"图片 {src}：{problem}",
+		"image {src}: {problem}",
+		"IMG_0001.HEIC", Msg(ImageWhyHEIC)),
+	ImageFileRefused: errorOf(KindImage, names("problem"),
+		"这张图片不能发布：{problem}",
+		"this image cannot be published: {problem}",
+		Msg(ImageWhyCut)),
+	ImageWarned: warningOf(KindImage, names("src", "problem"),
+		"图片 {src}：{problem}",
+		"image {src}: {problem}",
+		"photo.jpg", Msg(ImageWhyLarge, "24")),
+	ImageNarrow: warningOf(KindImage, names("src", "width", "column"),
+		"图片 {src} 只有 {width} 像素宽，比正文栏（{column} 像素）还窄：手机上会显示得很小或发虚；请用相机拍出的原图",
+		"image {src} is {width} pixels wide, narrower than the text column ({column}): phones show it small or blurred; use the photo as the camera took it",
+		"photo.jpg", 320, 720),
+	ImageCacheDir: errorOf(KindFile, names("err"),
+		"无法建立照片缓存文件夹：{err}",
+		"cannot make the photo cache folder: {err}",
+		"permission denied"),
+	ImageWhyUnreadable: partOf(names("err"),
+		"无法读取这个文件：{err}",
+		"the file cannot be read: {err}",
+		"permission denied"),
+	ImageWhyHEIC: partOf(nil,
+		"这是 HEIC 格式的照片，除 Safari 外的浏览器都显示不了：请导出为 JPEG。在 iPhone 上，把 设置 > 相机 > 格式 改为“兼容性最佳”，以后拍的照片就是 JPEG；把 设置 > 照片 > 传输到Mac或PC 改为“自动”，拷到电脑上的照片就会是 JPEG。然后把 .jpg 文件放在页面旁边并链接它",
+		"the photo is in HEIC format, which browsers other than Safari cannot show; export it as JPEG: on the iPhone, choose 设置 > 相机 > 格式 > 兼容性最佳 (Settings > Camera > Formats > Most Compatible) for new photos, and 设置 > 照片 > 传输到Mac或PC > 自动 (Settings > Photos > Transfer to Mac or PC > Automatic), so that photos copied to a computer arrive as JPEG; then put the .jpg beside the page and link it"),
+	ImageWhyNotImage: partOf(names("err"),
+		"这个文件无法按图片读取（{err}）：请重新导出或上传为 JPEG 或 PNG",
+		"the file cannot be read as an image ({err}); export or upload it again as JPEG or PNG",
+		"unexpected EOF"),
+	ImageWhyMislabeled: partOf(nil,
+		"这个文件不是它的扩展名所说的 JPEG、PNG、GIF 或 WebP 图片（上传不完整，或是别的文件改了名）：请重新导出或上传为 JPEG 或 PNG",
+		"the file is not the JPEG, PNG, GIF or WebP image its name says (a broken upload, or another file renamed); export or upload it again as JPEG or PNG"),
+	ImageWhySizeOdd: partOf(names("width", "height"),
+		"图片自称有 {width}×{height} 像素：请重新导出或上传",
+		"the image says it is {width}×{height} pixels; export or upload it again",
+		0, 480),
+	ImageWhyBomb: partOf(names("width", "height", "max"),
+		"图片自称有 {width}×{height} 像素，超过 folio 肯解码的 {max} 百万像素（手机拍的最大的照片约 5000 万像素）：它可能是恶意构造的“解压炸弹”；请把它缩小到最宽 4096 像素",
+		"the image says it is {width}×{height} pixels, more than the {max} million folio decodes (a phone's largest photo has about 50 million): it may be a decompression bomb; resize it to at most 4096 pixels wide",
+		100000, 100000, 60),
+	ImageWhyCut: partOf(nil,
+		"文件不完整（图片还没结束文件就结束了）：上传或拷贝中断了；请从手机或相机重新拷贝",
+		"the file is cut short (it ends before the image does): the upload or copy was interrupted; copy it again from the phone or camera"),
+	ImageWhyNoDecode: partOf(names("err"),
+		"图片无法解码（{err}）：请重新导出或上传为 JPEG 或 PNG",
+		"the image cannot be decoded ({err}); export or upload it again as JPEG or PNG",
+		"invalid JPEG format"),
+	ImageWhyGIF: partOf(names("err"),
+		"GIF 动图无法解码（{err}）：请重新导出或上传",
+		"the GIF cannot be decoded ({err}); export or upload it again",
+		"gif: reading header: unexpected EOF"),
+	ImageWhyCacheWrite: partOf(names("err"),
+		"无法写入照片缓存：{err}",
+		"cannot write the photo cache: {err}",
+		"no space left on device"),
+	ImageWhyLarge: partOf(names("mb"),
+		"文件有 {mb} MB，比手机拍的照片（3–5 MB）还大：读者拿到的是缩小的副本，但每次生成网站都要读取整个文件；请导出小一些的版本",
+		"the file is {mb} MB, more than a phone's photo (3–5 MB): readers get the small copies, but every build reads it whole; export it smaller",
+		"24"),
+	ConfigImageWidths: errorOf(KindConfig, names("widths"),
+		"[images] 的 widths = {widths} 有误：宽度以像素为单位，从 16 到 8192，由小到大，例如 widths = [480, 800, 1200, 1600]",
+		"[images] widths = {widths}: write widths in pixels from 16 to 8192, smallest first, like widths = [480, 800, 1200, 1600]",
+		"[1600, 480]"),
+	ConfigImageQuality: errorOf(KindConfig, names("quality"),
+		"[images] 的 quality = {quality} 有误：JPEG 质量写 1 到 100 之间的数（默认 78；低于 60 照片会有明显的色块）",
+		"[images] quality = {quality}: write a JPEG quality from 1 to 100 (78 by default; below 60 photos look blocky)",
+		0),
+	ConfigKeepMetadata: warningOf(KindConfig, nil,
+		"[images] 的 keepMetadata = true 会把照片的 EXIF、XMP、IPTC 信息一起发布：每张照片拍摄地点的 GPS 位置、手机型号和序列号。除非每张照片都检查过，否则请删掉这一行",
+		"[images] keepMetadata = true publishes photos with their EXIF, XMP and IPTC data: the GPS position where each was taken, the phone and its serial number; remove the line unless every photo was checked"),
 }

@@ -19,6 +19,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/images"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/source"
 )
 
@@ -31,6 +32,7 @@ type Resolver struct {
 	left   map[string]diag.Message // unpublished Markdown file -> why
 	broken map[string]diag.Pos     // Markdown file that is not a page -> its first error
 	sizes  *images.Sizes
+	photos *photos.Set // nil: photos are not shown with derivatives
 }
 
 // New makes the resolver of content: links resolve to URLs that start
@@ -160,6 +162,12 @@ type Resolved map[string][2]string
 // recorded, and every image has the size it had.
 func (s Resolved) Hold(r *Resolver, from string) bool {
 	for target, was := range s {
+		if img, ok := strings.CutPrefix(target, photoKey); ok {
+			if p, dir := r.Photo(from, img); photoState(p) != was[0] || dir != was[1] {
+				return false
+			}
+			continue
+		}
 		if img, ok := strings.CutPrefix(target, sizeKey); ok {
 			if w, h, problem := r.ImageSize(from, img); fmt.Sprint(w, "x", h) != was[0] || text(problem) != was[1] {
 				return false

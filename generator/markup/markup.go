@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/shortcode"
@@ -77,6 +78,9 @@ type Result struct {
 	// Links are the page's links and images, as written in its HTML, with
 	// where they are in the file, for folio check.
 	Links []Link
+	// Photo is the site path (/news/2026/camp/photo.jpg) of the page's
+	// first photo of content/, for sharing (og:image); "" when none.
+	Photo string
 }
 
 // Link is a link or image of a page.
@@ -108,7 +112,7 @@ func New(opts Options) *Markdown {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, cjkEmphasis{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(imageRenderer{unsafe: opts.Unsafe}, 100)))...),
 	)
 	return &Markdown{md: md, opts: opts, buffers: &buffers{}}
 }
@@ -139,7 +143,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Add(diag.Pos{File: doc.File}, diag.MarkupFailed, err)
 	}
-	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links}
+	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links, Photo: d.firstPhoto}
 	m.buffers.put(buf)
 	all := d.ex.textOf(plainText(root, body, m.buffers))
 	res.Text = all
@@ -216,6 +220,10 @@ type docWalk struct {
 	lines    *diag.Lines // where the file's lines start, made when first needed
 	ex       *expansion  // body's shortcodes, expanded; nil when it has none
 	ids      *headingIDs // the page's heading IDs, its shortcodes' Markdown's too
+	// firstPhoto is the site path of the first photo with derivatives,
+	// at firstPhotoAt in the file.
+	firstPhoto   string
+	firstPhotoAt diag.Pos
 }
 
 // transform fixes the parsed tree in place: Chinese line breaks, pasted
@@ -246,8 +254,11 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 			n.Destination = d.link(n, n.Destination)
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.Image:
-			d.image(n)
+			src := d.image(n)
 			n.Destination = d.link(n, n.Destination)
+			if src != "" { // a photo's derivative (photos.go)
+				n.Destination = []byte(src)
+			}
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL && n.FirstChild() != nil {
@@ -325,13 +336,19 @@ func (d *docWalk) resolve(dest []byte, at func() diag.Pos) []byte {
 // loading after the page's first image (which is likely in view at once);
 // an image without a description is reported, since screen readers and
 // readers whose images do not load have only that.
-func (d *docWalk) image(n *ast.Image) {
+func (d *docWalk) image(n *ast.Image) (src string) {
 	if n.FirstChild() == nil && d.l != nil {
 		d.l.Add(d.at(linkStart(n, string(n.Destination), d.body)), diag.ImageNoAlt, string(n.Destination))
 	}
-	if sizer, ok := d.r.(ImageSizer); ok {
-		target, _, _ := strings.Cut(string(n.Destination), "#")
-		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
+	target, _, _ := strings.Cut(string(n.Destination), "#")
+	t, err := url.PathUnescape(target)
+	local := err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/")
+	var photo bool
+	if local {
+		src, photo = d.photo(n, t)
+	}
+	if sizer, ok := d.r.(ImageSizer); ok && !photo {
+		if local {
 			w, h, problem := sizer.ImageSize(d.doc.File, t)
 			if w > 0 && h > 0 {
 				n.SetAttributeString("width", []byte(fmt.Sprint(w)))
@@ -347,6 +364,7 @@ func (d *docWalk) image(n *ast.Image) {
 	}
 	n.SetAttributeString("decoding", []byte("async"))
 	d.images++
+	return src
 }
 
 // imageFile resolves an image a shortcode names (figure's src) as a
@@ -362,8 +380,19 @@ func (d *docWalk) imageFile(dest string, off int) (shortcode.Image, bool) {
 		return shortcode.Image{URL: u}, false
 	}
 	im := shortcode.Image{URL: u}
+	target, _, _ := strings.Cut(dest, "#")
+	if ph, ok := d.r.(Photos); ok {
+		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
+			if p, pic, ok := d.photoIn(ph, t, dest, func() diag.Pos { return pos }); p != nil {
+				im.Width, im.Height = p.Width, p.Height
+				if ok {
+					im.URL, im.Srcset, im.Sizes = pic.Src, pic.Srcset, pic.Sizes
+				}
+				return im, !p.Refused()
+			}
+		}
+	}
 	if sizer, ok := d.r.(ImageSizer); ok {
-		target, _, _ := strings.Cut(dest, "#")
 		if t, err := url.PathUnescape(target); err == nil && !strings.Contains(t, ":") && !strings.HasPrefix(t, "/") {
 			w, h, problem := sizer.ImageSize(d.doc.File, t)
 			if w > 0 && h > 0 {

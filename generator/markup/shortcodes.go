@@ -389,6 +389,9 @@ func (sp *shortcodePage) markdown(d *docWalk, c *shortcode.Call, dot *shortcode.
 	hs := inner.headings(root, inner.body, m.buffers)
 	d.links = append(d.links, sub.links...)
 	d.images = sub.images
+	if sub.firstPhoto != "" {
+		d.sawPhoto(sub.firstPhoto, sub.firstPhotoAt)
+	}
 	buf := m.buffers.get()
 	defer m.buffers.put(buf)
 	if err := m.md.Renderer().Render(buf, inner.body, root); err != nil {

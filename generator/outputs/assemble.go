@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/search"
 	"folio.dev/folio/generator/site"
@@ -35,6 +36,11 @@ type Build struct {
 	// Unsafe is [markup] unsafe: when false, content's HTML files are
 	// refused and its SVG drawings sanitized (Cleaned).
 	Unsafe bool
+	// Photos are the published files of content's photos (photos.Make),
+	// by source: the cleaned original at the source's path and the
+	// derivatives beside it, never the source itself. A photo with nil
+	// files was refused: nothing of it is published.
+	Photos map[string][]photos.File
 }
 
 // Assemble puts the rendered and generated files and the files copied as
@@ -64,6 +70,22 @@ func Assemble(b Build, l *diag.List) (site *publish.Site, cleaned map[string][]b
 	}
 	cleaned = map[string][]byte{}
 	copyContent := func(dst, src string) {
+		if files, ok := b.Photos[src]; ok {
+			for _, f := range files {
+				p := dst
+				if f.Name != path.Base(src) {
+					p = path.Join(path.Dir(dst), f.Name)
+				}
+				switch {
+				case !t.Claim(p, Source{Pos: diag.Pos{File: src}, Kind: File}):
+				case f.Cached != "":
+					out.Copies[p] = f.Cached
+				default:
+					out.Files[p], cleaned[p] = f.Data, f.Data
+				}
+			}
+			return
+		}
 		if b.Unsafe {
 			copyFile(dst, src)
 			return

@@ -78,7 +78,7 @@ func stableMethod(name string) bool {
 func blindFunc(name string) bool {
 	switch name {
 	case "relURL", "asset", "absURL", "date", "when", "size", "dates", "isoDate",
-		"inSection", "currentMenu", "isLeaf", "kindIs", "list", "replace", "T",
+		"inSection", "currentMenu", "isLeaf", "kindIs", "list", "replace", "T", "photo",
 		"eq", "ne", "lt", "le", "gt", "ge", "not", "len":
 		return true
 	}

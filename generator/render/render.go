@@ -14,6 +14,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -47,6 +48,10 @@ func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
 func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
 	return template.FuncMap{
 		"relURL": cfg.RelURL,
+		// photo is the picture of a photo of content/ (by its site path) in
+		// a slot w CSS pixels wide; nil here, where no photos are planned
+		// (the generator gives the build's: generator/photos.go).
+		"photo": func(string, int) *markup.Picture { return nil },
 		"asset": func(u string) string {
 			if a, ok := assets[u]; ok {
 				u = a

@@ -172,7 +172,7 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 		}
 	}
 	res, err := generator.Build(ctx, generator.Options{
-		Root: os.DirFS(s.opts.Dir), BaseURL: previewBase,
+		Root: os.DirFS(s.opts.Dir), RootDir: s.opts.Dir, BaseURL: previewBase, // RootDir: the photo cache
 		Drafts: !s.opts.HideDrafts, Future: !s.opts.HideFuture, Preview: &generator.Preview{Cache: s.cache, Changed: changed},
 	})
 	took := time.Since(start).Round(time.Millisecond)

@@ -36,6 +36,9 @@ type Site struct {
 type Image struct {
 	URL           string
 	Width, Height int
+	// Srcset and Sizes, for a photo with smaller copies (the photo
+	// pipeline's), else "".
+	Srcset, Sizes string
 }
 
 // Target is a numbered figure or table of the page (.Ref).

@@ -199,7 +199,7 @@ G00 X0 Z0
 	write(t, dir, "content/news/2026/camp/group.jpg", picture(t, "group.jpg", 120, 80))
 	write(t, dir, "content/news/2026/camp/stage-640.jpg", picture(t, "stage.jpg", 64, 40))
 	write(t, dir, "content/news/2026/camp/stage-1280.jpg", picture(t, "stage.jpg", 128, 80))
-	write(t, dir, "content/news/2026/camp/stage-1920.webp", "RIFF webp")
+	write(t, dir, "content/news/2026/camp/stage-1920.webp", "RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00") // a 1×1 WebP
 	write(t, dir, "content/news/2026/camp/poster.png", picture(t, "poster.png", 64, 36))
 	// The journal's pages are bundles only through their issue's folder.
 	write(t, dir, "content/journal/2026/3/cnc/part.png", picture(t, "part.png", 50, 50))

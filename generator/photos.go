@@ -1,0 +1,115 @@
+package generator
+
+import (
+	"fmt"
+	"folio.dev/folio/generator/config"
+
+	"html/template"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/photos"
+)
+
+// photoSettings are config.toml's [images] over the defaults.
+func (b *builder) photoSettings() photos.Settings {
+	s := photos.DefaultSettings()
+	c := b.cfg.Images
+	if len(c.Widths) > 0 {
+		if !slices.IsSorted(c.Widths) || slices.ContainsFunc(c.Widths, func(w int) bool { return w < 16 || w > 8192 }) {
+			b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigImageWidths, fmt.Sprint(c.Widths))
+		} else {
+			s.Widths = slices.Compact(slices.Clone(c.Widths))
+		}
+	}
+	if c.Quality != 0 {
+		if c.Quality < 1 || c.Quality > 100 {
+			b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigImageQuality, c.Quality)
+		} else {
+			s.Quality = c.Quality
+		}
+	}
+	s.KeepMetadata = c.KeepMetadata
+	if s.KeepMetadata {
+		b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigKeepMetadata)
+	}
+	return s
+}
+
+// makePhotos makes the published files of every published photo of
+// content/: its cleaned original and its derivatives, in the cache folder
+// of a site on disk (so that the next build, and CI's with the cache
+// restored, decodes nothing), else in memory. A preview's text edit keeps
+// the last build's files, as it keeps every other copied file.
+func (b *builder) makePhotos() error {
+	if b.last != nil {
+		b.photoSet = b.last.links.Photos()
+	}
+	b.photoPaths = map[string]string{}
+	for src, dst := range b.content.Files {
+		if photos.Raster(src) {
+			b.photoPaths["/"+dst] = src
+		}
+	}
+	for _, p := range b.content.Pages {
+		for _, r := range p.Resources {
+			if photos.Raster(r) {
+				b.photoPaths["/"+p.ResourcePath(r)] = r
+			}
+		}
+	}
+	if b.last != nil && b.last.copies != nil {
+		return nil // a text edit: the same photos, published as they were
+	}
+	files := slices.Sorted(maps.Values(b.photoPaths))
+	files = slices.Compact(files) // a file both beside a page and in its bundle's list
+	plans := make([]*photos.Photo, len(files))
+	for i, f := range files {
+		plans[i] = b.photoSet.Plan(f)
+		if p := plans[i]; p.Refused() && !b.photoSet.Shown(f) {
+			b.l.Add(diag.Pos{File: f}, diag.ImageFileRefused, p.Problem) // a page that shows it said so at its place
+		}
+	}
+	opts := photos.Options{FS: b.opts.Root, Workers: b.opts.Workers, Prune: !b.preview}
+	if b.opts.RootDir != "" {
+		opts.Dir = filepath.Join(b.opts.RootDir, filepath.FromSlash(photos.CacheDir))
+	}
+	made, stats := photos.Make(b.ctx, plans, b.photoSet.Settings(), opts, b.l)
+	b.photoFiles = map[string][]photos.File{}
+	for _, f := range files {
+		b.photoFiles[f] = made[f] // nil for one refused or not made: published not at all, rather than with its metadata
+	}
+	b.res.Photos = stats
+	b.stage("photos")
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// withPhotos gives layouts the build's photos: {{with photo .Cover 150}}
+// is the picture of the cover in a slot 150 CSS pixels wide (its
+// Src and Srcset with the site's base path; Share a site path, for
+// absURL), nil for a file that is no photo with copies.
+func (b *builder) withPhotos(funcs template.FuncMap) template.FuncMap {
+	set, paths, base := b.photoSet, b.photoPaths, b.cfg.BasePath()
+	funcs["photo"] = func(u string, w int) *markup.Picture {
+		src, ok := paths[u]
+		if !ok || set == nil {
+			return nil
+		}
+		dir := u[:strings.LastIndex(u, "/")+1]
+		pic, ok := markup.PictureOf(set.Plan(src), base+strings.TrimPrefix(dir, "/"), markup.FixedSlot(w))
+		if !ok {
+			return nil
+		}
+		pic.Share = dir + path.Base(pic.Share)
+		return &pic
+	}
+	return funcs
+}

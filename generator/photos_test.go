@@ -1,0 +1,160 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
+)
+
+// photoSite is a news post with photos straight from a phone: a portrait
+// 4032×3024 JPEG with EXIF Orientation 6 and GPS, a landscape one, a small
+// PNG, and a photo in a folder of its own that a page links to.
+func photoSite(t *testing.T, portrait bool) map[string]string {
+	t.Helper()
+	var small bytes.Buffer
+	if err := png.Encode(&small, image.NewGray(image.Rect(0, 0, 300, 200))); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"config.toml":       "title = \"测试\"\nbaseURL = \"https://www.example.org/\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+		"content/news/2026/camp/index.md": "+++\ntitle = \"夏令营\"\ndate = 2026-07-01\n+++\n" +
+			"![学员合影](portrait.jpg)\n\n正文。\n\n![实训车间](landscape.jpg \"车间\")\n\n![徽标](badge.png)\n\n[原图](portrait.jpg)\n\n{{< figure src=\"landscape.jpg\" caption=\"实训车间\" >}}\n",
+		"content/news/2026/camp/portrait.jpg":  "",
+		"content/news/2026/camp/landscape.jpg": string(testkit.PhoneJPEG(2000, 1500, 1, 2)),
+		"content/news/2026/camp/badge.png":     small.String(),
+		"content/files/map.jpg":                string(testkit.PhoneJPEG(1000, 750, 3, 3)),
+		"content/about.md":                     "+++\ntitle = \"关于\"\n+++\n![地图](files/map.jpg)\n",
+		"content/journal/2026/1/_index.md":     "+++\ntitle = \"2026年第1期\"\nnumber = 1\ndate = 2026-03-01\ncover = \"cover.jpg\"\n+++\n",
+		"content/journal/2026/1/cover.jpg":     string(testkit.PhoneJPEG(1240, 1754, 1, 4)),
+	}
+	if portrait {
+		files["content/news/2026/camp/portrait.jpg"] = string(testkit.PhoneJPEG(4032, 3024, 6, 1))
+	} else {
+		delete(files, "content/news/2026/camp/portrait.jpg")
+		files["content/news/2026/camp/index.md"] = strings.ReplaceAll(files["content/news/2026/camp/index.md"], "portrait.jpg", "landscape.jpg")
+	}
+	return files
+}
+
+// TestPhotosPublished builds a site of phone photos and reads every
+// published image back: each decodes, none carries EXIF, XMP or IPTC, no
+// source is published byte for byte, and the page's <img> markup is the
+// golden one (go test -update rewrites it).
+func TestPhotosPublished(t *testing.T) {
+	t.Parallel()
+	files := photoSite(t, true)
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	images := 0
+	for _, p := range res.Site.Paths() {
+		switch strings.ToLower(path.Ext(p)) {
+		case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		default:
+			continue
+		}
+		images++
+		body, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m, err := testkit.Metadata(body); m != "" || err != nil {
+			t.Errorf("%s: %s %v", p, m, err)
+		}
+		if _, _, err := image.DecodeConfig(bytes.NewReader(body)); err != nil {
+			t.Errorf("%s does not decode: %v", p, err)
+		}
+		for src, data := range files {
+			if m, _ := testkit.Metadata([]byte(data)); m != "" && data == string(body) {
+				t.Errorf("%s is %s as it was", p, src)
+			}
+		}
+	}
+	if want := 1 + 4 + 1 + 4 + 1 + 1 + 3 + 1 + 3; images != want { // portrait and 4, landscape and 4, badge, map and 3 (480, 800, 1000), cover and 3 (480, 800, 1200)
+		t.Errorf("%d images published, want %d", images, want)
+	}
+	imgs := regexp.MustCompile(`<img [^>]*>|<a href="[^"]*\.jpg">|<meta property="og:image[^>]*>`)
+	var got string
+	for _, p := range []string{"news/2026/camp/index.html", "about/index.html", "journal/index.html", "journal/2026/1/index.html"} {
+		page, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got += "-- " + p + "\n" + strings.Join(imgs.FindAllString(string(page), -1), "\n") + "\n"
+	}
+	golden := filepath.Join("testdata", "photos.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("the photos' markup:\n%s\nwant (testdata/photos.golden; go test -update rewrites it):\n%s", got, want)
+	}
+}
+
+// TestPhotoCache builds a site on disk twice: the first build processes
+// every photo into .folio-cache/images/, the second none, and both publish
+// the same bytes; a photo removed from the site leaves the cache with it.
+func TestPhotoCache(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := photoSite(t, false) // without the big one: this test is about the cache
+	for name, data := range withDefaultTheme(t, files) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(dest string) *generator.Result {
+		t.Helper()
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: filepath.Join(t.TempDir(), dest), Now: fixedNow})
+		if err != nil {
+			t.Fatalf("%v\n%v", err, res.Diagnostics)
+		}
+		return res
+	}
+	cold := build("public")
+	if cold.Photos.Photos != 4 || cold.Photos.Made != 4 {
+		t.Errorf("cold build: %+v, want 4 photos made", cold.Photos)
+	}
+	warm := build("public")
+	if warm.Photos.Made != 0 {
+		t.Errorf("warm build: %+v, want none made", warm.Photos)
+	}
+	for _, p := range cold.Site.Paths() {
+		a, _ := cold.Site.Read(p)
+		b, _ := warm.Site.Read(p)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the cold and the warm build", p)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "content/files/map.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/about.md"), []byte("+++\ntitle = \"关于\"\n+++\n"), 0o644)
+	before, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
+	build("public")
+	after, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
+	if len(after) != len(before)-4 {
+		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 4 gone", len(after), len(before))
+	}
+}
