@@ -121,6 +121,9 @@ func TestBadInput(t *testing.T) {
 			write("content/news/b.md", "+++\ntitle = \"b\"\ndate = 2024-13-01\n+++\n")(dir)
 			write("content/news/a.md", "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n见[b](b.md)。\n")(dir)
 		}, bad{"content/news/a.md:5:2", diag.LinkBroken, "文件 content/news/b.md 存在，但其开头的设置有错误，见 content/news/b.md:3:8 那一条", "its front matter has an error, reported at content/news/b.md:3:8"}},
+		{"photo widths largest first", write("config.toml", "title = \"测试\"\n[images]\nwidths = [1600, 480]\n"), bad{`config.toml:2:1`, diag.ConfigImageWidths, `[images] 的 widths = [1600 480] 有误：宽度以像素为单位，从 16 到 8192，由小到大`, ""}},
+		{"photo widths written as text", write("config.toml", "title = \"测试\"\n[images]\nwidths = [\"480\", 800]\n"), bad{`config.toml:3:1`, diag.TOMLItemNotWhole, `设置 widths 应当是整数的列表，例如 widths = [480, 800]；第 1 项是`, ""}},
+		{"a JPEG quality over 100", write("config.toml", "title = \"测试\"\n[images]\nquality = 150\n"), bad{`config.toml:2:1`, diag.ConfigImageQuality, `quality = 150 有误`, ""}},
 		{"a missing theme", write("config.toml", "title = \"测试\"\ntheme = \"nope\"\n"), bad{`config.toml:2:1`, diag.ConfigThemeMissing, `找不到主题 theme = "nope"：没有文件夹 themes/nope`, `theme "nope" not found`}},
 	}
 	for _, tt := range tests {

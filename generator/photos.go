@@ -1,9 +1,6 @@
 package generator
 
 import (
-	"fmt"
-	"folio.dev/folio/generator/config"
-
 	"html/template"
 	"maps"
 	"path"
@@ -15,31 +12,6 @@ import (
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/photos"
 )
-
-// photoSettings are config.toml's [images] over the defaults.
-func (b *builder) photoSettings() photos.Settings {
-	s := photos.DefaultSettings()
-	c := b.cfg.Images
-	if len(c.Widths) > 0 {
-		if !slices.IsSorted(c.Widths) || slices.ContainsFunc(c.Widths, func(w int) bool { return w < 16 || w > 8192 }) {
-			b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigImageWidths, fmt.Sprint(c.Widths))
-		} else {
-			s.Widths = slices.Compact(slices.Clone(c.Widths))
-		}
-	}
-	if c.Quality != 0 {
-		if c.Quality < 1 || c.Quality > 100 {
-			b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigImageQuality, c.Quality)
-		} else {
-			s.Quality = c.Quality
-		}
-	}
-	s.KeepMetadata = c.KeepMetadata
-	if s.KeepMetadata {
-		b.l.Add(config.KeyPos(b.cfg, "images"), diag.ConfigKeepMetadata)
-	}
-	return s
-}
 
 // makePhotos makes the published files of every published photo of
 // content/: its cleaned original and its derivatives, in the cache folder

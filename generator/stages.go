@@ -156,7 +156,7 @@ func (b *builder) buildModel() error {
 			return err // what was not read would show as false errors
 		}
 		b.links = links.New(b.content, opts.Root, cfg.BasePath())
-		b.photoSet = photos.NewSet(opts.Root, b.photoSettings())
+		b.photoSet = photos.NewSet(opts.Root, photos.SettingsOf(cfg.Images))
 		if opts.RootDir != "" {
 			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
 		}

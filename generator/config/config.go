@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // Asia/Shanghai on machines without a zone database
@@ -162,6 +163,17 @@ func (c *Config) defaults(l *diag.List, pos schema.KeyPos) {
 	}
 	if c.Paginate <= 0 {
 		c.Paginate = 10
+	}
+	if w := c.Images.Widths; len(w) > 0 && (!slices.IsSorted(w) || slices.ContainsFunc(w, func(w int) bool { return w < 16 || w > 8192 })) {
+		l.Add(pos("images"), diag.ConfigImageWidths, fmt.Sprint(w))
+		c.Images.Widths = nil
+	}
+	if q := c.Images.Quality; q < 0 || q > 100 {
+		l.Add(pos("images"), diag.ConfigImageQuality, q)
+		c.Images.Quality = 0
+	}
+	if c.Images.KeepMetadata {
+		l.Add(pos("images"), diag.ConfigKeepMetadata)
 	}
 	if c.Markup.ReadingSpeed <= 0 {
 		c.Markup.ReadingSpeed = 400

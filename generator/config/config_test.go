@@ -99,3 +99,17 @@ func TestCheckLinkAndAbsURI(t *testing.T) {
 		t.Errorf("RelURI = %q", got)
 	}
 }
+
+// [images] takes a list of whole numbers, the one list of numbers in
+// config.toml; a list out of order is refused and the defaults kept.
+func TestImages(t *testing.T) {
+	t.Parallel()
+	c, diags := load(t, "[images]\nwidths = [400, 900]\nquality = 70\n")
+	if diags != "" || len(c.Images.Widths) != 2 || c.Images.Widths[0] != 400 || c.Images.Widths[1] != 900 || c.Images.Quality != 70 {
+		t.Errorf("images: %+v, diagnostics %q", c.Images, diags)
+	}
+	c, diags = load(t, "[images]\nwidths = [900, 400]\n")
+	if !strings.Contains(diags, "[C12]") || c.Images.Widths != nil {
+		t.Errorf("widths out of order: %+v, diagnostics %q", c.Images, diags)
+	}
+}

@@ -62,6 +62,7 @@ const (
 	TOMLNotListOfTables Code = "K13"
 	TOMLItemNotText     Code = "K14"
 	TOMLItemNotTable    Code = "K15"
+	TOMLItemNotWhole    Code = "K16"
 )
 
 // config.toml.
@@ -565,6 +566,10 @@ var catalog = map[Code]entry{
 		"设置 {key} 应当是加引号的文字的列表；第 {item} 项是{value}",
 		"{key} must be a list of texts in quotes; item {item} is {value}",
 		"tags", 2, Msg(ValueNumber, 3)),
+	TOMLItemNotWhole: errorOf(KindFrontMatter, names("key", "item", "value"),
+		"设置 {key} 应当是整数的列表，例如 {key} = [480, 800]；第 {item} 项是{value}",
+		"{key} must be a list of whole numbers, like {key} = [480, 800]; item {item} is {value}",
+		"widths", 2, Msg(ValueText, "800")),
 	TOMLItemNotTable: errorOf(KindFrontMatter, names("key", "item", "value"),
 		"设置 {key} 的每一项应当写成 {name = \"...\"} 这样；第 {item} 项是{value}",
 		"{key} must be a list of tables like {name = \"...\"}; item {item} is {value}",

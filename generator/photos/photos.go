@@ -13,7 +13,9 @@
 package photos
 
 import (
+	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"slices"
 
 	"bytes"
 	"crypto/sha256"
@@ -58,6 +60,20 @@ type Settings struct {
 // DefaultSettings returns the settings of a site that sets none.
 func DefaultSettings() Settings {
 	return Settings{Widths: []int{480, 800, 1200, 1600}, Quality: 78, MaxPixels: 60_000_000, WarnBytes: 20 << 20}
+}
+
+// SettingsOf are config.toml's [images] (checked by config.Load) over the
+// defaults.
+func SettingsOf(c config.Images) Settings {
+	s := DefaultSettings()
+	if len(c.Widths) > 0 {
+		s.Widths = slices.Compact(slices.Clone(c.Widths))
+	}
+	if c.Quality != 0 {
+		s.Quality = c.Quality
+	}
+	s.KeepMetadata = c.KeepMetadata
+	return s
 }
 
 // version changes when processing changes in a way that changes bytes:

@@ -311,7 +311,7 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 			items = append(items, m)
 		}
 	default:
-		if elem.Kind() == reflect.String {
+		if elem.Kind() == reflect.String || elem.Kind() == reflect.Int {
 			d.add(path, diag.TOMLNotList, key, show(v), kindOf(v))
 		} else {
 			d.add(path, diag.TOMLNotListOfTables, key, kindOf(v))
@@ -327,6 +327,15 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 				continue
 			}
 			out.Index(i).SetString(s)
+			continue
+		}
+		if elem.Kind() == reflect.Int {
+			n, ok := item.(int64)
+			if !ok {
+				d.add(path, diag.TOMLItemNotWhole, key, i+1, kindOf(item))
+				continue
+			}
+			out.Index(i).SetInt(n)
 			continue
 		}
 		m, ok := item.(map[string]any)
