@@ -330,16 +330,17 @@ const (
 // What the 公众号 (WeChat official account) editor will lose of a page
 // pasted into it (folio wechat).
 const (
-	WeChatBaseURL      Code = "W01"
-	WeChatUnpublished  Code = "W02"
-	WeChatTitleLong    Code = "W03"
-	WeChatSummaryLong  Code = "W04"
-	WeChatImageMissing Code = "W05"
-	WeChatImageBig     Code = "W06"
-	WeChatImageFormat  Code = "W07"
-	WeChatEmbed        Code = "W08"
-	WeChatTagDropped   Code = "W09"
-	WeChatTableWide    Code = "W10"
+	WeChatBaseURL        Code = "W01"
+	WeChatUnpublished    Code = "W02"
+	WeChatTitleLong      Code = "W03"
+	WeChatSummaryLong    Code = "W04"
+	WeChatImageMissing   Code = "W05"
+	WeChatImageBig       Code = "W06"
+	WeChatImageFormat    Code = "W07"
+	WeChatEmbed          Code = "W08"
+	WeChatTagDropped     Code = "W09"
+	WeChatTableWide      Code = "W10"
+	WeChatBaseURLExample Code = "W11"
 )
 
 // The theme's shortcode templates and partialCached.
@@ -1275,6 +1276,10 @@ var catalog = map[Code]entry{
 		"公众号：baseURL {base:q} 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = \"https://www.example.org/\"",
 		"WeChat: baseURL {base:q} is not a whole address, so the 公众号 cannot fetch the pictures and the reference links do not open; write the site's address in config.toml, like baseURL = \"https://www.example.org/\"",
 		"/"),
+	WeChatBaseURLExample: warningOf(KindWeChat, names("base"),
+		"公众号：config.toml 的 baseURL {base:q} 还是示例地址，读者打不开，公众号也取不到图片；请在 config.toml 写上网站真正的网址（发布时由 FOLIO_BASEURL 指定的也可以：FOLIO_BASEURL=https://… folio wechat …）",
+		"WeChat: config.toml's baseURL {base:q} is still an example address that no reader can open, and the 公众号 cannot fetch the pictures from it; write the site's real address in config.toml (or give the published one: FOLIO_BASEURL=https://… folio wechat …)",
+		"https://www.example.org/"),
 	WeChatUnpublished: warningOf(KindWeChat, names("what"),
 		"公众号：本页是{what}，网站上还没有它和它的图片，公众号取不到图片、参考链接也打不开；请先发布网站，再粘贴到公众号",
 		"WeChat: this page is {what}: the site does not have it or its pictures yet, so the 公众号 cannot fetch them and its links do not open; publish the site first, then paste",

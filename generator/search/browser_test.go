@@ -76,6 +76,20 @@ func TestBrowserSearch(t *testing.T) {
 	if titles := results(t, ctx); len(titles) < 3 {
 		t.Errorf("a shared link ?q=技工 found only %q", titles)
 	}
+	// The section filter offers 全部 and the sections, each once: pages
+	// outside any section (about) make no second, blank 全部.
+	sections, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#search-section option')].map(o => o.value + '=' + o.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range sections {
+		if i > 0 && (strings.HasPrefix(o, "=") || strings.HasSuffix(o, "=")) {
+			t.Errorf("the section filter has a blank option %q: %q", o, sections)
+		}
+	}
+	if len(sections) < 3 {
+		t.Errorf("the section filter offers only %q", sections)
+	}
 }
 
 // The 2020 plan has 夏令营 far into its text, not in its summary: its

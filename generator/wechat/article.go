@@ -137,10 +137,23 @@ func pictures(nodes []*xhtml.Node) [][]candidate {
 func versions(img *xhtml.Node) []candidate {
 	var cs []candidate
 	w, _ := strconv.Atoi(attr(img, "width"))
+	set := srcset(attr(img, "srcset"), w)
 	if src := attr(img, "src"); src != "" {
-		cs = append(cs, candidate{url: src, width: w})
+		// The width attribute is the picture's (the photo's, for a
+		// photo with copies), not src's: with a srcset, src is one of
+		// its copies, as wide as the srcset says, or unknown.
+		srcWidth := w
+		if len(set) > 0 {
+			srcWidth = 0
+			for _, c := range set {
+				if c.url == src {
+					srcWidth = c.width
+				}
+			}
+		}
+		cs = append(cs, candidate{url: src, width: srcWidth})
 	}
-	cs = append(cs, srcset(attr(img, "srcset"), w)...)
+	cs = append(cs, set...)
 	if p := img.Parent; p != nil && p.DataAtom == atom.Picture {
 		for s := p.FirstChild; s != nil; s = s.NextSibling {
 			if s.DataAtom == atom.Source {

@@ -55,3 +55,23 @@ func TestPicture(t *testing.T) {
 		}
 	}
 }
+
+// A photo with copies is an <img> whose width is the photo's and whose src
+// is a middle copy: the widest copy is the one to choose, not src.
+func TestVersionsOfAPhoto(t *testing.T) {
+	t.Parallel()
+	nodes, _ := parse(`<p><img src="/a/p.h.800.jpg" width="3024" height="4032" srcset="/a/p.h.480.jpg 480w, /a/p.h.800.jpg 800w, /a/p.h.1600.jpg 1600w" alt=""></p>`)
+	pics := pictures(nodes)
+	if len(pics) != 1 {
+		t.Fatalf("%d pictures", len(pics))
+	}
+	widest := candidate{}
+	for _, c := range pics[0] {
+		if c.width > widest.width {
+			widest = c
+		}
+	}
+	if widest.url != "/a/p.h.1600.jpg" || widest.width != 1600 {
+		t.Errorf("the widest version is %+v, want /a/p.h.1600.jpg at 1600: %+v", widest, pics[0])
+	}
+}

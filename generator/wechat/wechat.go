@@ -84,6 +84,8 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 	e := &exporter{page: p, model: model, built: built, base: base, l: l, noteOf: map[string]int{}}
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURL, base)
+	} else if u, err := url.Parse(base); err == nil && placeholder(u.Hostname()) {
+		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURLExample, base)
 	}
 	if p.Unpublished != "" {
 		what, key := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished], "draft"
@@ -369,4 +371,20 @@ func notesHeading(ns []note) string {
 // date is the day of a notice's 落款, as the site writes dates.
 func (e *exporter) date() string {
 	return render.FormatDate(e.page.Date.In(e.model.Config.Location), e.model.Config.LanguageCode)
+}
+
+// placeholder tells the names reserved for examples (RFC 2606), which no
+// reader can reach: a site still at its sample address.
+func placeholder(host string) bool {
+	for _, name := range []string{"example.org", "example.com", "example.net"} {
+		if host == name || strings.HasSuffix(host, "."+name) {
+			return true
+		}
+	}
+	for _, tld := range []string{".example", ".invalid", ".test", ".localhost"} {
+		if strings.HasSuffix(host, tld) {
+			return true
+		}
+	}
+	return host == "localhost"
 }

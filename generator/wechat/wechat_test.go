@@ -232,10 +232,33 @@ func export(t *testing.T, res *generator.Result, target string) (*wechat.Article
 	if p == nil {
 		t.Fatalf("no page %s", target)
 	}
-	var l diag.List
-	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
+	var all, l diag.List
+	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &all)
+	for _, d := range all {
+		if d.Code != diag.WeChatBaseURLExample { // the test site's address is an example's (TestExampleAddress)
+			l = append(l, d)
+		}
+	}
 	l.Sort()
 	return a, l
+}
+
+// TestExampleAddress: a site still at an example address (the sample's
+// www.example.org) is told that readers and the 公众号 cannot reach it.
+func TestExampleAddress(t *testing.T) {
+	t.Parallel()
+	res := build(t, newSite(t))
+	for base, want := range map[string]bool{"https://www.example.org/": true, "https://news.example.com/": true, "http://localhost:1313/": true, "https://www.gdzjxh.org.cn/": false} {
+		var l diag.List
+		wechat.Export(wechat.Find(res.Model, "content/notices/2026/training/index.md"), res.Model, res.Site, base, &l)
+		got := false
+		for _, d := range l {
+			got = got || d.Code == diag.WeChatBaseURLExample
+		}
+		if got != want {
+			t.Errorf("%s: warned %v, want %v", base, got, want)
+		}
+	}
 }
 
 // TestExportGolden compares each kind's fragment with its golden file

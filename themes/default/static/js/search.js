@@ -172,7 +172,7 @@
 
   index().then(function (m) {
     var years = {};
-    m.sections.forEach(function (s) { secSel.appendChild(new Option(s[1], s[0])); });
+    m.sections.forEach(function (s) { if (s[0]) secSel.appendChild(new Option(s[1], s[0])); }); // pages outside sections (about) are under 全部 only
     m.year.forEach(function (y) { if (y) years[y] = 1; });
     Object.keys(years).sort().reverse().forEach(function (y) { yearSel.appendChild(new Option(y, y)); });
     var params = new URLSearchParams(location.search);
