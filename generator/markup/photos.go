@@ -35,10 +35,10 @@ func FixedSlot(w int) Slot {
 	return Slot{Sizes: strconv.Itoa(w) + "px", Width: 2 * w}
 }
 
-// TextSlot is a photo in the default theme's text column (40em, with 1rem
-// margins on a phone).
+// TextSlot is a photo in the default theme's text column: 40em of its
+// 1.0625rem text (42.5rem, 680 px), with 1rem margins on a phone.
 func TextSlot() Slot {
-	return Slot{Sizes: "(max-width: 42rem) calc(100vw - 2rem), 40rem", Width: 640}
+	return Slot{Sizes: "(max-width: 44.5rem) calc(100vw - 2rem), 42.5rem", Width: 680}
 }
 
 // Picture is the markup of one photo in a slot: what an <img> needs.
