@@ -27,6 +27,9 @@ const (
 	styleH3        = "margin:1.5em 0 .8em;font-size:17px;line-height:1.4;font-weight:700;color:" + ink
 	styleH4        = "margin:1.2em 0 .6em;font-size:16px;line-height:1.4;font-weight:700;color:" + ink
 	styleQuote     = "margin:1em 0;padding:.5em 1em;border-left:4px solid " + line + ";background:" + soft + ";color:" + muted
+	styleNote      = "margin:1em 0;padding:.6em 1em;border:1px solid " + line + ";border-left:4px solid " + muted + ";background:" + soft
+	styleWarning   = "margin:1em 0;padding:.6em 1em;border:1px solid " + line + ";border-left:4px solid " + accent + ";background:" + soft
+	styleNoteLabel = "margin:0 0 .3em;font-weight:700;text-indent:0;color:" + ink
 	styleQuoteP    = "margin:.3em 0;text-align:justify;text-indent:0"
 	stylePre       = "margin:1em 0;padding:1em;background:" + soft + ";overflow-x:auto;font-size:13px;line-height:1.6;text-align:left"
 	styleCode      = "font-family:Menlo,Consolas,monospace;font-size:.9em;background:" + soft + ";padding:.1em .3em;border-radius:3px"

@@ -62,6 +62,30 @@ func (c *converter) block(n *xhtml.Node) {
 		c.heading(n, "h3", styleH3)
 	case atom.H4, atom.H5, atom.H6:
 		c.heading(n, "h4", styleH4)
+	case atom.Aside:
+		if !hasClass(n, "note") {
+			c.blocks(n)
+			break
+		}
+		// A note (注意/提示/警告): a box, its label in bold, as the
+		// theme shows it.
+		box := styleNote
+		if hasClass(n, "note-warning") {
+			box = styleWarning
+		}
+		w.open("section", box)
+		c.quote++
+		for d := n.FirstChild; d != nil; d = d.NextSibling {
+			if hasClass(d, "note-label") {
+				w.open("p", styleNoteLabel)
+				c.inlines(d)
+				w.close("p")
+				continue
+			}
+			c.block(d)
+		}
+		c.quote--
+		w.close("section")
 	case atom.Blockquote:
 		w.open("section", styleQuote)
 		c.quote++

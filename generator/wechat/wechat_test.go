@@ -177,6 +177,8 @@ keywords = ["一体化课程", "项目教学"]
 
 > 项目设计要兼顾技能与素养。
 
+{{% note warning %}}操作机床前必须穿戴防护用品。{{% /note %}}
+
 程序段示例（` + "`G01`" + ` 为直线插补）：
 
 ` + "```" + `
@@ -459,6 +461,7 @@ func TestExportArticle(t *testing.T) {
 		"inline code":        `<code style="font-family:Menlo,Consolas,monospace;font-size:.9em;background:#f6f8fa;padding:.1em .3em;border-radius:3px">G01</code>`,
 		"authors":            `>李明（广州示例技师学院）　王芳</p>`,
 		"a figure's caption": `<p style="margin:.5em 0 0;font-size:14px;color:#59636e;text-align:center;text-indent:0">图1　典型零件</p>`,
+		"a note's box and label": `<section style="margin:1em 0;padding:.6em 1em;border:1px solid #d8dee4;border-left:4px solid #a4161a;background:#f6f8fa"><p style="margin:0 0 .3em;font-weight:700;text-indent:0;color:#1f2328">警告</p>`,
 	} {
 		if !strings.Contains(a.HTML, s) {
 			t.Errorf("%s: no %q in\n%s", what, s, a.HTML)
