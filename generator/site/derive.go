@@ -18,7 +18,8 @@ type Text struct {
 // feed and output, stays as it was, so the model need not be built again.
 // s is not changed (a model is read-only once built). The new model shares
 // with s only what nobody changes (source pages, converted Markdown,
-// config, strings); every value that points at a page is copied, so that
+// config, strings, events' schedules); every value that points at a page
+// is copied, so that
 // no pointer of one model leads into the other (TestWithTextSharesNoPage).
 // It is a function, not a method, so that no layout can reach it.
 func WithText(s *Site, texts map[string]Text) *Site {
@@ -84,6 +85,8 @@ type derivation struct {
 	made       []bool          // by number - 1: copied
 	others     map[*Page]*Page // pages without a number (none, in a model made by Build)
 	unlinked   []*Page         // old pages whose copies do not point at copies yet
+	block      []*Page         // room for lists (pageSlice)
+	termBlock  []*Term         // and for lists of terms
 	terms      map[*Term]*Term
 	taxonomies map[*Taxonomy]*Taxonomy
 	archives   map[*Archive]*Archive
@@ -101,10 +104,6 @@ func (d *derivation) links(old, p *Page) {
 	}
 	for name, ts := range old.Terms {
 		p.Terms[name] = d.termList(ts)
-	}
-	if old.Event != nil {
-		e := *old.Event
-		p.Event = &e
 	}
 	if old.Issue != nil {
 		is := *old.Issue
@@ -150,10 +149,25 @@ func (d *derivation) list(ps []*Page) []*Page {
 	if ps == nil {
 		return nil
 	}
-	out := make([]*Page, len(ps))
+	out := d.pageSlice(len(ps))
 	for i, p := range ps {
 		out[i] = d.page(p)
 	}
+	return out
+}
+
+// pageSlice returns room for n pages, carved from larger blocks: a model
+// has tens of thousands of short lists (children, related reading, terms'
+// pages), and one allocation each made most of WithText's cost.
+func (d *derivation) pageSlice(n int) []*Page {
+	if n > len(d.block) {
+		if n > 1024 {
+			return make([]*Page, n)
+		}
+		d.block = make([]*Page, 16384)
+	}
+	out := d.block[:n:n]
+	d.block = d.block[n:]
 	return out
 }
 
@@ -174,7 +188,11 @@ func (d *derivation) termList(ts []*Term) []*Term {
 	if ts == nil {
 		return nil
 	}
-	out := make([]*Term, len(ts))
+	if len(ts) > len(d.termBlock) {
+		d.termBlock = make([]*Term, max(len(ts), 4096))
+	}
+	out := d.termBlock[:len(ts):len(ts)]
+	d.termBlock = d.termBlock[len(ts):]
 	for i, t := range ts {
 		out[i] = d.term(t)
 	}

@@ -62,8 +62,9 @@ func TestWithTextSharesNoPage(t *testing.T) {
 	}
 }
 
-// modelValues returns every value of package site that v leads to, by
-// address (pointers, and slices' and maps' storage).
+// modelValues returns every value of package site that v leads to and
+// that points on into the model (a page's Event, which does not, may be
+// shared), by address (pointers, and slices' and maps' storage).
 func modelValues(v reflect.Value) map[uintptr]string {
 	seen := map[uintptr]string{}
 	site := reflect.TypeFor[site.Site]().PkgPath()
@@ -78,7 +79,7 @@ func modelValues(v reflect.Value) map[uintptr]string {
 			if _, ok := seen[v.Pointer()]; ok {
 				return
 			}
-			if v.Type().Elem().PkgPath() == site {
+			if v.Type().Elem().PkgPath() == site && holdsModel(v.Type().Elem(), site, map[reflect.Type]bool{}) {
 				seen[v.Pointer()] = v.Type().String()
 			} else {
 				seen[v.Pointer()] = "" // walked, not counted
@@ -134,6 +135,28 @@ func hasModel(t reflect.Type, pkg string) bool {
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if hasModel(t.Field(i).Type, pkg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsModel tells whether a value of type t can lead to a value of
+// package pkg: t is, or holds, a pointer, slice or map of one.
+func holdsModel(t reflect.Type, pkg string, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return t.Elem().PkgPath() == pkg && t.Elem().Kind() == reflect.Struct || holdsModel(t.Elem(), pkg, seen)
+	case reflect.Map:
+		return holdsModel(t.Elem(), pkg, seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holdsModel(t.Field(i).Type, pkg, seen) {
 				return true
 			}
 		}
