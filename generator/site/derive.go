@@ -19,8 +19,8 @@ type Text struct {
 // s is not changed (a model is read-only once built). The new model shares
 // with s only what nobody changes (source pages, converted Markdown,
 // config, strings, events' schedules); every value that points at a page
-// is copied, so that
-// no pointer of one model leads into the other (TestWithTextSharesNoPage).
+// is copied, so that no pointer of one model leads into the other
+// (TestWithTextSharesNoPage).
 // It is a function, not a method, so that no layout can reach it.
 func WithText(s *Site, texts map[string]Text) *Site {
 	d := &derivation{texts: texts, copies: make([]Page, len(s.all)), made: make([]bool, len(s.all)), others: map[*Page]*Page{},
