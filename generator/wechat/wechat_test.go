@@ -457,10 +457,10 @@ func TestExportArticle(t *testing.T) {
 	res := build(t, newSite(t))
 	a, _ := export(t, res, "content/journal/2026/3/cnc.md")
 	for what, s := range map[string]string{
-		"lines and indents":  `G00 X0 Z0<br>&nbsp;&nbsp;&nbsp;&nbsp;G01 X10 F0.2<br>&nbsp;&nbsp;M30 ; 结束 &lt;程序&gt;</code></pre>`,
-		"inline code":        `<code style="font-family:Menlo,Consolas,monospace;font-size:.9em;background:#f6f8fa;padding:.1em .3em;border-radius:3px">G01</code>`,
-		"authors":            `>李明（广州示例技师学院）　王芳</p>`,
-		"a figure's caption": `<p style="margin:.5em 0 0;font-size:14px;color:#59636e;text-align:center;text-indent:0">图1　典型零件</p>`,
+		"lines and indents":      `G00 X0 Z0<br>&nbsp;&nbsp;&nbsp;&nbsp;G01 X10 F0.2<br>&nbsp;&nbsp;M30 ; 结束 &lt;程序&gt;</code></pre>`,
+		"inline code":            `<code style="font-family:Menlo,Consolas,monospace;font-size:.9em;background:#f6f8fa;padding:.1em .3em;border-radius:3px">G01</code>`,
+		"authors":                `>李明（广州示例技师学院）　王芳</p>`,
+		"a figure's caption":     `<p style="margin:.5em 0 0;font-size:14px;color:#59636e;text-align:center;text-indent:0">图1　典型零件</p>`,
 		"a note's box and label": `<section style="margin:1em 0;padding:.6em 1em;border:1px solid #d8dee4;border-left:4px solid #a4161a;background:#f6f8fa"><p style="margin:0 0 .3em;font-weight:700;text-indent:0;color:#1f2328">警告</p>`,
 	} {
 		if !strings.Contains(a.HTML, s) {
