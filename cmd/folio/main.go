@@ -129,7 +129,8 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "folio: %s\n\n%s", diag.Msg(diag.UsageCommand, args[0]).Text(langOfArgs(args)), usage)
+	near := schema.Nearest(args[0], []string{"build", "serve", "new", "check", "wechat", "version", "help"})
+	fmt.Fprintf(stderr, "folio: %s\n\n%s", diag.Msg(diag.UsageCommand, args[0], diag.DidYouMean(near)).Text(langOfArgs(args)), usage)
 	return 2
 }
 
