@@ -67,7 +67,8 @@ func watch(ctx context.Context, dir string, poll time.Duration, out chan<- []str
 // the watched folders and config.toml, not editors' swap and backup files.
 func relevant(rel string) bool {
 	base := filepath.Base(rel)
-	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasPrefix(base, "#") {
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasPrefix(base, "#") ||
+		base == "4913" || strings.HasSuffix(base, "___jb_tmp___") || strings.HasSuffix(base, "___jb_old___") || sedTemp(base) {
 		return false
 	}
 	if rel == "config.toml" {
@@ -75,6 +76,20 @@ func relevant(rel string) bool {
 	}
 	top, _, _ := strings.Cut(rel, "/")
 	return slices.Contains(watched(), top)
+}
+
+// sedTemp tells sed -i's temporary file (sed and six letters or digits),
+// which it renames over the file it edits: the save is the rename.
+func sedTemp(base string) bool {
+	if len(base) != 9 || !strings.HasPrefix(base, "sed") {
+		return false
+	}
+	for _, r := range base[3:] {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // notify watches with fsnotify: every folder below the watched ones (new

@@ -108,6 +108,7 @@ func TestRelevant(t *testing.T) {
 	for rel, want := range map[string]bool{
 		"content/a.md": true, "config.toml": true, "themes/default/static/css/style.css": true, "layouts/x.html": true,
 		"content/.a.md.swp": false, "content/a.md~": false, "public/index.html": false, "README.md": false, "content/#a.md#": false,
+		"content/news/a/sedTOi1fH": false, "content/news/a/4913": false, "content/a.md___jb_tmp___": false, "content/news/a/sedan.jpg": true,
 	} {
 		if got := relevant(rel); got != want {
 			t.Errorf("relevant(%q) = %v, want %v", rel, got, want)
