@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,6 +51,9 @@ func (c *Checker) Internal(l *diag.List) {
 	for _, p := range c.model.Pages {
 		for _, link := range p.Links {
 			if problem, bad := c.target(p.URL, link.URL); bad {
+				if problem.Code == diag.WhyNoPageInSite && strings.HasPrefix(link.URL, "/") && !isImage(link.URL) {
+					problem = diag.Msg(diag.WhyNoPageLinkFile) // an address typed in the text: a file's link cannot break so
+				}
 				l.Add(link.Pos, diag.LinkBrokenInSite, link.URL, problem)
 			}
 		}
@@ -192,4 +196,13 @@ func (c *Checker) hasID(file, id string) bool {
 		c.ids[file] = ids
 	}
 	return ids[id]
+}
+
+// isImage tells a link to a picture, which names a file, not a page.
+func isImage(u string) bool {
+	switch strings.ToLower(path.Ext(strings.SplitN(u, "#", 2)[0])) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg":
+		return true
+	}
+	return false
 }

@@ -60,7 +60,7 @@ func TestInternal(t *testing.T) {
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, diag.English, 0)
-	want := "content/a.md:8:1: [L02] link to /notices/no-such/: there is no such page or file in the site\n" +
+	want := "content/a.md:8:1: [L02] link to /notices/no-such/: there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves\n" +
 		"content/a.md:8:24: [L02] link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
 		"content/a.md:10:1: [L02] link to /images/missing.png: there is no such page or file in the site\n" +
 		"layouts/page.html:1:27: [T08] the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
@@ -83,7 +83,7 @@ func TestPercentInURL(t *testing.T) {
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, diag.English, 0)
-	want := "content/50%off.md:6:21: [L02] link to /nowhere/: there is no such page or file in the site\n"
+	want := "content/50%off.md:6:21: [L02] link to /nowhere/: there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}

@@ -223,6 +223,7 @@ const (
 	WhyFrontMatterError Code = "P22"
 	WhyUnpublished      Code = "P23"
 	WhyNoPageInSite     Code = "P24"
+	WhyNoPageLinkFile   Code = "S09"
 	WhyNotAddress       Code = "P25"
 	WhyOutsideBase      Code = "P26"
 	WhyNoPart           Code = "P27"
@@ -976,6 +977,9 @@ var catalog = map[Code]entry{
 	WhyNoPageInSite: partOf(nil,
 		"网站里没有这个页面或文件",
 		"there is no such page or file in the site"),
+	WhyNoPageLinkFile: partOf(nil,
+		"网站里没有这个页面：请检查地址。链接站内文章时，最好写它的文件（如 [标题](../notices/plan.md)），folio 会算出它的地址，文章改名或移动后链接也不会断",
+		"there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves"),
 	WhyNotAddress: partOf(nil,
 		"这不是一个有效的地址",
 		"it is not a valid address"),
