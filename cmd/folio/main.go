@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageOf(langOfArgs(args)))
 		return 2
 	}
 	switch args[0] {
@@ -126,11 +126,11 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 		fmt.Fprintln(stdout, "folio", version())
 		return 0
 	case "help", "--help", "-h":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usageOf(langOfArgs(args)))
 		return 0
 	}
 	near := schema.Nearest(args[0], []string{"build", "serve", "new", "check", "wechat", "version", "help"})
-	fmt.Fprintf(stderr, "folio: %s\n\n%s", diag.Msg(diag.UsageCommand, args[0], diag.DidYouMean(near)).Text(langOfArgs(args)), usage)
+	fmt.Fprintf(stderr, "folio: %s\n\n%s", diag.Msg(diag.UsageCommand, args[0], diag.DidYouMean(near)).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 	return 2
 }
 
@@ -138,11 +138,11 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 // and says what is wrong if they do not parse.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
+		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 		return false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageArgument, fs.Arg(0)).Text(langOfArgs(args)), usage)
+		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageArgument, fs.Arg(0)).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 		return false
 	}
 	return true

@@ -103,7 +103,8 @@ func TestBuildCommand(t *testing.T) {
 		{name: "check finds a broken link, --lang en", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check", "--lang", "en"}, code: 1,
 			stderr: `^content/_index.md:4:2: \[L02\] link to /notices/none/: there is no such page in the site; check the address, or link to the page's file.*\nfolio check: 1 problem\(s\)\n$`},
 		{name: "version", files: good, args: []string{"version"}, code: 0, stdout: `^folio `},
-		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[flags\]`},
+		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[选项\]  +生成网站，写入 public/`},
+		{name: "help, --lang en", files: good, args: []string{"help", "--lang", "en"}, code: 0, stdout: `folio build \[flags\]  +build the site into public/`},
 		{name: "destination is the project", files: good, args: []string{"build", "-d", "."}, code: 2, stderr: `folio build: \[U01\] 目标文件夹 .* 会替换掉 `},
 		{name: "destination is the project, --lang en", files: good, args: []string{"build", "-d", ".", "--lang", "en"}, code: 2, stderr: `would replace`},
 	}

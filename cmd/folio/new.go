@@ -41,7 +41,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	var rest []string
 	for len(args) > 0 {
 		if err := fset.Parse(args); err != nil {
-			fmt.Fprintf(stderr, "folio new: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
+			fmt.Fprintf(stderr, "folio new: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 			return 2
 		}
 		if fset.NArg() == 0 {

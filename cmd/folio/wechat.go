@@ -39,13 +39,13 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 		target, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
+		fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 		return 2
 	}
 	if target == "" && fs.NArg() > 0 {
 		target = fs.Arg(0)
 		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usage)
+			fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
 			return 2
 		}
 	}
