@@ -147,6 +147,34 @@ func TestPhotoCache(t *testing.T) {
 			t.Errorf("%s differs between the cold and the warm build", p)
 		}
 	}
+	// Into one destination: the warm build writes nothing, and each
+	// photo's published file has its cache file's time (what lets publish
+	// keep it without reading it, and rsync skip it).
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, want := range []int{-1, 0} {
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
+		if err != nil {
+			t.Fatalf("%v\n%v", err, res.Diagnostics)
+		}
+		if want >= 0 && res.Written.Written != want {
+			t.Errorf("build %d into the same folder wrote %d of %d files, want %d", i+1, res.Written.Written, res.Written.Files, want)
+		}
+	}
+	photosSeen := 0
+	for p, src := range warm.Site.Copies {
+		if !strings.HasPrefix(src, ".folio-cache/") {
+			continue
+		}
+		photosSeen++
+		pub, err1 := os.Stat(filepath.Join(dest, p))
+		cached, err2 := os.Stat(filepath.Join(dir, src))
+		if err1 != nil || err2 != nil || !pub.ModTime().Equal(cached.ModTime()) {
+			t.Errorf("%s: published %v (%v), cached %v (%v): want the cache file's time", p, pub, err1, cached, err2)
+		}
+	}
+	if photosSeen < 4 {
+		t.Errorf("%d published files come from the photo cache, want at least the 4 photos'", photosSeen)
+	}
 	if err := os.Remove(filepath.Join(dir, "content/files/map.jpg")); err != nil {
 		t.Fatal(err)
 	}
