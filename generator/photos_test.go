@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -184,5 +185,57 @@ func TestPhotoCache(t *testing.T) {
 	after, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
 	if len(after) != len(before)-4 {
 		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 4 gone", len(after), len(before))
+	}
+}
+
+// TestKeepMetadataPerPhoto: a page's keepMetadata publishes the named
+// photo's original as it is, EXIF and GPS included, with a warning at the
+// key; its copies and the page's other photos are still cleaned, and a
+// name that is no photo of the page's folder is an error there.
+func TestKeepMetadataPerPhoto(t *testing.T) {
+	t.Parallel()
+	files := photoSite(t, false)
+	page := "content/news/2026/camp/index.md"
+	files[page] = strings.Replace(files[page], "date = 2026-07-01\n", "date = 2026-07-01\nkeepMetadata = [\"landscape.jpg\"]\n", 1)
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	warned := false
+	for _, d := range res.Diagnostics {
+		if d.Code == diag.FMKeepMetadata && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.Chinese), "landscape.jpg") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning for keepMetadata at %s:4:1:\n%v", page, res.Diagnostics)
+	}
+	for _, p := range res.Site.Paths() {
+		if !strings.HasSuffix(p, ".jpg") {
+			continue
+		}
+		body, _ := res.Site.Read(p)
+		m, _ := testkit.Metadata(body)
+		switch kept := p == "news/2026/camp/landscape.jpg"; {
+		case kept && string(body) != files["content/news/2026/camp/landscape.jpg"]:
+			t.Errorf("%s: %d bytes, not the photo as it was (%s)", p, len(body), m)
+		case !kept && m != "":
+			t.Errorf("%s: %s, want none: only the original named in keepMetadata keeps it", p, m)
+		}
+	}
+
+	files[page] = strings.Replace(files[page], `["landscape.jpg"]`, `["landscape.jpg", "map.jpg"]`, 1)
+	res, err = generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err == nil {
+		t.Fatalf("a keepMetadata naming a photo of another folder built")
+	}
+	refused := false
+	for _, d := range res.Diagnostics {
+		if d.Code == diag.FMKeepNotPhoto && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.English), `"map.jpg" in keepMetadata is not a photo of the page's folder (content/news/2026/camp)`) {
+			refused = true
+		}
+	}
+	if !refused {
+		t.Errorf("no error for map.jpg at %s:4:1:\n%v", page, res.Diagnostics)
 	}
 }
