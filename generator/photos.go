@@ -106,3 +106,15 @@ func (b *builder) keepMetadata() {
 	}
 	b.photoSet.Keep(keep)
 }
+
+// checkImages reports a page's featured image (front matter image) that is
+// not a photo of its folder, at the key: layouts would show none for it.
+func (b *builder) checkImages() {
+	for _, p := range b.content.Pages {
+		if name := p.FM.Image; name != "" {
+			if file, _, ok := p.Resource(name); !ok || !photos.Raster(file) { // a HEIC is one: its own error says how to export it
+				b.l.Add(source.KeyPos(p, "image"), diag.FMImageNotPhoto, name, path.Join(source.ContentDir, p.Dir))
+			}
+		}
+	}
+}

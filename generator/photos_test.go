@@ -5,10 +5,12 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -237,5 +239,53 @@ func TestKeepMetadataPerPhoto(t *testing.T) {
 	}
 	if !refused {
 		t.Errorf("no error for map.jpg at %s:4:1:\n%v", page, res.Diagnostics)
+	}
+}
+
+// TestFeaturedImage: a page's front matter image is its link preview
+// (og:image) and its thumbnail in news lists, in place of its first photo,
+// even when the page does not show it; a name that is no photo of the
+// page's folder is an error at the key.
+func TestFeaturedImage(t *testing.T) {
+	t.Parallel()
+	files := photoSite(t, false)
+	page := "content/news/2026/camp/index.md"
+	files[page] = strings.Replace(files[page], "date = 2026-07-01\n", "date = 2026-07-01\nimage = \"封面.jpg\"\n", 1)
+	files["content/news/2026/camp/封面.jpg"] = string(testkit.PhoneJPEG(1600, 1200, 1, 5))
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	featured := `/news/2026/camp/(封面|%e5%b0%81%e9%9d%a2)\.[0-9a-f]{10}\.` // html/template escapes a src, not a meta's content
+	for p, want := range map[string]string{
+		"news/2026/camp/index.html": `<meta property="og:image" content="https://www.example.org` + featured + `1200\.jpg">`,
+		"news/index.html":           `<img class="item-thumb" src="` + featured + `480\.jpg"`,
+	} {
+		body, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(want).Match(body) {
+			t.Errorf("%s has no %s:\n%s", p, want, regexp.MustCompile(`<meta property="og:image"[^>]*>|<img class="item-thumb"[^>]*>`).FindAll(body, -1))
+		}
+	}
+
+	for _, bad := range []string{"没有.jpg", "../../../files/map.jpg", "index.md"} {
+		files := maps.Clone(files)
+		files[page] = strings.Replace(files[page], `"封面.jpg"`, strconv.Quote(bad), 1)
+		res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+		if err == nil {
+			t.Errorf("image = %q built", bad)
+			continue
+		}
+		found := false
+		for _, d := range res.Diagnostics {
+			if d.Code == diag.FMImageNotPhoto && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.Chinese), "不是页面文件夹（content/news/2026/camp）里的照片") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("image = %q: no error at %s:4:1:\n%v", bad, page, res.Diagnostics)
+		}
 	}
 }

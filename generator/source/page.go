@@ -45,6 +45,9 @@ type FrontMatter struct {
 	Weight      int         `toml:"weight"`
 	Type        string      `toml:"type"`
 	Layout      string      `toml:"layout"`
+	// Image is the page's featured photo, a file of its folder: shown
+	// for it in lists and link previews (og:image) instead of its first.
+	Image string `toml:"image"`
 	// KeepMetadata names photos of the page's folder published with their
 	// EXIF, XMP and IPTC data (a photo whose credit or date must stay in
 	// the file); warned of, as [images] keepMetadata is for the site.
