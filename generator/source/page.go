@@ -28,31 +28,32 @@ const (
 // FrontMatter is every key a page may set. Key names follow Hugo's where
 // they overlap. Unknown keys are errors; free-form data goes under [params].
 type FrontMatter struct {
-	Title       string      `toml:"title"`
-	Description string      `toml:"description"`
-	Summary     string      `toml:"summary"`
-	Date        schema.Time `toml:"date"`
-	Lastmod     schema.Time `toml:"lastmod"`
-	PublishDate schema.Time `toml:"publishDate"`
-	ExpiryDate  schema.Time `toml:"expiryDate"`
-	Draft       bool        `toml:"draft"`
-	Slug        string      `toml:"slug"`
-	URL         string      `toml:"url"`
-	Aliases     []string    `toml:"aliases"`
-	Tags        []string    `toml:"tags"`
-	Categories  []string    `toml:"categories"`
-	Committees  []string    `toml:"committees"`
-	Weight      int         `toml:"weight"`
-	Type        string      `toml:"type"`
-	Layout      string      `toml:"layout"`
-	// Image is the page's featured photo, a file of its folder: shown
-	// for it in lists and link previews (og:image) instead of its first.
-	Image string `toml:"image"`
-	// KeepMetadata names photos of the page's folder published with their
-	// EXIF, XMP and IPTC data (a photo whose credit or date must stay in
-	// the file); warned of, as [images] keepMetadata is for the site.
-	KeepMetadata []string       `toml:"keepMetadata"`
-	Params       map[string]any `toml:"params"`
+	Title       string         `toml:"title"`
+	Description string         `toml:"description"`
+	Summary     string         `toml:"summary"`
+	Date        schema.Time    `toml:"date"`
+	Lastmod     schema.Time    `toml:"lastmod"`
+	PublishDate schema.Time    `toml:"publishDate"`
+	ExpiryDate  schema.Time    `toml:"expiryDate"`
+	Draft       bool           `toml:"draft"`
+	Slug        string         `toml:"slug"`
+	URL         string         `toml:"url"`
+	Aliases     []string       `toml:"aliases"`
+	Tags        []string       `toml:"tags"`
+	Categories  []string       `toml:"categories"`
+	Committees  []string       `toml:"committees"`
+	Weight      int            `toml:"weight"`
+	Type        string         `toml:"type"`
+	Layout      string         `toml:"layout"`
+	Params      map[string]any `toml:"params"`
+
+	// Photos. Image is the page's featured photo, a file of its folder:
+	// shown for it in lists and link previews (og:image) instead of its
+	// first. KeepMetadata names photos of the page's folder published
+	// with their EXIF, XMP and IPTC data (a photo whose credit must stay
+	// in the file); warned of, as [images] keepMetadata is for the site.
+	Image        string   `toml:"image"`
+	KeepMetadata []string `toml:"keepMetadata"`
 
 	// Events.
 	Start        schema.Time `toml:"start"`
