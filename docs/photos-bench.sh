@@ -10,6 +10,7 @@
 #
 #   bash docs/photos-bench.sh            # N=200
 #   N=30 bash docs/photos-bench.sh
+#   HUGO=no bash docs/photos-bench.sh    # folio only (Hugo's cold build takes minutes)
 #
 # With LIGHTHOUSE set (node_modules/.bin/lighthouse) and Chromium at
 # /usr/bin/chromium, it also runs Lighthouse (mobile, its default) on that
@@ -19,7 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
-command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
+hugo=${HUGO:-yes}
+[ "$hugo" = no ] || command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
 n=${N:-200}
 work=$(mktemp -d "${TMPDIR:-/tmp}/photos-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -35,11 +37,17 @@ run() {
   tail -1 "$work/time.txt" | awk -v name="$name" '{ printf "%-12s wall %6.2f s  cpu %6.2f s  peak %5.0f MB\n", name, $1, $2 + $3, $4 / 1024 }'
 }
 
-echo "$n photos, $(nproc) cores, $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2)"
+echo "$n photos, $(nproc) cores, $(go version | cut -d' ' -f3)$([ "$hugo" = no ] || echo ", $(hugo version | cut -d' ' -f2)")"
 run "folio cold" "$work/folio" "$work/folio-bin" build -d "$work/folio-public"
 run "folio warm" "$work/folio" "$work/folio-bin" build -d "$work/folio-public"
-run "hugo cold" "$work/hugo" hugo --quiet -d "$work/hugo-public"
-run "hugo warm" "$work/hugo" hugo --quiet -d "$work/hugo-public"
+run "folio warm" "$work/folio" "$work/folio-bin" build -d "$work/folio-public" --report "$work/report.json"
+# What the photos add to a warm build: the stage that plans and finds them
+# in the cache, and publish (write), which keeps their files.
+python3 -c 'import json,sys; s={x["name"]: x["ms"] for x in json.load(open(sys.argv[1]))["stages"]}; print("folio warm stages: photos %.1f ms, write %.1f ms, all %.1f ms" % (s["photos"], s["write"], sum(s.values())))' "$work/report.json"
+if [ "$hugo" != no ]; then
+  run "hugo cold" "$work/hugo" hugo --quiet -d "$work/hugo-public"
+  run "hugo warm" "$work/hugo" hugo --quiet -d "$work/hugo-public"
+fi
 
 post="$work/folio-public/news/post000"
 bytes=0
@@ -49,7 +57,7 @@ done
 orig=$(cat "$work/folio/content/news/post000/"*.jpg | wc -c)
 echo "one post's three photos: $((orig / 1024)) KB as taken; a 412 px phone at DPR 1.75 downloads $((bytes / 1024)) KB (the 800w copies)"
 echo "folio's derivatives: $(find "$work/folio-public" -name '*.[0-9]*.jpg' | wc -l) files, $(du -sk --apparent-size "$work/folio/.folio-cache/images" | cut -f1) KB in the cache (the cleaned originals included)"
-echo "hugo's: $(find "$work/hugo-public" -name '*_resize_*' | wc -l) files"
+[ "$hugo" = no ] || echo "hugo's: $(find "$work/hugo-public" -name '*_resize_*' | wc -l) files"
 
 if [ -n "${LIGHTHOUSE:-}" ]; then
   port=18419

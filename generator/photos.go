@@ -11,6 +11,7 @@ import (
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/photos"
+	"folio.dev/folio/generator/source"
 )
 
 // makePhotos makes the published files of every published photo of
@@ -84,4 +85,36 @@ func (b *builder) withPhotos(funcs template.FuncMap) template.FuncMap {
 		return &pic
 	}
 	return funcs
+}
+
+// keepMetadata tells the photo set which photos pages publish with their
+// metadata (front matter keepMetadata), each warned of at the page's key,
+// as the site-wide setting is; a name that is no photo of the page's
+// folder is an error there.
+func (b *builder) keepMetadata() {
+	var keep []string
+	for _, p := range b.content.Pages {
+		for _, name := range p.FM.KeepMetadata {
+			file, _, ok := p.Resource(name)
+			if !ok || !photos.Raster(file) {
+				b.l.Add(source.KeyPos(p, "keepMetadata"), diag.FMKeepNotPhoto, name, path.Join(source.ContentDir, p.Dir))
+				continue
+			}
+			b.l.Add(source.KeyPos(p, "keepMetadata"), diag.FMKeepMetadata, name)
+			keep = append(keep, file)
+		}
+	}
+	b.photoSet.Keep(keep)
+}
+
+// checkImages reports a page's featured image (front matter image) that is
+// not a photo of its folder, at the key: layouts would show none for it.
+func (b *builder) checkImages() {
+	for _, p := range b.content.Pages {
+		if name := p.FM.Image; name != "" {
+			if file, _, ok := p.Resource(name); !ok || !photos.Raster(file) { // a HEIC is one: its own error says how to export it
+				b.l.Add(source.KeyPos(p, "image"), diag.FMImageNotPhoto, name, path.Join(source.ContentDir, p.Dir))
+			}
+		}
+	}
 }

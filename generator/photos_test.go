@@ -5,14 +5,17 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -147,6 +150,34 @@ func TestPhotoCache(t *testing.T) {
 			t.Errorf("%s differs between the cold and the warm build", p)
 		}
 	}
+	// Into one destination: the warm build writes nothing, and each
+	// photo's published file has its cache file's time (what lets publish
+	// keep it without reading it, and rsync skip it).
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, want := range []int{-1, 0} {
+		res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow})
+		if err != nil {
+			t.Fatalf("%v\n%v", err, res.Diagnostics)
+		}
+		if want >= 0 && res.Written.Written != want {
+			t.Errorf("build %d into the same folder wrote %d of %d files, want %d", i+1, res.Written.Written, res.Written.Files, want)
+		}
+	}
+	photosSeen := 0
+	for p, src := range warm.Site.Copies {
+		if !strings.HasPrefix(src, ".folio-cache/") {
+			continue
+		}
+		photosSeen++
+		pub, err1 := os.Stat(filepath.Join(dest, p))
+		cached, err2 := os.Stat(filepath.Join(dir, src))
+		if err1 != nil || err2 != nil || !pub.ModTime().Equal(cached.ModTime()) {
+			t.Errorf("%s: published %v (%v), cached %v (%v): want the cache file's time", p, pub, err1, cached, err2)
+		}
+	}
+	if photosSeen < 4 {
+		t.Errorf("%d published files come from the photo cache, want at least the 4 photos'", photosSeen)
+	}
 	if err := os.Remove(filepath.Join(dir, "content/files/map.jpg")); err != nil {
 		t.Fatal(err)
 	}
@@ -156,5 +187,105 @@ func TestPhotoCache(t *testing.T) {
 	after, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
 	if len(after) != len(before)-4 {
 		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 4 gone", len(after), len(before))
+	}
+}
+
+// TestKeepMetadataPerPhoto: a page's keepMetadata publishes the named
+// photo's original as it is, EXIF and GPS included, with a warning at the
+// key; its copies and the page's other photos are still cleaned, and a
+// name that is no photo of the page's folder is an error there.
+func TestKeepMetadataPerPhoto(t *testing.T) {
+	t.Parallel()
+	files := photoSite(t, false)
+	page := "content/news/2026/camp/index.md"
+	files[page] = strings.Replace(files[page], "date = 2026-07-01\n", "date = 2026-07-01\nkeepMetadata = [\"landscape.jpg\"]\n", 1)
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	warned := false
+	for _, d := range res.Diagnostics {
+		if d.Code == diag.FMKeepMetadata && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.Chinese), "landscape.jpg") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning for keepMetadata at %s:4:1:\n%v", page, res.Diagnostics)
+	}
+	for _, p := range res.Site.Paths() {
+		if !strings.HasSuffix(p, ".jpg") {
+			continue
+		}
+		body, _ := res.Site.Read(p)
+		m, _ := testkit.Metadata(body)
+		switch kept := p == "news/2026/camp/landscape.jpg"; {
+		case kept && string(body) != files["content/news/2026/camp/landscape.jpg"]:
+			t.Errorf("%s: %d bytes, not the photo as it was (%s)", p, len(body), m)
+		case !kept && m != "":
+			t.Errorf("%s: %s, want none: only the original named in keepMetadata keeps it", p, m)
+		}
+	}
+
+	files[page] = strings.Replace(files[page], `["landscape.jpg"]`, `["landscape.jpg", "map.jpg"]`, 1)
+	res, err = generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err == nil {
+		t.Fatalf("a keepMetadata naming a photo of another folder built")
+	}
+	refused := false
+	for _, d := range res.Diagnostics {
+		if d.Code == diag.FMKeepNotPhoto && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.English), `"map.jpg" in keepMetadata is not a photo of the page's folder (content/news/2026/camp)`) {
+			refused = true
+		}
+	}
+	if !refused {
+		t.Errorf("no error for map.jpg at %s:4:1:\n%v", page, res.Diagnostics)
+	}
+}
+
+// TestFeaturedImage: a page's front matter image is its link preview
+// (og:image) and its thumbnail in news lists, in place of its first photo,
+// even when the page does not show it; a name that is no photo of the
+// page's folder is an error at the key.
+func TestFeaturedImage(t *testing.T) {
+	t.Parallel()
+	files := photoSite(t, false)
+	page := "content/news/2026/camp/index.md"
+	files[page] = strings.Replace(files[page], "date = 2026-07-01\n", "date = 2026-07-01\nimage = \"封面.jpg\"\n", 1)
+	files["content/news/2026/camp/封面.jpg"] = string(testkit.PhoneJPEG(1600, 1200, 1, 5))
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	featured := `/news/2026/camp/(封面|%e5%b0%81%e9%9d%a2)\.[0-9a-f]{10}\.` // html/template escapes a src, not a meta's content
+	for p, want := range map[string]string{
+		"news/2026/camp/index.html": `<meta property="og:image" content="https://www.example.org` + featured + `1200\.jpg">`,
+		"news/index.html":           `<img class="item-thumb" src="` + featured + `480\.jpg"`,
+	} {
+		body, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(want).Match(body) {
+			t.Errorf("%s has no %s:\n%s", p, want, regexp.MustCompile(`<meta property="og:image"[^>]*>|<img class="item-thumb"[^>]*>`).FindAll(body, -1))
+		}
+	}
+
+	for _, bad := range []string{"没有.jpg", "../../../files/map.jpg", "index.md"} {
+		files := maps.Clone(files)
+		files[page] = strings.Replace(files[page], `"封面.jpg"`, strconv.Quote(bad), 1)
+		res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+		if err == nil {
+			t.Errorf("image = %q built", bad)
+			continue
+		}
+		found := false
+		for _, d := range res.Diagnostics {
+			if d.Code == diag.FMImageNotPhoto && d.Pos.String() == page+":4:1" && strings.Contains(d.Text(diag.Chinese), "不是页面文件夹（content/news/2026/camp）里的照片") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("image = %q: no error at %s:4:1:\n%v", bad, page, res.Diagnostics)
+		}
 	}
 }

@@ -157,6 +157,8 @@ func (b *builder) buildModel() error {
 		}
 		b.links = links.New(b.content, opts.Root, cfg.BasePath())
 		b.photoSet = photos.NewSet(opts.Root, photos.SettingsOf(cfg.Images))
+		b.keepMetadata()
+		b.checkImages()
 		if opts.RootDir != "" {
 			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
 		}

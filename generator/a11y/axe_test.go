@@ -5,6 +5,7 @@ package a11y
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -44,24 +45,36 @@ func TestAxe(t *testing.T) {
 				t.Fatal(err)
 			}
 			time.Sleep(200 * time.Millisecond) // let the search page show its results
-			report, err := chromedp.Run(ctx, chromedp.Evaluate[string](string(axe)+`;
-				axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-				   .then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-				   .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`,
-				chromedp.EvalAwaitPromise))
+			violations, err := axeViolations(ctx, axe)
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)
-			}
-			var violations []struct {
-				ID, Impact, Help string
-				Nodes            []string
-			}
-			if err := json.Unmarshal([]byte(report), &violations); err != nil {
-				t.Fatalf("%s: axe's report is not a list of violations: %v: %s", p, err, report)
 			}
 			for _, v := range violations {
 				t.Errorf("width %d, %s: %s (%s): %s, at %s", width, p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 			}
 		}
 	}
+}
+
+type violation struct {
+	ID, Impact, Help string
+	Nodes            []string
+}
+
+// axeViolations runs axe (the text of axe.min.js) on the page ctx shows
+// and returns its serious and critical violations of WCAG 2.1 A and AA.
+func axeViolations(ctx context.Context, axe []byte) ([]violation, error) {
+	report, err := chromedp.Run(ctx, chromedp.Evaluate[string](string(axe)+`;
+		axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+		   .then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+		   .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, err
+	}
+	var violations []violation
+	if err := json.Unmarshal([]byte(report), &violations); err != nil {
+		return nil, fmt.Errorf("axe's report is not a list of violations: %v: %s", err, report)
+	}
+	return violations, nil
 }

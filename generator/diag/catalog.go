@@ -43,6 +43,9 @@ const (
 	FMTermNoPage        Code = "F27"
 	FMTermSpellings     Code = "F28"
 	FMArticleNoIssue    Code = "F29"
+	FMKeepNotPhoto      Code = "F30"
+	FMKeepMetadata      Code = "F31"
+	FMImageNotPhoto     Code = "F32"
 )
 
 // A TOML document's keys and values (front matter or config.toml).
@@ -490,6 +493,18 @@ var catalog = map[Code]entry{
 		"附件 {name:q} 不在页面的文件夹（{dir}）里：带附件的通知是一个文件夹，里面放 index.md 和附件",
 		"attachment {name:q} is not in the page's folder ({dir}); a notice with files is a folder with index.md and the files beside it",
 		"回执.csv", "content/notices/a"),
+	FMKeepNotPhoto: errorOf(KindFrontMatter, names("name", "dir"),
+		"keepMetadata 里的 {name:q} 不是页面文件夹（{dir}）里的照片：只写和 index.md 放在同一个文件夹里的照片文件名，例如 keepMetadata = [\"合影.jpg\"]",
+		"{name:q} in keepMetadata is not a photo of the page's folder ({dir}); name only photos in the folder of index.md, as in keepMetadata = [\"合影.jpg\"]",
+		"合影.jpg", "content/news/camp"),
+	FMKeepMetadata: warningOf(KindFrontMatter, names("name"),
+		"keepMetadata 会把照片 {name} 连同 EXIF、XMP、IPTC 信息一起发布：拍摄地点的 GPS 位置、手机型号和序列号都会公开。除非已经检查过这张照片，否则请把它从 keepMetadata 里删掉",
+		"keepMetadata publishes the photo {name} with its EXIF, XMP and IPTC data: the GPS position where it was taken, the phone and its serial number; remove it from keepMetadata unless the photo was checked",
+		"合影.jpg"),
+	FMImageNotPhoto: errorOf(KindFrontMatter, names("name", "dir"),
+		"image 写的 {name:q} 不是页面文件夹（{dir}）里的照片：把照片（JPEG、PNG、GIF 或 WebP）和 index.md 放在同一个文件夹里，这里只写它的文件名，例如 image = \"合影.jpg\"",
+		"image {name:q} is not a photo of the page's folder ({dir}); put the photo (JPEG, PNG, GIF or WebP) in the folder of index.md and write only its name, as in image = \"合影.jpg\"",
+		"合影.jpg", "content/news/camp"),
 	FMTooManyTerms: errorOf(KindFrontMatter, names("key", "n", "max"),
 		"设置 {key} 写了 {n} 项，一页最多 {max} 项：只留读者会查找的几项",
 		"{key} has {n} terms, more than the {max} a page may have; keep the few a reader would look for",

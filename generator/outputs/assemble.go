@@ -54,7 +54,7 @@ func Assemble(b Build, l *diag.List) (site *publish.Site, cleaned map[string][]b
 	if t == nil {
 		t = Claim(b.Model, l)
 	}
-	out := &publish.Site{Files: b.Rendered, Copies: map[string]string{}, FS: b.FS}
+	out := &publish.Site{Files: b.Rendered, Copies: map[string]string{}, FS: b.FS, Stable: map[string]bool{}}
 	for _, p := range slices.Sorted(maps.Keys(b.Generated)) {
 		if t.Claim(p, Source{Kind: Generated, Name: generatedName(p)}) {
 			out.Files[p] = b.Generated[p]
@@ -80,6 +80,7 @@ func Assemble(b Build, l *diag.List) (site *publish.Site, cleaned map[string][]b
 				case !t.Claim(p, Source{Pos: diag.Pos{File: src}, Kind: File}):
 				case f.Cached != "":
 					out.Copies[p] = f.Cached
+					out.Stable[p] = true // named by its content's hash, written once by rename
 				default:
 					out.Files[p], cleaned[p] = f.Data, f.Data
 				}

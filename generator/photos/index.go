@@ -35,9 +35,9 @@ func (s *Set) UseIndex(dir string) {
 }
 
 // fromIndex returns the indexed plan of file, or nil.
-func (s *Set) fromIndex(file string, info fs.FileInfo) *Photo {
+func (s *Set) fromIndex(file string, info fs.FileInfo, sum string) *Photo {
 	e, ok := s.index[file]
-	if !ok || e.Photo == nil || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() || e.Settings != s.sum {
+	if !ok || e.Photo == nil || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() || e.Settings != sum {
 		return nil
 	}
 	p := *e.Photo

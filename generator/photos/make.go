@@ -196,7 +196,7 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		return nil
 	}
 	switch {
-	case s.KeepMetadata:
+	case s.KeepMetadata || p.KeepMetadata:
 		files[p.Original] = data
 	case p.Format == "jpeg" && p.Orientation == 1:
 		files[p.Original] = stripJPEG(data)

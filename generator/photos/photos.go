@@ -89,6 +89,10 @@ type Photo struct {
 	Height      int
 	Orientation int // EXIF orientation, 1–8 (1 when none)
 	Size        int64
+	// KeepMetadata publishes the original as it is, metadata included
+	// (the site's setting, or a page's keepMetadata); the derivatives
+	// never have any.
+	KeepMetadata bool
 	// Derivatives are the resized copies, narrowest first; none for a GIF
 	// (which may be animated: only its original is published, cleaned).
 	Derivatives []Derivative
@@ -134,6 +138,7 @@ type Set struct {
 	mu       sync.Mutex
 	plans    map[string]*planned
 	index    map[string]indexEntry // the cache's plans (UseIndex); read only
+	keep     map[string]bool       // files published with their metadata (Keep); read only once planning starts
 }
 
 type planned struct {
@@ -145,6 +150,18 @@ type planned struct {
 // NewSet makes a Set that reads images from fsys.
 func NewSet(fsys fs.FS, s Settings) *Set {
 	return &Set{fsys: fsys, settings: s, sum: fmt.Sprint(version, s.Widths, s.Quality, s.MaxPixels, s.KeepMetadata), plans: map[string]*planned{}}
+}
+
+// Keep makes the set publish the originals of files with their metadata
+// (a page's keepMetadata). Call it before any plan is made: their keys
+// differ from the same file's cleaned.
+func (s *Set) Keep(files []string) {
+	if s.keep == nil {
+		s.keep = map[string]bool{}
+	}
+	for _, f := range files {
+		s.keep[f] = true
+	}
 }
 
 // Settings returns the settings the set plans with.
@@ -195,9 +212,13 @@ func (s *Set) Planned() map[string]*Photo {
 }
 
 func (s *Set) plan(file string) *Photo {
-	p := &Photo{File: file, Original: path.Base(file), Orientation: 1, settings: s.sum}
+	sum := s.sum
+	if s.keep[file] && !s.settings.KeepMetadata {
+		sum += " keep" // another key: the cache's cleaned original is not this one
+	}
+	p := &Photo{File: file, Original: path.Base(file), Orientation: 1, KeepMetadata: s.settings.KeepMetadata || s.keep[file], settings: sum}
 	if info, err := fs.Stat(s.fsys, file); err == nil {
-		if q := s.fromIndex(file, info); q != nil {
+		if q := s.fromIndex(file, info, sum); q != nil {
 			return q
 		}
 		p.modTime = info.ModTime().UnixNano()
@@ -209,7 +230,7 @@ func (s *Set) plan(file string) *Photo {
 	}
 	p.Size = int64(len(data))
 	h := sha256.New()
-	h.Write([]byte(s.sum + "\x00"))
+	h.Write([]byte(sum + "\x00"))
 	h.Write(data)
 	p.Key = hex.EncodeToString(h.Sum(nil))
 	if heif(data) || strings.EqualFold(path.Ext(file), ".heic") || strings.EqualFold(path.Ext(file), ".heif") {

@@ -47,6 +47,14 @@ type FrontMatter struct {
 	Layout      string         `toml:"layout"`
 	Params      map[string]any `toml:"params"`
 
+	// Photos. Image is the page's featured photo, a file of its folder:
+	// shown for it in lists and link previews (og:image) instead of its
+	// first. KeepMetadata names photos of the page's folder published
+	// with their EXIF, XMP and IPTC data (a photo whose credit must stay
+	// in the file); warned of, as [images] keepMetadata is for the site.
+	Image        string   `toml:"image"`
+	KeepMetadata []string `toml:"keepMetadata"`
+
 	// Events.
 	Start        schema.Time `toml:"start"`
 	End          schema.Time `toml:"end"`
