@@ -171,19 +171,6 @@ func (d *derivation) pageSlice(n int) []*Page {
 	return out
 }
 
-func (d *derivation) term(t *Term) *Term {
-	if t == nil {
-		return nil
-	}
-	if n, ok := d.terms[t]; ok {
-		return n
-	}
-	n := *t
-	n.Page, n.Pages = d.page(t.Page), d.list(t.Pages)
-	d.terms[t] = &n
-	return &n
-}
-
 func (d *derivation) termList(ts []*Term) []*Term {
 	if ts == nil {
 		return nil
@@ -199,32 +186,6 @@ func (d *derivation) termList(ts []*Term) []*Term {
 	return out
 }
 
-func (d *derivation) taxonomy(t *Taxonomy) *Taxonomy {
-	if t == nil {
-		return nil
-	}
-	if n, ok := d.taxonomies[t]; ok {
-		return n
-	}
-	n := *t
-	n.Page, n.Terms = d.page(t.Page), d.termList(t.Terms)
-	d.taxonomies[t] = &n
-	return &n
-}
-
-func (d *derivation) archive(a *Archive) *Archive {
-	if a == nil {
-		return nil
-	}
-	if n, ok := d.archives[a]; ok {
-		return n
-	}
-	n := *a
-	d.archives[a] = &n // before its months, which do not point back
-	n.Section, n.Page, n.Pages, n.Months = d.page(a.Section), d.page(a.Page), d.list(a.Pages), d.archiveList(a.Months)
-	return &n
-}
-
 func (d *derivation) archiveList(as []*Archive) []*Archive {
 	if as == nil {
 		return nil
@@ -236,28 +197,41 @@ func (d *derivation) archiveList(as []*Archive) []*Archive {
 	return out
 }
 
-func (d *derivation) feed(f *Feed) *Feed {
-	if f == nil {
+// copyOnce returns the copy of old made by fill from a shallow copy, made
+// at the first call for old and kept in made; nil for nil. The copy is
+// kept before fill runs, so that values pointing back find it.
+func copyOnce[T any](made map[*T]*T, old *T, fill func(n, old *T)) *T {
+	if old == nil {
 		return nil
 	}
-	if n, ok := d.feeds[f]; ok {
+	if n, ok := made[old]; ok {
 		return n
 	}
-	n := *f
-	n.Page, n.Items = d.page(f.Page), d.list(f.Items)
-	d.feeds[f] = &n
-	return &n
+	n := new(T)
+	*n = *old
+	made[old] = n
+	fill(n, old)
+	return n
+}
+
+func (d *derivation) term(t *Term) *Term {
+	return copyOnce(d.terms, t, func(n, t *Term) { n.Page, n.Pages = d.page(t.Page), d.list(t.Pages) })
+}
+
+func (d *derivation) taxonomy(t *Taxonomy) *Taxonomy {
+	return copyOnce(d.taxonomies, t, func(n, t *Taxonomy) { n.Page, n.Terms = d.page(t.Page), d.termList(t.Terms) })
+}
+
+func (d *derivation) archive(a *Archive) *Archive {
+	return copyOnce(d.archives, a, func(n, a *Archive) {
+		n.Section, n.Page, n.Pages, n.Months = d.page(a.Section), d.page(a.Page), d.list(a.Pages), d.archiveList(a.Months)
+	})
+}
+
+func (d *derivation) feed(f *Feed) *Feed {
+	return copyOnce(d.feeds, f, func(n, f *Feed) { n.Page, n.Items = d.page(f.Page), d.list(f.Items) })
 }
 
 func (d *derivation) calendar(c *Calendar) *Calendar {
-	if c == nil {
-		return nil
-	}
-	if n, ok := d.calendars[c]; ok {
-		return n
-	}
-	n := *c
-	n.Page, n.Events = d.page(c.Page), d.list(c.Events)
-	d.calendars[c] = &n
-	return &n
+	return copyOnce(d.calendars, c, func(n, c *Calendar) { n.Page, n.Events = d.page(c.Page), d.list(c.Events) })
 }
