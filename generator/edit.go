@@ -45,11 +45,11 @@ type shape struct {
 	from   *site.Site
 	edited map[string]bool
 	// What later stages made that text edits leave alone.
-	theme    *theme.Theme
-	assets   map[string]string // for theme's layouts
-	sitemaps map[string][]byte
-	copies   map[string]string // publish.Site.Copies
-	cleaned  map[string][]byte // content's drawings, sanitized (outputs.Assemble)
+	theme   *theme.Theme
+	assets  map[string]string // for theme's layouts
+	machine map[string][]byte // feeds, calendars and sitemaps of the last build (machineReadable)
+	copies  map[string]string // publish.Site.Copies
+	cleaned map[string][]byte // content's drawings, sanitized (outputs.Assemble)
 }
 
 func shapeOptions(opts Options) string {
@@ -77,11 +77,19 @@ func (c *Cache) themed(th *theme.Theme, assets map[string]string) {
 	}
 }
 
+// madeForMachines keeps the feeds, calendars and sitemaps a build made,
+// for the next text edit to make again only those it changes.
+func (c *Cache) madeForMachines(files map[string][]byte) {
+	if c != nil && c.shape != nil {
+		c.shape.machine = maps.Clone(files) // the build adds robots.txt to files
+	}
+}
+
 // shaped keeps what the build that made the shape assembled, to use again
 // while text edits keep it.
-func (c *Cache) shaped(out *publish.Site, cleaned, sitemaps map[string][]byte) {
+func (c *Cache) shaped(out *publish.Site, cleaned map[string][]byte) {
 	if c != nil && c.shape != nil && c.shape.copies == nil {
-		c.shape.sitemaps, c.shape.copies = sitemaps, maps.Clone(out.Copies) // minifying changes out.Copies
+		c.shape.copies = maps.Clone(out.Copies) // minifying changes out.Copies
 		c.shape.cleaned = maps.Clone(cleaned)
 	}
 }

@@ -245,20 +245,23 @@ func rootDir(dir string) string {
 }
 
 // machineReadable makes the files that programs read: each event's and
-// section's calendar, the RSS feeds, and the sitemaps, which it also
-// returns alone. words is the theme's text for a key. Sitemaps kept from the last build are used as they are.
-func machineReadable(model *site.Site, words func(string) string, assets map[string]string, sitemaps map[string][]byte) (map[string][]byte, map[string][]byte) {
-	files := feeds.Calendars(model, words)
+// section's calendar, the RSS feeds, and the sitemaps. words is the
+// theme's text for a key. After a text edit, kept holds the last build's
+// files and edited tells the pages whose text changed: only the feeds and
+// calendars that show one are made again. The sitemaps list URLs and
+// dates, all from front matter, and are kept as they were.
+func machineReadable(model *site.Site, words func(string) string, assets map[string]string, kept map[string][]byte, edited func(*site.Page) bool) map[string][]byte {
+	files := maps.Clone(kept)
+	if files == nil {
+		files = feeds.Sitemaps(model)
+	}
+	maps.Copy(files, feeds.Calendars(model, words, edited))
 	style := "/feed.css"
 	if a, ok := assets[style]; ok {
 		style = a
 	}
-	maps.Copy(files, feeds.RSS(model, style, words))
-	if sitemaps == nil { // else the URLs and dates they list, all from front matter, are as they were
-		sitemaps = feeds.Sitemaps(model)
-	}
-	maps.Copy(files, sitemaps)
-	return files, sitemaps
+	maps.Copy(files, feeds.RSS(model, style, words, edited))
+	return files
 }
 
 // onlyMarkdown tells whether the changed paths are all Markdown files; nil

@@ -63,7 +63,6 @@ type builder struct {
 	minified bool
 	files    map[string][]byte // rendered
 	machine  map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
-	sitemaps map[string][]byte
 	out      *publish.Site
 	// cleaned are content's SVG drawings, sanitized, in out.Files;
 	// assembleWarned tells that assembling them had something to say.
@@ -218,24 +217,24 @@ func (b *builder) loadTheme() error {
 // only read the model, as the layouts do: they are made meanwhile, which
 // on a rebuild in folio serve takes as long as the rendering itself.
 func (b *builder) render() error {
-	machine := make(chan [2]map[string][]byte, 1) // all of them, and the sitemaps
+	machine := make(chan map[string][]byte, 1)
 	feedsPanic := make(chan *work.Panic, 1)
 	go func() {
 		defer func() {
 			if r := recover(); r != nil { // handed to the build's goroutine, which recovers it
 				feedsPanic <- &work.Panic{Value: r, Stack: debug.Stack()}
-				machine <- [2]map[string][]byte{nil, nil}
+				machine <- nil
 			}
 		}()
 		if b.opts.Fault != nil {
 			b.opts.Fault("feeds", "")
 		}
 		var kept map[string][]byte
-		if b.last != nil {
-			kept = b.last.sitemaps
+		var edited func(*site.Page) bool
+		if b.last != nil && b.last.machine != nil { // else the build that made the shape stopped before its feeds
+			kept, edited = b.last.machine, func(p *site.Page) bool { return b.last.edited[p.File] }
 		}
-		files, sitemaps := machineReadable(b.model, b.th.Word, b.assetURLs, kept)
-		machine <- [2]map[string][]byte{files, sitemaps}
+		machine <- machineReadable(b.model, b.th.Word, b.assetURLs, kept, edited)
 	}()
 	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
 	var put func(string, []byte)
@@ -257,13 +256,13 @@ func (b *builder) render() error {
 	_, _, renderCache := b.cache.parts()
 	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, put, b.l)
 	b.stage("render")
-	made := <-machine
+	b.machine = <-machine
 	select {
 	case p := <-feedsPanic:
 		panic(p)
 	default:
 	}
-	b.machine, b.sitemaps = made[0], made[1]
+	b.cache.madeForMachines(b.machine)
 	b.stage("feeds") // what of them outlasted the rendering
 	return nil
 }
@@ -298,7 +297,7 @@ func (b *builder) assemble() error {
 		return b.fail()
 	}
 	if !b.assembleWarned { // a drawing that lost something is sanitized again, to warn again
-		b.cache.shaped(b.out, b.cleaned, b.sitemaps)
+		b.cache.shaped(b.out, b.cleaned)
 	}
 	b.stage("assemble")
 	return nil

@@ -14,7 +14,7 @@ import (
 func BenchmarkStage(b *testing.B) {
 	c := testkit.Corpus(b, 1000, testkit.Model)
 	for b.Loop() {
-		cals, rss := feeds.Calendars(c.Model, func(k string) string { return k }), feeds.RSS(c.Model, "/feed.css", func(k string) string { return k })
+		cals, rss := feeds.Calendars(c.Model, func(k string) string { return k }, nil), feeds.RSS(c.Model, "/feed.css", func(k string) string { return k }, nil)
 		sitemap, robots := feeds.Sitemaps(c.Model)["sitemap.xml"], feeds.Robots(c.Model)
 		if len(cals) == 0 || len(rss) == 0 || len(sitemap) == 0 || len(robots) == 0 {
 			b.Fatalf("%d calendars, %d feeds, %d bytes of sitemap, %d of robots.txt", len(cals), len(rss), len(sitemap), len(robots))

@@ -15,15 +15,19 @@ import (
 // Calendars returns an iCalendar file (RFC 5545) for each event, at
 // <event URL>event.ics, and the model's calendars of the sections' events
 // (<section URL>calendar.ics), which calendar programs can subscribe to.
-// words gives the theme's text for a key (an event's state).
-func Calendars(s *site.Site, words func(string) string) map[string][]byte {
+// words gives the theme's text for a key (an event's state). With only
+// set, it makes only the files that show a page only accepts, as RSS does.
+func Calendars(s *site.Site, words func(string) string, only func(*site.Page) bool) map[string][]byte {
 	files := map[string][]byte{}
 	for _, p := range s.Pages {
-		if p.Event != nil {
+		if p.Event != nil && shows(only, p, nil) {
 			files[strings.TrimPrefix(p.URL, "/")+"event.ics"] = calendar(s.Config, p.Title(), []*site.Page{p}, words)
 		}
 	}
 	for _, c := range s.Calendars {
+		if !shows(only, c.Page, c.Events) {
+			continue
+		}
 		name := s.Config.Title
 		if c.Page != nil {
 			name += " " + c.Page.Title()

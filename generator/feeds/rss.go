@@ -16,14 +16,25 @@ import (
 // whole text with every link made absolute, so that they read right in any
 // feed reader, and no build time: identical input, identical feeds.
 // style is the path of the stylesheet browsers show feeds with; words
-// gives the theme's text for a key (an event's state).
-func RSS(s *site.Site, style string, words func(string) string) map[string][]byte {
+// gives the theme's text for a key (an event's state). With only set,
+// it makes only the feeds that show a page only accepts (as their list or
+// an item): after a save that changed the text of those pages alone, the
+// others are as they were.
+func RSS(s *site.Site, style string, words func(string) string, only func(*site.Page) bool) map[string][]byte {
 	files := make(map[string][]byte, len(s.Feeds))
 	content := map[*site.Page]string{} // a page is in several feeds (site, section, terms); its HTML is made absolute once
 	for _, f := range s.Feeds {
-		files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style, words, content)
+		if shows(only, f.Page, f.Items) {
+			files[strings.TrimPrefix(f.URL, "/")] = rss(s, f, style, words, content)
+		}
 	}
 	return files
+}
+
+// shows tells whether a file made from the list page and the pages
+// listed shows a page only accepts; always, when only is nil.
+func shows(only func(*site.Page) bool, list *site.Page, listed []*site.Page) bool {
+	return only == nil || (list != nil && only(list)) || slices.ContainsFunc(listed, only)
 }
 
 type rssDoc struct {
