@@ -15,10 +15,14 @@ import (
 // reads of a changed model cannot be told without tracking every read, and
 // a preview that can be wrong is worse than a slow one.
 type Cache struct {
-	bodies  map[string][]byte // output path -> what the last build rendered
-	model   *site.Site        // the model they were rendered from
-	theme   *theme.Theme      // with this theme
-	reaches map[*template.Template]reach
+	bodies [][]byte     // what the last build rendered, by output (the model's Outputs)
+	model  *site.Site   // the model they were rendered from
+	theme  *theme.Theme // with this theme
+	// reaches are the reach of each output's layout, by output, made at the
+	// first text edit of a model and kept while text edits derive the next:
+	// they have the same outputs with the same layouts.
+	reaches []reach
+	layouts map[*template.Template]reach // read once per theme
 }
 
 // Edit says what a text edit changed: the model it was derived from, and
@@ -42,44 +46,43 @@ func (c *Cache) reusable(s *site.Site, th *theme.Theme, edit *Edit) [][]byte {
 	if c == nil || edit == nil || c.model != edit.From || c.theme != th || len(s.Outputs) != len(edit.From.Outputs) {
 		return nil
 	}
+	if c.reaches == nil {
+		c.reaches = make([]reach, len(s.Outputs))
+		for i, o := range s.Outputs {
+			if set := layoutFor(th, o); set != nil { // an alias shows no text
+				r, ok := c.layouts[set]
+				if !ok {
+					r = layoutReach(set)
+					c.layouts[set] = r
+				}
+				c.reaches[i] = r
+			}
+		}
+	}
 	edited := edit.Pages
 	kept := make([][]byte, len(s.Outputs))
 	for i, o := range s.Outputs {
-		body, ok := c.bodies[o.Path]
-		if !ok {
+		if r := c.reaches[i]; r.all || (r.own && edited[o.Page]) || (r.items && o.Pager != nil && anyOf(o.Pager.Items, edited)) {
 			continue
 		}
-		set := layoutFor(th, o)
-		if set != nil {
-			r, ok := c.reaches[set]
-			if !ok {
-				r = layoutReach(set)
-				c.reaches[set] = r
-			}
-			if r.all || (r.own && edited[o.Page]) || (r.items && o.Pager != nil && anyOf(o.Pager.Items, edited)) {
-				continue
-			}
-		}
-		kept[i] = body
+		kept[i] = c.bodies[i]
 	}
 	return kept
 }
 
-// store keeps this build's outputs, and only them.
-func (c *Cache) store(s *site.Site, th *theme.Theme, bodies [][]byte) {
+// store keeps this build's outputs, and only them. derived says the build
+// rendered a model derived from the last one by a text edit.
+func (c *Cache) store(s *site.Site, th *theme.Theme, bodies [][]byte, derived bool) {
 	if c == nil {
 		return
 	}
 	if c.theme != th {
-		c.reaches = map[*template.Template]reach{}
+		c.layouts = map[*template.Template]reach{}
 	}
-	c.model, c.theme = s, th
-	c.bodies = make(map[string][]byte, len(bodies))
-	for i, o := range s.Outputs {
-		if bodies[i] != nil {
-			c.bodies[o.Path] = bodies[i]
-		}
+	if !derived {
+		c.reaches = nil
 	}
+	c.model, c.theme, c.bodies = s, th, bodies
 }
 
 func anyOf(pages []*site.Page, set map[*site.Page]bool) bool {

@@ -160,7 +160,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			files[o.Path] = bodies[i]
 		}
 	}
-	cache.store(s, th, bodies)
+	cache.store(s, th, bodies, kept != nil)
 	return files, len(todo)
 }
 
