@@ -169,7 +169,7 @@ func (b *builder) buildModel() error {
 		}
 		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
 		b.claimed = outputs.Claim(b.model, b.l)
-		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, b.model.NextChange())
+		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, site.NextChange(b.model))
 		b.cache.remember(opts, b.content, b.model, b.links, (*b.l)[mark:], b.now, b.res.NextChange)
 		b.stage("model")
 	}

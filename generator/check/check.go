@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/site"
@@ -49,7 +50,7 @@ func New(s *publish.Site, model *site.Site, th *theme.Theme) *Checker {
 // for each, those that the layouts make.
 func (c *Checker) Internal(l *diag.List) {
 	for _, p := range c.model.Pages {
-		for _, link := range p.Links {
+		for _, link := range markup.LinksOf(&p.Result) {
 			if problem, bad := c.target(p.URL, link.URL); bad {
 				if problem.Code == diag.WhyNoPageInSite && strings.HasPrefix(link.URL, "/") && !isImage(link.URL) {
 					problem = diag.Msg(diag.WhyNoPageLinkFile) // an address typed in the text: a file's link cannot break so
@@ -115,7 +116,7 @@ func (c *Checker) layoutPos(o site.Output, u string) diag.Pos {
 // inContent tells whether a URL of an output came from its page's content,
 // which Internal reports with its position instead.
 func (c *Checker) inContent(o site.Output, u string) bool {
-	for _, link := range o.Page.Links {
+	for _, link := range markup.LinksOf(&o.Page.Result) {
 		if canonical(link.URL) == canonical(u) {
 			return true
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/work"
 )
 
@@ -24,7 +25,7 @@ import (
 func (c *Checker) External(ctx context.Context, known Answers, client *http.Client, now time.Time, l *diag.List) Answers {
 	byURL := map[string][]diag.Pos{}
 	for _, p := range c.model.Pages {
-		for _, link := range p.Links {
+		for _, link := range markup.LinksOf(&p.Result) {
 			if u, err := url.Parse(link.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 				byURL[link.URL] = append(byURL[link.URL], link.Pos)
 			}

@@ -75,13 +75,18 @@ type Result struct {
 	ReadingTime int    // minutes, at least 1
 	// Text is the page's text as a reader reads it, for the search index.
 	Text string
-	// Links are the page's links and images, as written in its HTML, with
-	// where they are in the file, for folio check.
-	Links []Link
+	// links are the page's links and images, as written in its HTML, with
+	// where they are in the file, for folio check (LinksOf): unexported,
+	// so that layouts do not see them.
+	links []Link
 	// Photo is the site path (/news/2026/camp/photo.jpg) of the page's
 	// first photo of content/, for sharing (og:image); "" when none.
 	Photo string
 }
+
+// LinksOf returns the links and images of a converted page, as written in
+// its HTML, with where they are in its file.
+func LinksOf(r *Result) []Link { return r.links }
 
 // Link is a link or image of a page.
 type Link struct {
@@ -143,7 +148,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Add(diag.Pos{File: doc.File}, diag.MarkupFailed, err)
 	}
-	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), Links: d.links, Photo: d.firstPhoto}
+	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), links: d.links, Photo: d.firstPhoto}
 	m.buffers.put(buf)
 	all := d.ex.textOf(plainText(root, body, m.buffers))
 	res.Text = all

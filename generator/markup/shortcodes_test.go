@@ -110,8 +110,8 @@ func TestShortcodesText(t *testing.T) {
 	if got := countWords(res.Text); res.WordCount != got || got < 15 {
 		t.Errorf("word count %d, of the text %d", res.WordCount, got)
 	}
-	if len(res.Links) != 1 || res.Links[0].URL != "/news/a/a.png" || res.Links[0].Pos.Line != 7 {
-		t.Errorf("links: %+v", res.Links)
+	if len(LinksOf(res)) != 1 || LinksOf(res)[0].URL != "/news/a/a.png" || LinksOf(res)[0].Pos.Line != 7 {
+		t.Errorf("links: %+v", LinksOf(res))
 	}
 }
 

@@ -66,7 +66,8 @@ func newEvent(p *source.Page, loc *time.Location, now time.Time) *Event {
 
 // NextChange is the earliest time after the build's when an event's status
 // or registration changes: it starts, ends, or its registration closes.
-func (s *Site) NextChange() time.Time {
+// A function, not a method: layouts have no use for it.
+func NextChange(s *Site) time.Time {
 	var next time.Time
 	for _, p := range s.Pages {
 		if e := p.Event; e != nil {

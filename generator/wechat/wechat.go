@@ -24,6 +24,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/site"
@@ -240,7 +241,7 @@ func (e *exporter) abs(raw string) string {
 // it; the body's first line when not found.
 func (e *exporter) pos(rawURL string) diag.Pos {
 	if rawURL != "" {
-		for _, k := range e.page.Links {
+		for _, k := range markup.LinksOf(&e.page.Result) {
 			if k.URL == rawURL {
 				return k.Pos
 			}
