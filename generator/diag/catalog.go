@@ -384,6 +384,7 @@ const (
 	ImageWhyGIF        Code = "I18"
 	ImageWhyCacheWrite Code = "I19"
 	ImageWhyLarge      Code = "I20"
+	ImageSaidPending   Code = "I21"
 	ConfigImageWidths  Code = "C12"
 	ConfigImageQuality Code = "C13"
 	ConfigKeepMetadata Code = "C14"
@@ -1435,6 +1436,10 @@ var catalog = map[Code]entry{
 		"文件有 {mb} MB，比手机拍的照片（3–5 MB）还大：读者拿到的是缩小的副本，但每次生成网站都要读取整个文件；请导出小一些的版本",
 		"the file is {mb} MB, more than a phone's photo (3–5 MB): readers get the small copies, but every build reads it whole; export it smaller",
 		"24"),
+	ImageSaidPending: partOf(names("n"),
+		"；{n} 张照片正在后台处理，暂时显示原图，处理完页面会自动刷新",
+		"; {n} photo(s) being processed in the background, shown as they are until then (the page reloads when they are ready)",
+		3),
 	ConfigImageWidths: errorOf(KindConfig, names("widths"),
 		"[images] 的 widths = {widths} 有误：宽度以像素为单位，从 16 到 8192，由小到大，例如 widths = [480, 800, 1200, 1600]",
 		"[images] widths = {widths}: write widths in pixels from 16 to 8192, smallest first, like widths = [480, 800, 1200, 1600]",

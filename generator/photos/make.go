@@ -34,6 +34,9 @@ type Options struct {
 	Workers int
 	// FS is the site's, which the photos' files are read from.
 	FS fs.FS
+	// Later, if set, makes in the background the photos that are not
+	// made yet (folio serve): Make publishes their stand-ins instead.
+	Later *Later
 }
 
 // File is one published file of a photo: its name in the source's folder,
@@ -47,7 +50,9 @@ type File struct {
 
 // Stats say what Make did: Made photos were decoded, the others were all
 // in the cache.
-type Stats struct{ Photos, Made int }
+// Pending photos were not made yet: their stand-ins were published
+// (Options.Later).
+type Stats struct{ Photos, Made, Pending int }
 
 // Make makes the published files of photos: the cleaned original and the
 // derivatives, each photo on one worker (so that at most one decoded image
@@ -56,7 +61,7 @@ type Stats struct{ Photos, Made int }
 func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *diag.List) (map[string][]File, Stats) {
 	out := make([]([]File), len(photos))
 	problems := make([]error, len(photos))
-	var made atomic.Int64
+	var made, pending atomic.Int64
 	if opts.Dir != "" {
 		if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 			l.Add(diag.Pos{File: CacheDir}, diag.ImageCacheDir, err)
@@ -70,6 +75,19 @@ func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *dia
 		}
 		if files, ok := cached(p, opts.Dir); ok {
 			out[i] = files
+			return
+		}
+		if l := opts.Later; l != nil && !l.failedBefore(p) {
+			if files, ok := l.made(p, opts.Dir); ok {
+				out[i] = files
+				return
+			}
+			l.add(p, s, opts)
+			pending.Add(1)
+			standIn := StandIn(opts.FS, p)
+			for _, n := range names(p) {
+				out[i] = append(out[i], File{Name: n, Data: standIn})
+			}
 			return
 		}
 		made.Add(1)
@@ -98,7 +116,7 @@ func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *dia
 		}
 		writeIndex(opts.Dir, photos)
 	}
-	return res, Stats{Photos: len(photos), Made: int(made.Load())}
+	return res, Stats{Photos: len(photos), Made: int(made.Load()), Pending: int(pending.Load())}
 }
 
 // cacheName is the file of a photo's output in the cache: its key, then
