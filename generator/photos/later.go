@@ -175,9 +175,9 @@ func StandIn(fsys fs.FS, p *Photo) []byte {
 	}
 	switch p.Format {
 	case "jpeg":
-		return withOrientation(stripJPEG(data), p.Orientation)
+		return withOrientation(stripJPEG(data, true), p.Orientation)
 	case "png":
-		return stripPNG(data)
+		return stripPNG(data, true)
 	case "webp":
 		return stripWebP(data)
 	}

@@ -198,9 +198,16 @@ func makePhoto(fsys fs.FS, p *Photo, s Settings, dir string) ([]File, error) {
 	return files, nil
 }
 
-// render makes the bytes of a photo's files from its source's bytes.
+// render makes the bytes of a photo's files from its source's bytes. Its
+// pixels are sRGB in every file but a kept one: a profile is converted or
+// dropped (Photo.Colour), never copied.
 func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	var xf *transform
+	if p.Colour == ColourConvert {
+		icc, _ := iccOf(p.Format, data)
+		xf, _ = parseICC(icc) // planned from the same bytes: it parses
+	}
 	var img *image.RGBA
 	decode := func() error {
 		if img != nil {
@@ -211,13 +218,16 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 			return diag.Msg(diag.ImageWhyNoDecode, err)
 		}
 		img = upright(toRGBA(m), p.Orientation)
+		if xf != nil {
+			xf.apply(img)
+		}
 		return nil
 	}
 	switch {
 	case s.KeepMetadata || p.KeepMetadata:
 		files[p.Original] = data
-	case p.Format == "jpeg" && p.Orientation == 1:
-		files[p.Original] = stripJPEG(data)
+	case p.Format == "jpeg" && p.Orientation == 1 && xf == nil:
+		files[p.Original] = stripJPEG(data, p.Colour == ColourAsIs)
 	case p.Format == "jpeg":
 		if err := decode(); err != nil {
 			return nil, err
@@ -226,10 +236,21 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 90}); err != nil {
 			return nil, err
 		}
-		files[p.Original] = withICC(b.Bytes(), data)
+		files[p.Original] = b.Bytes()
+	case p.Format == "png" && xf == nil:
+		files[p.Original] = stripPNG(data, p.Colour == ColourAsIs)
 	case p.Format == "png":
-		files[p.Original] = stripPNG(data)
+		if err := decode(); err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			return nil, err
+		}
+		files[p.Original] = b.Bytes()
 	case p.Format == "webp":
+		// No WebP encoder is pure Go: the original keeps its profile,
+		// which browsers apply; its copies are converted.
 		files[p.Original] = stripWebP(data)
 	case p.Format == "gif":
 		g, err := gif.DecodeAll(bytes.NewReader(data))
@@ -261,29 +282,7 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		body := b.Bytes()
-		if d.Format == "jpeg" && p.Format == "jpeg" {
-			body = withICC(body, data)
-		}
-		files[d.Name] = body
+		files[d.Name] = b.Bytes()
 	}
 	return files, nil
-}
-
-// withICC copies the colour profile (APP2 ICC_PROFILE segments) of the
-// source JPEG into an encoded one, right after its start: the standard
-// library's encoder writes none, and a Display P3 photo from an iPhone
-// shown without its profile looks dull. The profile says nothing about
-// the photo's place or person.
-func withICC(encoded, source []byte) []byte {
-	var icc []byte
-	for seg := range segments(source) {
-		if seg.marker == 0xE2 && bytes.HasPrefix(seg.body, []byte("ICC_PROFILE\x00")) {
-			icc = append(icc, source[seg.start:seg.end]...)
-		}
-	}
-	if icc == nil || len(encoded) < 2 {
-		return encoded
-	}
-	return slices.Concat(encoded[:2], icc, encoded[2:])
 }
