@@ -34,6 +34,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			opts.Preview.Changed, changed = changed, []string{}
 		}
 		res, err := generator.Build(context.Background(), opts)
+		if err == nil && c != nil && res.Photos.Pending > 0 { // the sample's photos, shown first as stand-ins: built again once made, as folio serve does
+			c.WaitPhotos()
+			<-c.PhotosReady()
+			opts.Preview = &generator.Preview{Cache: c, Changed: c.PhotosMade()}
+			res, err = generator.Build(context.Background(), opts)
+		}
 		if err != nil {
 			var b bytes.Buffer
 			res.Diagnostics.Print(&b, diag.English, 0)
@@ -41,6 +47,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}
 		return res
 	}
+	defer cache.Close()
 	build(cache)
 	tick := time.Now()
 	edit := func(name string, change func(string) string) {
