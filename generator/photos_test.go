@@ -87,7 +87,7 @@ func TestPhotosPublished(t *testing.T) {
 			}
 		}
 	}
-	if want := 1 + 4 + 1 + 4 + 1 + 1 + 3 + 1 + 3; images != want { // portrait and 4, landscape and 4, badge, map and 3 (480, 800, 1000), cover and 3 (480, 800, 1200)
+	if want := 1 + 5 + 1 + 5 + 1 + 1 + 4 + 1 + 4; images != want { // portrait and 5, landscape and 5, badge, map and 4 (480, 680, 800, 1000), cover and 4 (480, 680, 800, 1200)
 		t.Errorf("%d images published, want %d", images, want)
 	}
 	imgs := regexp.MustCompile(`<img [^>]*>|<a href="[^"]*\.jpg">|<meta property="og:image[^>]*>`)
@@ -187,8 +187,8 @@ func TestPhotoCache(t *testing.T) {
 	before, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
 	build("public")
 	after, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
-	if len(after) != len(before)-4 {
-		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 4 gone", len(after), len(before))
+	if len(after) != len(before)-5 {
+		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 5 gone", len(after), len(before))
 	}
 }
 

@@ -46,7 +46,7 @@ func TestPhonePhoto(t *testing.T) {
 			t.Errorf("derivative name %s: want photo.<hash>.<width>.jpg", d.Name)
 		}
 	}
-	if want := []int{480, 800, 1200, 1600}; !slices.Equal(widths, want) {
+	if want := []int{480, 680, 800, 1200, 1600}; !slices.Equal(widths, want) {
 		t.Errorf("widths %v, want %v", widths, want)
 	}
 	var l diag.List
@@ -97,8 +97,8 @@ func TestNeverUpscaled(t *testing.T) {
 			t.Errorf("%s: a PNG's derivatives stay PNG, got %s", d.Name, d.Format)
 		}
 	}
-	if !slices.Equal(got, []int{480, 800, 1000}) {
-		t.Errorf("widths %v, want [480 800 1000]", got)
+	if !slices.Equal(got, []int{480, 680, 800, 1000}) {
+		t.Errorf("widths %v, want [480 680 800 1000]", got)
 	}
 	if d, _ := p.Fit(900); d.Width != 1000 {
 		t.Errorf("Fit(900) = %d, want 1000", d.Width)
