@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-		"testing"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
