@@ -5,11 +5,13 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"image"
 	"io"
 	"math"
 	"slices"
+	"strings"
+
+	"folio.dev/folio/generator/diag"
 )
 
 // Colour says what is done with a photo's colour profile (ICC).
@@ -107,10 +109,15 @@ var (
 	bradford = mat{{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}}
 )
 
-// errUnsupported is a profile folio cannot apply; its text says which.
-type errUnsupported string
+// errUnsupported is a profile folio cannot apply; why says which, for
+// the editor (its values strings: a plan, warnings included, is kept in
+// the cache's index.json).
+type errUnsupported struct{ why diag.Message }
 
-func (e errUnsupported) Error() string { return string(e) }
+func (e errUnsupported) Error() string { return e.why.Text(diag.English) }
+
+// errDamaged is a profile whose bytes do not hold what they announce.
+var errDamaged = errUnsupported{diag.Msg(diag.ImageWhyICCBroken)}
 
 // parseICC reads a profile and returns the transform of its pixels to
 // sRGB, or nil when it is sRGB already (no conversion needed). Only
@@ -118,18 +125,18 @@ func (e errUnsupported) Error() string { return string(e) }
 // other is an errUnsupported.
 func parseICC(icc []byte) (*transform, error) {
 	if len(icc) < 132 || int(binary.BigEndian.Uint32(icc)) > len(icc) || string(icc[36:40]) != "acsp" {
-		return nil, errUnsupported("damaged profile")
+		return nil, errDamaged
 	}
 	tags := map[string][]byte{}
 	n := int(binary.BigEndian.Uint32(icc[128:]))
 	for i := range min(n, 100) {
 		e := 132 + 12*i
 		if e+12 > len(icc) {
-			return nil, errUnsupported("damaged profile")
+			return nil, errDamaged
 		}
 		off, size := int(binary.BigEndian.Uint32(icc[e+4:])), int(binary.BigEndian.Uint32(icc[e+8:]))
 		if off < 0 || size < 0 || off+size > len(icc) || off+size < off {
-			return nil, errUnsupported("damaged profile")
+			return nil, errDamaged
 		}
 		tags[string(icc[e:e+4])] = icc[off : off+size]
 	}
@@ -151,9 +158,9 @@ func parseICC(icc []byte) (*transform, error) {
 			xyz, ok := xyzOf(tags[name])
 			if !ok {
 				if tags["A2B0"] != nil {
-					return nil, errUnsupported("LUT-based (A2B0)")
+					return nil, errUnsupported{diag.Msg(diag.ImageWhyLUT)}
 				}
-				return nil, errUnsupported("no colorants")
+				return nil, errDamaged
 			}
 			for r := range 3 {
 				cols[r][c] = xyz[r]
@@ -171,13 +178,13 @@ func parseICC(icc []byte) (*transform, error) {
 		for r := range 3 {
 			for c := range 3 {
 				if math.IsNaN(m[r][c]) || math.IsInf(m[r][c], 0) {
-					return nil, errUnsupported("damaged profile")
+					return nil, errDamaged
 				}
 				t.m[r][c] = float32(m[r][c])
 			}
 		}
 	default:
-		return nil, errUnsupported(fmt.Sprintf("colour space %q", space))
+		return nil, errUnsupported{diag.Msg(diag.ImageWhySpace, strings.TrimSpace(space))}
 	}
 	if t.isSRGB() {
 		return nil, nil
@@ -265,7 +272,7 @@ func curveOf(tag []byte) (out [256]float32, err error) {
 	case len(tag) >= 12 && string(tag[:4]) == "curv":
 		n := int(binary.BigEndian.Uint32(tag[8:]))
 		if len(tag) < 12+2*n {
-			return out, errUnsupported("damaged profile")
+			return out, errDamaged
 		}
 		switch n {
 		case 0:
@@ -288,7 +295,7 @@ func curveOf(tag []byte) (out [256]float32, err error) {
 		kind := int(binary.BigEndian.Uint16(tag[8:]))
 		count := []int{1, 3, 4, 5, 7}
 		if kind > 4 || len(tag) < 12+4*count[kind] {
-			return out, errUnsupported("damaged profile")
+			return out, errDamaged
 		}
 		var p [7]float64 // g, a, b, c, d, e, f
 		for i := range count[kind] {
@@ -319,7 +326,7 @@ func curveOf(tag []byte) (out [256]float32, err error) {
 			}
 		}
 	default:
-		return out, errUnsupported("no tone curve")
+		return out, errDamaged
 	}
 	for v := range 256 {
 		out[v] = float32(min(1, max(0, f(float64(v)/255))))

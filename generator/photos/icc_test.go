@@ -138,9 +138,12 @@ func TestColourProfileNotUnderstood(t *testing.T) {
 		t.Errorf("sRGB: colour %q, warnings %v; want it as it is", p.Colour, p.Warnings)
 	}
 	lut := iccWithTags("RGB ", map[string][]byte{"A2B0": append([]byte("mft2\x00\x00\x00\x00"), make([]byte, 40)...), "wtpt": xyzTag([3]float64{0.9642, 1, 0.8249})})
-	for name, icc := range map[string][]byte{"LUT-based (A2B0)": lut, "damaged profile": displayP3[:200], `colour space "CMYK"`: iccWithTags("CMYK", nil)} {
-		files, p := makeOne(t, "photo.jpg", profiled(t, "jpeg", icc))
-		if p.Colour != photos.ColourIgnored || len(p.Warnings) != 1 || p.Warnings[0].Code != diag.ImageWhyProfile ||
+	for name, c := range map[string]struct {
+		icc  []byte
+		code diag.Code
+	}{"LUT-based": {lut, diag.ImageWhyLUT}, "damaged": {displayP3[:200], diag.ImageWhyICCBroken}, "CMYK colour space": {iccWithTags("CMYK", nil), diag.ImageWhySpace}} {
+		files, p := makeOne(t, "photo.jpg", profiled(t, "jpeg", c.icc))
+		if p.Colour != photos.ColourIgnored || len(p.Warnings) != 1 || p.Warnings[0].Code != c.code ||
 			!strings.Contains(p.Warnings[0].Text(diag.English), name) {
 			t.Errorf("%s: colour %q, warnings %v; want it ignored with a warning naming it", name, p.Colour, p.Warnings)
 			continue

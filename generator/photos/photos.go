@@ -314,11 +314,9 @@ func colourOf(format string, data []byte, p *Photo) Colour {
 	}
 	switch {
 	case err != nil:
-		var why errUnsupported
-		if !errors.As(err, &why) {
-			why = "damaged profile"
-		}
-		p.Warnings = append(p.Warnings, diag.Msg(diag.ImageWhyProfile, string(why)))
+		why := errDamaged // a PNG's iCCP that does not decompress
+		errors.As(err, &why)
+		p.Warnings = append(p.Warnings, why.why)
 		return ColourIgnored
 	case t == nil:
 		return ColourAsIs // sRGB's own
