@@ -17,6 +17,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/photos"
+	"folio.dev/folio/generator/testkit"
 )
 
 // The profiles as phones and cameras write them: their colorants adapted
@@ -294,4 +295,36 @@ func paraCurve(g, a, b, c, d float64) []byte {
 func gammaCurve(g uint16) []byte {
 	t := binary.BigEndian.AppendUint32([]byte("curv\x00\x00\x00\x00"), 1)
 	return binary.BigEndian.AppendUint16(t, g)
+}
+
+// BenchmarkColourProfile makes one 4032×3024 phone photo's files, as the
+// phone wrote it without a profile and with Display P3's (as iPhones
+// write them): the difference is the conversion of 12 megapixels and the
+// original re-encoded rather than cut.
+//
+//	go test ./generator/photos -run XXX -bench ColourProfile -benchtime 3x
+func BenchmarkColourProfile(b *testing.B) {
+	plain := testkit.PhoneJPEG(4032, 3024, 1, 1)
+	seg := []byte{0xFF, 0xE2, 0, 0}
+	seg = append(seg, "ICC_PROFILE\x00\x01\x01"...)
+	seg = append(seg, displayP3...)
+	binary.BigEndian.PutUint16(seg[2:], uint16(len(seg)-2))
+	p3 := append(append(append([]byte{}, plain[:2]...), seg...), plain[2:]...)
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"none", plain}, {"DisplayP3", p3}} {
+		b.Run(c.name, func(b *testing.B) {
+			fsys := fstest.MapFS{"content/a/photo.jpg": {Data: c.data}}
+			for b.Loop() {
+				set := photos.NewSet(fsys, photos.DefaultSettings())
+				p := set.Plan("content/a/photo.jpg")
+				var l diag.List
+				photos.Make(context.Background(), []*photos.Photo{p}, set.Settings(), photos.Options{FS: fsys, Workers: 1}, &l)
+				if len(l) > 0 {
+					b.Fatal(l)
+				}
+			}
+		})
+	}
 }
