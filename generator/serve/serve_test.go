@@ -267,23 +267,23 @@ func TestServePhotoStandIns(t *testing.T) {
 		t.Errorf("the first build's log does not say the photos are being made:\n%s", first)
 	}
 	status, page := get(t, url+"/news/2026/10/open-day/")
-	copy800 := regexp.MustCompile(`src="(/news/2026/10/open-day/[^"]+\.800\.jpg)"`).FindStringSubmatch(page)
-	if status != http.StatusOK || copy800 == nil {
-		t.Fatalf("the post: %d, no 800 px copy in\n%s", status, page)
+	copy680 := regexp.MustCompile(`src="(/news/2026/10/open-day/[^"]+\.680\.jpg)"`).FindStringSubmatch(page)
+	if status != http.StatusOK || copy680 == nil {
+		t.Fatalf("the post: %d, no 680 px copy in\n%s", status, page)
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		_, body := get(t, url+copy800[1])
+		_, body := get(t, url+copy680[1])
 		cfg, _, err := image.DecodeConfig(strings.NewReader(body))
 		m, _ := testkit.Metadata([]byte(body))
-		if err == nil && cfg.Width == 800 && m == "" {
+		if err == nil && cfg.Width == 680 && m == "" {
 			break // the copy itself
 		}
 		if m != "" && m != "JPEG APP1 Exif segment" || strings.Contains(body, "GPS") || strings.Contains(body, "F2LXK0ZQHG7F") {
-			t.Fatalf("%s serves metadata: %s", copy800[1], m)
+			t.Fatalf("%s serves metadata: %s", copy680[1], m)
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s is still not the 800 px copy after a minute (%v, %d px wide); log:\n%s", copy800[1], err, cfg.Width, log.String())
+			t.Fatalf("%s is still not the 680 px copy after a minute (%v, %d px wide); log:\n%s", copy680[1], err, cfg.Width, log.String())
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
