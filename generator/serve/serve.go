@@ -157,8 +157,11 @@ func Run(ctx context.Context, opts Options) error {
 			return srv.Shutdown(shutdown)
 		case changed := <-changes:
 			s.build(ctx, changed, time.Now())
-		case <-s.cache.PhotosReady(): // photos shown as they were are made: publish them, and reload
-			if made := s.cache.PhotosMade(); len(made) > 0 {
+		case <-s.cache.PhotosReady(): // photos shown as stand-ins are made: publish them, and reload
+			s.mu.RLock()
+			broken := s.errors != nil // the editor's next save builds with them; its errors are not printed again meanwhile
+			s.mu.RUnlock()
+			if made := s.cache.PhotosMade(); len(made) > 0 && !broken {
 				s.build(ctx, made, time.Now())
 			}
 		}
