@@ -2,11 +2,11 @@
 # Photos (issue 19): builds a site of N generated phone photos (cmd/photosite:
 # 4032×3024 JPEGs of about 3.3 MB with EXIF Orientation and GPS, three to a
 # news post) with folio and with Debian's Hugo making the same widths (480,
-# 800, 1200, 1600) at the same JPEG quality (78), and prints for each: a
+# 680, 800, 1200, 1600) at the same JPEG quality (78), and prints for each: a
 # cold build (no cache), a warm build (nothing changed), wall and CPU time,
 # peak memory (GNU time -v). Then the bytes a 412 px wide phone at DPR 1.75
 # downloads for one post's three photos (the derivative its srcset and
-# sizes pick: the slot is 412 - 32 = 380 CSS px, 665 device px, so 800w).
+# sizes pick: the slot is 412 - 32 = 380 CSS px, 665 device px, so 680w).
 #
 #   bash docs/photos-bench.sh            # N=200
 #   N=30 bash docs/photos-bench.sh
@@ -51,11 +51,11 @@ fi
 
 post="$work/folio-public/news/post000"
 bytes=0
-for f in $(grep -o 'src="[^"]*\.800\.jpg"' "$post/index.html" | sed 's/src="//; s/"$//'); do
+for f in $(grep -o 'src="[^"]*\.680\.jpg"' "$post/index.html" | sed 's/src="//; s/"$//'); do
   bytes=$((bytes + $(stat -c %s "$work/folio-public$f")))
 done
 orig=$(cat "$work/folio/content/news/post000/"*.jpg | wc -c)
-echo "one post's three photos: $((orig / 1024)) KB as taken; a 412 px phone at DPR 1.75 downloads $((bytes / 1024)) KB (the 800w copies)"
+echo "one post's three photos: $((orig / 1024)) KB as taken; a 412 px phone at DPR 1.75 downloads $((bytes / 1024)) KB (the 680w copies)"
 echo "folio's derivatives: $(find "$work/folio-public" -name '*.[0-9]*.jpg' | wc -l) files, $(du -sk --apparent-size "$work/folio/.folio-cache/images" | cut -f1) KB in the cache (the cleaned originals included)"
 [ "$hugo" = no ] || echo "hugo's: $(find "$work/hugo-public" -name '*_resize_*' | wc -l) files"
 

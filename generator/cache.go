@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"runtime"
+
 	"folio.dev/folio/generator/convert"
+	"folio.dev/folio/generator/photos"
 	"folio.dev/folio/generator/render"
 	"folio.dev/folio/generator/source"
 )
@@ -14,12 +17,28 @@ type Cache struct {
 	markdown *convert.Cache
 	render   *render.Cache
 	shape    *shape // of the last build, if it had no errors
+	photos   *photos.Later
 }
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{source: source.NewCache(), markdown: convert.NewCache(), render: render.NewCache()}
+	return &Cache{source: source.NewCache(), markdown: convert.NewCache(), render: render.NewCache(), photos: photos.NewLater(runtime.GOMAXPROCS(0))}
 }
+
+// PhotosReady receives a value when photos that builds published as
+// stand-ins (Result.Photos.Pending) were made since: a build then
+// publishes them (folio serve builds again, with PhotosMade as the
+// changed files). At most one value waits.
+func (c *Cache) PhotosReady() <-chan struct{} { return c.photos.Ready() }
+
+// PhotosMade returns the files of the photos made since it was last called.
+func (c *Cache) PhotosMade() []string { return c.photos.Finished() }
+
+// WaitPhotos blocks until every photo builds asked for is made.
+func (c *Cache) WaitPhotos() { c.photos.Wait() }
+
+// Close stops making photos: call it when the site is no longer served.
+func (c *Cache) Close() { c.photos.Stop() }
 
 // Forget drops converted pages and rendered outputs, keeping parsed files:
 // call it when the config, a layout, an i18n or a static file changed, since

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"folio.dev/folio/generator"
+	"folio.dev/folio/generator/testkit"
 )
 
 var (
@@ -47,7 +48,7 @@ func TestDifferentialPreview(t *testing.T) {
 	for _, seed := range seeds {
 		h := &harness{theme: theme, seed: seed, size: *differentialSize}
 		edits, fail := h.run(nil, *differentialSteps)
-		t.Logf("seed %d: %d builds, %d of them failed alike with content errors", seed, h.builds, h.broken)
+		t.Logf("seed %d: %d builds, %d of them failed alike with content errors; %d photos shown as stand-ins first", seed, h.builds, h.broken, h.pending)
 		if fail == nil {
 			continue
 		}
@@ -70,8 +71,9 @@ type harness struct {
 	theme fstest.MapFS
 	seed  uint64
 	size  int
-	// builds counts the builds of run, broken those with content errors.
-	builds, broken int
+	// builds counts the builds of run, broken those with content errors,
+	// pending the photos previews showed as stand-ins before they were made.
+	builds, broken, pending int
 }
 
 // failure is where a sequence went wrong: the index of the edit after
@@ -97,6 +99,7 @@ func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 	opts := generator.Options{Root: w.fs, BaseURL: "http://localhost:1313/", Preview: &generator.Preview{},
 		Drafts: h.seed%4 == 1, Future: h.seed%4 == 2}
 	cache := generator.NewCache()
+	defer cache.Close()
 	build := func(changed []string) string {
 		o := opts
 		o.Now = w.now
@@ -104,9 +107,9 @@ func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 		if slices.ContainsFunc(changed, func(p string) bool { return !strings.HasPrefix(p, "content/") }) {
 			cache.Forget() // as folio serve does
 		}
-		o.Preview = &generator.Preview{Cache: cache, Changed: changed}
-		cached, cachedErr := generator.Build(context.Background(), o)
+		cached, pending, cachedErr := previewBuild(cache, o, changed)
 		h.builds++
+		h.pending += pending
 		if fullErr != nil {
 			h.broken++
 		}
@@ -134,6 +137,28 @@ func (h *harness) run(edits []edit, steps int) ([]edit, *failure) {
 		}
 	}
 	return done, nil
+}
+
+// previewBuild builds as folio serve does after a save of changed: with
+// its cache, and, when the build showed photos as stand-ins (made in the
+// background, so that no page waits for them), once more when they are
+// made, as folio serve does on PhotosReady. That last build is the one a
+// full build must equal; pending is how many stand-ins the first had.
+func previewBuild(cache *generator.Cache, o generator.Options, changed []string) (res *generator.Result, pending int, err error) {
+	o.Preview = &generator.Preview{Cache: cache, Changed: changed}
+	res, err = generator.Build(context.Background(), o)
+	if err != nil || res.Photos.Pending == 0 {
+		return res, 0, err
+	}
+	pending = res.Photos.Pending
+	cache.WaitPhotos()
+	<-cache.PhotosReady() // sent when the last was made
+	o.Preview = &generator.Preview{Cache: cache, Changed: cache.PhotosMade()}
+	res, err = generator.Build(context.Background(), o)
+	if err == nil && res.Photos.Pending > 0 {
+		err = fmt.Errorf("%d photos still pending once every photo was made", res.Photos.Pending)
+	}
+	return res, pending, err
 }
 
 // shrink returns a shortest sequence it finds, by removing edits a chunk
@@ -288,13 +313,34 @@ func TestPreviewNewIssueLinksBack(t *testing.T) {
 	}, edit{op: "write", path: "content/journal/2026/1/_index.md", value: issue(2026, 1)})
 }
 
+// A photo added to a post while folio serve runs is shown at once as a
+// stand-in, made in the background, and then published as a full build
+// publishes it; replaced by another, the same again.
+func TestPreviewPhotoAdded(t *testing.T) {
+	files := map[string]string{
+		"config.toml":            "title = \"测试\"\n",
+		"content/_index.md":      page([]string{`title = "首页"`}, "首页。"),
+		"content/news/_index.md": page([]string{`title = "新闻"`}, ""),
+		"content/news/2024/a.md": page([]string{`title = "甲"`, "date = 2024-06-01"}, "甲的正文。"),
+	}
+	pending := checkEdits(t, files,
+		edit{op: "write", path: "content/news/2024/photo.jpg", value: string(testkit.PhoneJPEG(1000, 750, 6, 1))},
+		edit{op: "append", path: "content/news/2024/a.md", value: "\n\n![合影](photo.jpg)\n"},
+		edit{op: "write", path: "content/news/2024/photo.jpg", value: string(testkit.PhoneJPEG(900, 600, 1, 2))})
+	if pending != 2 {
+		t.Errorf("the previews showed %d stand-ins; want 2, one for each photo written", pending)
+	}
+}
+
 // checkEdits builds a site of files and the default theme as folio serve
 // does, then after each edit both as folio serve does and from scratch,
-// and fails where they differ.
-func checkEdits(t *testing.T, files map[string]string, edits ...edit) {
+// and fails where they differ. It returns how many photos the previews
+// showed as stand-ins before they were made.
+func checkEdits(t *testing.T, files map[string]string, edits ...edit) (pending int) {
 	t.Helper()
 	w := &world{fs: withDefaultTheme(t, files), now: time.Date(2026, 11, 26, 12, 0, 0, 0, shanghai)}
 	cache := generator.NewCache()
+	defer cache.Close()
 	build := func(changed []string) string {
 		opts := generator.Options{Root: w.fs, Now: w.now, BaseURL: "http://localhost:1313/", Preview: &generator.Preview{}}
 		full, fullErr := generator.Build(context.Background(), opts)
@@ -304,8 +350,8 @@ func checkEdits(t *testing.T, files map[string]string, edits ...edit) {
 		if fullErr != nil {
 			t.Fatalf("a full build: %v\n%s", fullErr, diagnostics(full))
 		}
-		opts.Preview = &generator.Preview{Cache: cache, Changed: changed}
-		cached, cachedErr := generator.Build(context.Background(), opts)
+		cached, n, cachedErr := previewBuild(cache, opts, changed)
+		pending += n
 		return compare(cached, cachedErr, full, fullErr)
 	}
 	if what := build(nil); what != "" {
@@ -316,4 +362,5 @@ func checkEdits(t *testing.T, files map[string]string, edits ...edit) {
 			t.Errorf("after %s: %s", firstLine(e.String()), what)
 		}
 	}
+	return pending
 }

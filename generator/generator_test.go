@@ -336,7 +336,10 @@ func TestNextChange(t *testing.T) {
 }
 
 // Two builds of the sample site in a row leave every file's modification
-// time as it was: nothing changed, so nothing is written.
+// time as it was: nothing changed, so nothing is written. A photo's files
+// keep their own time, their cache file's, by which publish knows them
+// unchanged without reading them (docs/images.md): the count of files
+// written says they were not written again.
 func TestRebuildKeepsTimes(t *testing.T) {
 	t.Parallel()
 	dir := testkit.Sample(t, "..")
@@ -345,12 +348,18 @@ func TestRebuildKeepsTimes(t *testing.T) {
 	if _, err := generator.Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
-	past := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	long := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	past := map[string]time.Time{}
 	var files []string
 	filepath.Walk(dest, func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() {
 			files = append(files, p)
-			os.Chtimes(p, past, past)
+			if strings.HasSuffix(p, ".jpg") {
+				past[p] = info.ModTime()
+			} else {
+				os.Chtimes(p, long, long)
+				past[p] = long
+			}
 		}
 		return nil
 	})
@@ -362,7 +371,7 @@ func TestRebuildKeepsTimes(t *testing.T) {
 		t.Errorf("the second build wrote %d of %d files, want 0 of %d", res.Written.Written, res.Written.Files, len(files))
 	}
 	for _, p := range files {
-		if fi, err := os.Stat(p); err != nil || !fi.ModTime().Equal(past) {
+		if fi, err := os.Stat(p); err != nil || !fi.ModTime().Equal(past[p]) {
 			t.Errorf("%s: its time changed", p)
 		}
 	}

@@ -18,7 +18,10 @@ import (
 // content/: its cleaned original and its derivatives, in the cache folder
 // of a site on disk (so that the next build, and CI's with the cache
 // restored, decodes nothing), else in memory. A preview's text edit keeps
-// the last build's files, as it keeps every other copied file.
+// the last build's files, as it keeps every other copied file; a preview
+// publishes stand-ins for the photos not made yet, and the cache's
+// photos.Later makes them in the background (folio serve builds again
+// when they are made).
 func (b *builder) makePhotos() error {
 	if b.last != nil {
 		b.photoSet = b.last.links.Photos()
@@ -49,6 +52,9 @@ func (b *builder) makePhotos() error {
 		}
 	}
 	opts := photos.Options{FS: b.opts.Root, Workers: b.opts.Workers, Prune: !b.preview}
+	if b.cache != nil {
+		opts.Later = b.cache.photos // folio serve: a page never waits for its photos (their stand-ins until then)
+	}
 	if b.opts.RootDir != "" {
 		opts.Dir = filepath.Join(b.opts.RootDir, filepath.FromSlash(photos.CacheDir))
 	}

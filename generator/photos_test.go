@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
+	"image/gif"
 	"image/png"
 	"maps"
 	"os"
@@ -85,7 +87,7 @@ func TestPhotosPublished(t *testing.T) {
 			}
 		}
 	}
-	if want := 1 + 4 + 1 + 4 + 1 + 1 + 3 + 1 + 3; images != want { // portrait and 4, landscape and 4, badge, map and 3 (480, 800, 1000), cover and 3 (480, 800, 1200)
+	if want := 1 + 5 + 1 + 5 + 1 + 1 + 4 + 1 + 4; images != want { // portrait and 5, landscape and 5, badge, map and 4 (480, 680, 800, 1000), cover and 4 (480, 680, 800, 1200)
 		t.Errorf("%d images published, want %d", images, want)
 	}
 	imgs := regexp.MustCompile(`<img [^>]*>|<a href="[^"]*\.jpg">|<meta property="og:image[^>]*>`)
@@ -185,8 +187,8 @@ func TestPhotoCache(t *testing.T) {
 	before, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
 	build("public")
 	after, _ := os.ReadDir(filepath.Join(dir, ".folio-cache", "images"))
-	if len(after) != len(before)-4 {
-		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 4 gone", len(after), len(before))
+	if len(after) != len(before)-5 {
+		t.Errorf("the cache holds %d files after the map was removed, %d before: want its 5 gone", len(after), len(before))
 	}
 }
 
@@ -286,6 +288,39 @@ func TestFeaturedImage(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("image = %q: no error at %s:4:1:\n%v", bad, page, res.Diagnostics)
+		}
+	}
+}
+
+// TestFeaturedImageWithoutCopies: a featured image that has no copies (a
+// GIF, which may be animated, or an icon narrower than the narrowest
+// copy) gives way to the page's first photo for og:image and the list's
+// thumbnail, rather than to nothing.
+func TestFeaturedImageWithoutCopies(t *testing.T) {
+	t.Parallel()
+	var gifBytes bytes.Buffer
+	if err := gif.Encode(&gifBytes, image.NewPaletted(image.Rect(0, 0, 640, 480), color.Palette{color.Gray{Y: 0x80}}), nil); err != nil {
+		t.Fatal(err)
+	}
+	files := photoSite(t, false)
+	page := "content/news/2026/camp/index.md"
+	files[page] = strings.Replace(files[page], "date = 2026-07-01\n", "date = 2026-07-01\nimage = \"动图.gif\"\n", 1)
+	files["content/news/2026/camp/动图.gif"] = gifBytes.String()
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: fixedNow})
+	if err != nil {
+		t.Fatalf("%v\n%v", err, res.Diagnostics)
+	}
+	first := `/news/2026/camp/landscape\.[0-9a-f]{10}\.`
+	for p, want := range map[string]string{
+		"news/2026/camp/index.html": `<meta property="og:image" content="https://www.example.org` + first + `1200\.jpg">`,
+		"news/index.html":           `<img class="item-thumb" src="` + first + `480\.jpg"`,
+	} {
+		body, err := res.Site.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(want).Match(body) {
+			t.Errorf("%s has no %s:\n%s", p, want, regexp.MustCompile(`<meta property="og:image"[^>]*>|<img class="item-thumb"[^>]*>`).FindAll(body, -1))
 		}
 	}
 }

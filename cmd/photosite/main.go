@@ -22,8 +22,8 @@ import (
 
 const hugoSingle = `<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>
 {{ range .Resources.ByType "image" }}
-{{- $a := .Resize "480x q78" }}{{ $b := .Resize "800x q78" }}{{ $c := .Resize "1200x q78" }}{{ $d := .Resize "1600x q78" -}}
-<img src="{{ $b.RelPermalink }}" srcset="{{ $a.RelPermalink }} 480w, {{ $b.RelPermalink }} 800w, {{ $c.RelPermalink }} 1200w, {{ $d.RelPermalink }} 1600w" sizes="(max-width: 44.5rem) calc(100vw - 2rem), 42.5rem" width="{{ $d.Width }}" height="{{ $d.Height }}" alt="">
+{{- $a := .Resize "480x q78" }}{{ $p := .Resize "680x q78" }}{{ $b := .Resize "800x q78" }}{{ $c := .Resize "1200x q78" }}{{ $d := .Resize "1600x q78" -}}
+<img src="{{ $p.RelPermalink }}" srcset="{{ $a.RelPermalink }} 480w, {{ $p.RelPermalink }} 680w, {{ $b.RelPermalink }} 800w, {{ $c.RelPermalink }} 1200w, {{ $d.RelPermalink }} 1600w" sizes="(max-width: 44.5rem) calc(100vw - 2rem), 42.5rem" width="{{ $d.Width }}" height="{{ $d.Height }}" alt="">
 {{ end }}
 {{ .Content }}</body></html>
 `

@@ -34,7 +34,7 @@ func TestAxe(t *testing.T) {
 	}
 	url := testkit.Serve(t, res.Site)
 	pages := []string{
-		"/", "/news/", "/news/2024/06/skills-fair/", "/notices/2020/03/development-plan-2020-2024/",
+		"/", "/news/", "/news/2024/06/skills-fair/", "/news/2026/10/open-day/", "/notices/2020/03/development-plan-2020-2024/",
 		"/events/teaching-showcase-2027/", "/journal/2024/15/", "/journal/2024/15/editorial/",
 		"/tags/%E6%8A%80%E5%B7%A5%E6%95%99%E8%82%B2/", "/committees/cnc/", "/search/?q=%E6%8A%80%E5%B7%A5", "/404.html",
 	}

@@ -384,6 +384,10 @@ const (
 	ImageWhyGIF        Code = "I18"
 	ImageWhyCacheWrite Code = "I19"
 	ImageWhyLarge      Code = "I20"
+	ImageSaidPending   Code = "I21"
+	ImageWhyLUT        Code = "I22"
+	ImageWhySpace      Code = "I23"
+	ImageWhyICCBroken  Code = "I24"
 	ConfigImageWidths  Code = "C12"
 	ConfigImageQuality Code = "C13"
 	ConfigKeepMetadata Code = "C14"
@@ -1435,6 +1439,20 @@ var catalog = map[Code]entry{
 		"文件有 {mb} MB，比手机拍的照片（3–5 MB）还大：读者拿到的是缩小的副本，但每次生成网站都要读取整个文件；请导出小一些的版本",
 		"the file is {mb} MB, more than a phone's photo (3–5 MB): readers get the small copies, but every build reads it whole; export it smaller",
 		"24"),
+	ImageSaidPending: partOf(names("n"),
+		"；{n} 张照片正在后台处理，暂时显示原图，处理完页面会自动刷新",
+		"; {n} photo(s) being processed in the background, shown as they are until then (the page reloads when they are ready)",
+		3),
+	ImageWhyLUT: partOf(nil,
+		"照片内嵌的是查找表（LUT）型的颜色配置文件，folio 无法换算成 sRGB，只能按 sRGB 发布，颜色可能发灰或偏色：请在手机或修图软件中把照片导出为 sRGB，再替换这个文件",
+		"the photo's colour profile is LUT-based, which folio cannot convert to sRGB, so it is published as if it were sRGB and its colours may look dull or shifted; export the photo as sRGB on the phone or in the photo editor and replace the file"),
+	ImageWhySpace: partOf(names("space"),
+		"照片内嵌的是 {space} 色彩空间的颜色配置文件，folio 无法换算成 sRGB，只能按 sRGB 发布，颜色可能偏色：请把照片导出为 sRGB 的 JPEG，再替换这个文件",
+		"the photo's colour profile is for the {space} colour space, which folio cannot convert to sRGB, so it is published as if it were sRGB and its colours may look shifted; export the photo as an sRGB JPEG and replace the file",
+		"CMYK"),
+	ImageWhyICCBroken: partOf(nil,
+		"照片内嵌的颜色配置文件已损坏，只能按 sRGB 发布，颜色可能发灰或偏色：请重新导出照片（选 sRGB），再替换这个文件",
+		"the photo's colour profile is damaged, so it is published as if it were sRGB and its colours may look dull or shifted; export the photo again (as sRGB) and replace the file"),
 	ConfigImageWidths: errorOf(KindConfig, names("widths"),
 		"[images] 的 widths = {widths} 有误：宽度以像素为单位，从 16 到 8192，由小到大，例如 widths = [480, 800, 1200, 1600]",
 		"[images] widths = {widths}: write widths in pixels from 16 to 8192, smallest first, like widths = [480, 800, 1200, 1600]",

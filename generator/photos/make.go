@@ -34,6 +34,9 @@ type Options struct {
 	Workers int
 	// FS is the site's, which the photos' files are read from.
 	FS fs.FS
+	// Later, if set, makes in the background the photos that are not
+	// made yet (folio serve): Make publishes their stand-ins instead.
+	Later *Later
 }
 
 // File is one published file of a photo: its name in the source's folder,
@@ -47,7 +50,9 @@ type File struct {
 
 // Stats say what Make did: Made photos were decoded, the others were all
 // in the cache.
-type Stats struct{ Photos, Made int }
+// Pending photos were not made yet: their stand-ins were published
+// (Options.Later).
+type Stats struct{ Photos, Made, Pending int }
 
 // Make makes the published files of photos: the cleaned original and the
 // derivatives, each photo on one worker (so that at most one decoded image
@@ -56,7 +61,7 @@ type Stats struct{ Photos, Made int }
 func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *diag.List) (map[string][]File, Stats) {
 	out := make([]([]File), len(photos))
 	problems := make([]error, len(photos))
-	var made atomic.Int64
+	var made, pending atomic.Int64
 	if opts.Dir != "" {
 		if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 			l.Add(diag.Pos{File: CacheDir}, diag.ImageCacheDir, err)
@@ -70,6 +75,19 @@ func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *dia
 		}
 		if files, ok := cached(p, opts.Dir); ok {
 			out[i] = files
+			return
+		}
+		if l := opts.Later; l != nil && !l.failedBefore(p) {
+			if files, ok := l.made(p, opts.Dir); ok {
+				out[i] = files
+				return
+			}
+			l.add(p, s, opts)
+			pending.Add(1)
+			standIn := StandIn(opts.FS, p)
+			for _, n := range names(p) {
+				out[i] = append(out[i], File{Name: n, Data: standIn})
+			}
 			return
 		}
 		made.Add(1)
@@ -98,7 +116,7 @@ func Make(ctx context.Context, photos []*Photo, s Settings, opts Options, l *dia
 		}
 		writeIndex(opts.Dir, photos)
 	}
-	return res, Stats{Photos: len(photos), Made: int(made.Load())}
+	return res, Stats{Photos: len(photos), Made: int(made.Load()), Pending: int(pending.Load())}
 }
 
 // cacheName is the file of a photo's output in the cache: its key, then
@@ -180,9 +198,16 @@ func makePhoto(fsys fs.FS, p *Photo, s Settings, dir string) ([]File, error) {
 	return files, nil
 }
 
-// render makes the bytes of a photo's files from its source's bytes.
+// render makes the bytes of a photo's files from its source's bytes. Its
+// pixels are sRGB in every file but a kept one: a profile is converted or
+// dropped (Photo.Colour), never copied.
 func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	var xf *transform
+	if p.Colour == ColourConvert {
+		icc, _ := iccOf(p.Format, data)
+		xf, _ = parseICC(icc) // planned from the same bytes: it parses
+	}
 	var img *image.RGBA
 	decode := func() error {
 		if img != nil {
@@ -193,13 +218,16 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 			return diag.Msg(diag.ImageWhyNoDecode, err)
 		}
 		img = upright(toRGBA(m), p.Orientation)
+		if xf != nil {
+			xf.apply(img)
+		}
 		return nil
 	}
 	switch {
 	case s.KeepMetadata || p.KeepMetadata:
 		files[p.Original] = data
-	case p.Format == "jpeg" && p.Orientation == 1:
-		files[p.Original] = stripJPEG(data)
+	case p.Format == "jpeg" && p.Orientation == 1 && xf == nil:
+		files[p.Original] = stripJPEG(data, p.Colour == ColourAsIs)
 	case p.Format == "jpeg":
 		if err := decode(); err != nil {
 			return nil, err
@@ -208,10 +236,21 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 90}); err != nil {
 			return nil, err
 		}
-		files[p.Original] = withICC(b.Bytes(), data)
+		files[p.Original] = b.Bytes()
+	case p.Format == "png" && xf == nil:
+		files[p.Original] = stripPNG(data, p.Colour == ColourAsIs)
 	case p.Format == "png":
-		files[p.Original] = stripPNG(data)
+		if err := decode(); err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			return nil, err
+		}
+		files[p.Original] = b.Bytes()
 	case p.Format == "webp":
+		// No WebP encoder is pure Go: the original keeps its profile,
+		// which browsers apply; its copies are converted.
 		files[p.Original] = stripWebP(data)
 	case p.Format == "gif":
 		g, err := gif.DecodeAll(bytes.NewReader(data))
@@ -243,29 +282,7 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		body := b.Bytes()
-		if d.Format == "jpeg" && p.Format == "jpeg" {
-			body = withICC(body, data)
-		}
-		files[d.Name] = body
+		files[d.Name] = b.Bytes()
 	}
 	return files, nil
-}
-
-// withICC copies the colour profile (APP2 ICC_PROFILE segments) of the
-// source JPEG into an encoded one, right after its start: the standard
-// library's encoder writes none, and a Display P3 photo from an iPhone
-// shown without its profile looks dull. The profile says nothing about
-// the photo's place or person.
-func withICC(encoded, source []byte) []byte {
-	var icc []byte
-	for seg := range segments(source) {
-		if seg.marker == 0xE2 && bytes.HasPrefix(seg.body, []byte("ICC_PROFILE\x00")) {
-			icc = append(icc, source[seg.start:seg.end]...)
-		}
-	}
-	if icc == nil || len(encoded) < 2 {
-		return encoded
-	}
-	return slices.Concat(encoded[:2], icc, encoded[2:])
 }

@@ -103,14 +103,15 @@ func private(marker byte) bool {
 // pixels untouched (no re-encoding, no loss), and without anything after
 // the end of the image: phones append more images there (the Multi-Picture
 // Format's depth maps and gain maps, announced in APP2 "MPF"), each with
-// EXIF of its own. Only the colour profile of the APP2 segments stays.
-func stripJPEG(jpg []byte) []byte {
+// EXIF of its own. Only the colour profile of the APP2 segments stays,
+// if keepICC.
+func stripJPEG(jpg []byte, keepICC bool) []byte {
 	out := make([]byte, 0, len(jpg))
 	out = append(out, jpg[:2]...)
 	last := 2
 	for seg := range segments(jpg) {
 		icc := seg.marker == 0xE2 && bytes.HasPrefix(seg.body, []byte("ICC_PROFILE\x00"))
-		if !private(seg.marker) && (seg.marker != 0xE2 || icc) {
+		if !private(seg.marker) && (seg.marker != 0xE2 || icc && keepICC) {
 			out = append(out, jpg[seg.start:seg.end]...)
 		}
 		last = seg.end
@@ -127,8 +128,8 @@ func stripJPEG(jpg []byte) []byte {
 
 // stripPNG returns a PNG's bytes without its text, time and EXIF chunks
 // (tEXt, zTXt, iTXt hold XMP and comments; eXIf holds EXIF); the image
-// data and the colour chunks (iCCP, sRGB, gAMA, cHRM) stay.
-func stripPNG(png []byte) []byte {
+// data and the colour chunks (iCCP if keepICC, sRGB, gAMA, cHRM) stay.
+func stripPNG(png []byte, keepICC bool) []byte {
 	const sig = 8
 	if len(png) < sig {
 		return png
@@ -142,6 +143,10 @@ func stripPNG(png []byte) []byte {
 		}
 		switch string(png[i+4 : i+8]) {
 		case "tEXt", "zTXt", "iTXt", "eXIf", "tIME":
+		case "iCCP":
+			if keepICC {
+				out = append(out, png[i:end]...)
+			}
 		case "IEND":
 			return append(out, png[i:end]...) // nothing after the end
 		default:

@@ -17,7 +17,7 @@ func TestStripJPEGTrailer(t *testing.T) {
 		0xFF, 0xDA, 0x00, 0x02, 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56,
 		0xFF, 0xD9}
 	second := []byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x0A, 'E', 'x', 'i', 'f', 0, 0, 'G', 'P', 0xFF, 0xD9}
-	got := stripJPEG(append(append([]byte{}, main...), second...))
+	got := stripJPEG(append(append([]byte{}, main...), second...), true)
 	if bytes.Contains(got, []byte("Exif")) || bytes.Contains(got, []byte("MPF")) {
 		t.Errorf("kept metadata: % x", got)
 	}

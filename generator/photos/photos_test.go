@@ -46,7 +46,7 @@ func TestPhonePhoto(t *testing.T) {
 			t.Errorf("derivative name %s: want photo.<hash>.<width>.jpg", d.Name)
 		}
 	}
-	if want := []int{480, 800, 1200, 1600}; !slices.Equal(widths, want) {
+	if want := []int{480, 680, 800, 1200, 1600}; !slices.Equal(widths, want) {
 		t.Errorf("widths %v, want %v", widths, want)
 	}
 	var l diag.List
@@ -97,8 +97,8 @@ func TestNeverUpscaled(t *testing.T) {
 			t.Errorf("%s: a PNG's derivatives stay PNG, got %s", d.Name, d.Format)
 		}
 	}
-	if !slices.Equal(got, []int{480, 800, 1000}) {
-		t.Errorf("widths %v, want [480 800 1000]", got)
+	if !slices.Equal(got, []int{480, 680, 800, 1000}) {
+		t.Errorf("widths %v, want [480 680 800 1000]", got)
 	}
 	if d, _ := p.Fit(900); d.Width != 1000 {
 		t.Errorf("Fit(900) = %d, want 1000", d.Width)
@@ -205,4 +205,61 @@ func (c *counting) Open(name string) (fs.File, error) {
 func (c *counting) ReadFile(name string) ([]byte, error) {
 	c.opened++
 	return c.MapFS.ReadFile(name)
+}
+
+// TestStandIn: while a photo is made in the background (folio serve), its
+// names serve the source's bytes without the EXIF that holds the GPS
+// position, the phone and its serial number, but with the orientation,
+// so that the browser shows it upright; Later then makes the real files,
+// the same as Make makes without it.
+func TestStandIn(t *testing.T) {
+	t.Parallel()
+	src := testkit.PhoneJPEG(1200, 900, 6, 3)
+	fsys := fstest.MapFS{"content/news/a/photo.jpg": {Data: src}}
+	set := photos.NewSet(fsys, photos.DefaultSettings())
+	p := set.Plan("content/news/a/photo.jpg")
+	later := photos.NewLater(2)
+	defer later.Stop()
+	var l diag.List
+	opts := photos.Options{FS: fsys, Workers: 2, Later: later}
+	made, stats := photos.Make(context.Background(), []*photos.Photo{p}, set.Settings(), opts, &l)
+	if len(l) > 0 || stats.Pending != 1 || stats.Made != 0 {
+		t.Fatalf("Make with Later: %v, %+v; want the photo pending, none made", l, stats)
+	}
+	for _, f := range made[p.File] {
+		for _, private := range []string{"Apple", "iPhone", "F2LXK0ZQHG7F", "GPS"} {
+			if bytes.Contains(f.Data, []byte(private)) {
+				t.Errorf("the stand-in %s holds %q", f.Name, private)
+			}
+		}
+		m, err := testkit.Metadata(f.Data)
+		if m != "JPEG APP1 Exif segment" || err != nil {
+			t.Errorf("the stand-in %s: metadata %q %v; want only an Exif segment with the orientation", f.Name, m, err)
+		}
+		if i := bytes.Index(f.Data, []byte("Exif\x00\x00")); i < 0 || bytes.Index(f.Data[i:], []byte{0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, 6}) != 6+8+2 {
+			t.Errorf("the stand-in %s has no Orientation 6 as the first tag of its Exif", f.Name)
+		}
+		if _, _, err := image.Decode(bytes.NewReader(f.Data)); err != nil {
+			t.Errorf("the stand-in %s does not decode: %v", f.Name, err)
+		}
+	}
+	later.Wait()
+	select {
+	case <-later.Ready():
+	default:
+		t.Fatal("Later made the photo without a value on Ready")
+	}
+	if f := later.Finished(); !slices.Equal(f, []string{p.File}) {
+		t.Errorf("Finished: %v", f)
+	}
+	again, stats := photos.Make(context.Background(), []*photos.Photo{p}, set.Settings(), opts, &l)
+	direct, _ := photos.Make(context.Background(), []*photos.Photo{p}, set.Settings(), photos.Options{FS: fsys, Workers: 2}, &l)
+	if stats.Pending != 0 || stats.Made != 0 || len(again[p.File]) != len(direct[p.File]) {
+		t.Fatalf("Make once Later made it: %+v, %d files; want none pending, %d files", stats, len(again[p.File]), len(direct[p.File]))
+	}
+	for i, f := range again[p.File] {
+		if !bytes.Equal(f.Data, direct[p.File][i].Data) {
+			t.Errorf("%s made in the background differs from the same made by Make", f.Name)
+		}
+	}
 }

@@ -147,6 +147,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	changes := make(chan []string)
 	go watch(ctx, opts.Dir, opts.Poll, changes)
+	defer s.cache.Close()
 	for {
 		select {
 		case <-ctx.Done():
@@ -156,6 +157,13 @@ func Run(ctx context.Context, opts Options) error {
 			return srv.Shutdown(shutdown)
 		case changed := <-changes:
 			s.build(ctx, changed, time.Now())
+		case <-s.cache.PhotosReady(): // photos shown as stand-ins are made: publish them, and reload
+			s.mu.RLock()
+			broken := s.errors != nil // the editor's next save builds with them; its errors are not printed again meanwhile
+			s.mu.RUnlock()
+			if made := s.cache.PhotosMade(); len(made) > 0 && !broken {
+				s.build(ctx, made, time.Now())
+			}
 		}
 	}
 }
@@ -222,6 +230,9 @@ func (s *Server) build(ctx context.Context, changed []string, start time.Time) {
 	line := diag.Msg(diag.SaidServeBuilt, what, res.Rendered, len(diff), took).Text(lang)
 	if len(warnings) > 0 {
 		line += diag.Msg(diag.SaidWarnings, len(warnings)).Text(lang)
+	}
+	if n := res.Photos.Pending; n > 0 {
+		line += diag.Msg(diag.ImageSaidPending, n).Text(lang)
 	}
 	fmt.Fprintln(s.opts.Log, line)
 	warnings.Print(s.opts.Log, lang, 50) // on every rebuild: an editor who only previews learns of them too

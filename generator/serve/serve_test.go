@@ -4,17 +4,21 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	_ "image/jpeg"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/testkit"
 )
@@ -28,10 +32,16 @@ func startSite(t *testing.T) (string, string, func() error) {
 }
 
 // startSiteWith is startSite with setup run on the folder before serving
-// it, and the given options (Dir, Listener and Ready are filled in).
+// it, and the given options (Dir, Listener and Ready are filled in). The
+// sample's photos are in its cache already, as after a folio build: pages
+// are not reloaded when they are made (TestServePhotoStandIns removes the
+// cache in setup).
 func startSiteWith(t *testing.T, setup func(dir string), opts Options) (string, string, func() error) {
 	t.Helper()
 	dir := testkit.Sample(t, "../..")
+	if res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir}); err != nil {
+		t.Fatalf("the build that fills the photo cache: %v\n%v", err, res.Diagnostics)
+	}
 	if setup != nil {
 		setup(dir)
 	}
@@ -240,5 +250,44 @@ func TestOverlayLanguage(t *testing.T) {
 				t.Errorf("reload.js does not say %q", tt.word)
 			}
 		})
+	}
+}
+
+// TestServePhotoStandIns serves the sample with an empty photo cache, as
+// an editor's first folio serve: the first build does not wait for the
+// photos (its log line says they are being made), and once they are made
+// a build publishes their copies, metadata-free and of the planned size,
+// under the names the page already shows.
+func TestServePhotoStandIns(t *testing.T) {
+	t.Parallel()
+	log := &lockedBuffer{}
+	lang := diag.English
+	_, url, _ := startSiteWith(t, func(dir string) { os.RemoveAll(filepath.Join(dir, ".folio-cache")) }, Options{Log: log, Lang: &lang})
+	if first := log.String(); !strings.Contains(first, "3 photo(s) being processed in the background") {
+		t.Errorf("the first build's log does not say the photos are being made:\n%s", first)
+	}
+	status, page := get(t, url+"/news/2026/10/open-day/")
+	copy680 := regexp.MustCompile(`src="(/news/2026/10/open-day/[^"]+\.680\.jpg)"`).FindStringSubmatch(page)
+	if status != http.StatusOK || copy680 == nil {
+		t.Fatalf("the post: %d, no 680 px copy in\n%s", status, page)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		_, body := get(t, url+copy680[1])
+		cfg, _, err := image.DecodeConfig(strings.NewReader(body))
+		m, _ := testkit.Metadata([]byte(body))
+		if err == nil && cfg.Width == 680 && m == "" {
+			break // the copy itself
+		}
+		if m != "" && m != "JPEG APP1 Exif segment" || strings.Contains(body, "GPS") || strings.Contains(body, "F2LXK0ZQHG7F") {
+			t.Fatalf("%s serves metadata: %s", copy680[1], m)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s is still not the 680 px copy after a minute (%v, %d px wide); log:\n%s", copy680[1], err, cfg.Width, log.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !strings.Contains(log.String(), "content/news/2026/open-day/") {
+		t.Errorf("no build for the photos made:\n%s", log.String())
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -159,10 +161,18 @@ func (e *exporter) summary() string {
 	return s
 }
 
-// cover is the page's cover (its own, or its issue's for a journal
-// article), else its first picture that WeChat takes.
+// cover is the page's featured image (front matter image: its widest
+// copy WeChat takes, else the cleaned original), else its cover (its own,
+// or its issue's for a journal article), else its first picture that
+// WeChat takes.
 func (e *exporter) cover(nodes []*xhtml.Node) string {
 	p := e.page
+	if name := p.FM.Image; name != "" {
+		u := p.ResourceURL(name)
+		if url, ok := e.picture(append([]candidate{{url: u}}, e.copiesOf(u)...), diag.Pos{}, true); ok {
+			return url
+		}
+	}
 	var candidates []string
 	if p.FM.Cover != "" {
 		candidates = append(candidates, p.FM.Cover)
@@ -181,6 +191,24 @@ func (e *exporter) cover(nodes []*xhtml.Node) string {
 		}
 	}
 	return ""
+}
+
+// copiesOf lists the published copies of the photo at site path u, with
+// their widths, by their names beside it (photo.<hash>.<width>.jpg).
+func (e *exporter) copiesOf(u string) []candidate {
+	dir, file := path.Split(strings.TrimPrefix(u, "/"))
+	base := strings.TrimSuffix(file, path.Ext(file))
+	name := regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.[0-9a-f]{10}\.([0-9]+)\.(jpg|png)$`)
+	var cs []candidate
+	for _, p := range e.built.Paths() {
+		if d, f := path.Split(p); d == dir {
+			if m := name.FindStringSubmatch(f); m != nil {
+				w, _ := strconv.Atoi(m[1])
+				cs = append(cs, candidate{url: "/" + p, width: w})
+			}
+		}
+	}
+	return cs
 }
 
 // local is where a URL of the page (as written in its HTML: "/news/a/",

@@ -18,6 +18,7 @@ import (
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/testkit"
 	"folio.dev/folio/generator/wechat"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -586,5 +587,25 @@ func BenchmarkExport(b *testing.B) {
 	for b.Loop() {
 		var l diag.List
 		wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
+	}
+}
+
+// TestCoverIsFeaturedImage: a page's featured image (front matter image)
+// is its 公众号 cover, as its widest copy rather than its 4 MB original,
+// before the first picture of its text.
+func TestCoverIsFeaturedImage(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t)
+	page := filepath.Join(dir, "content", "news", "2026", "camp", "index.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "content/news/2026/camp/index.md", strings.Replace(string(text), "+++\n", "+++\nimage = \"封面.jpg\"\n", 1))
+	write(t, dir, "content/news/2026/camp/封面.jpg", string(testkit.PhoneJPEG(1700, 1000, 1, 7)))
+	res := build(t, dir)
+	a, _ := export(t, res, "content/news/2026/camp/index.md")
+	if !regexp.MustCompile(`^https://www\.example\.org/news/2026/07/camp/(封面|%E5%B0%81%E9%9D%A2)\.[0-9a-f]{10}\.1600\.jpg$`).MatchString(a.Cover) {
+		t.Errorf("cover = %q, want the featured image's 1600 px copy", a.Cover)
 	}
 }
