@@ -59,7 +59,8 @@ type builder struct {
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
 
-	staging  *publish.Stage // folio build's destination, written as pages render
+	staging  *publish.Stage                 // folio build's destination, written as pages render
+	put      func(path string, body []byte) // into staging; nil without one
 	minified bool
 	files    map[string][]byte // rendered
 	machine  map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
@@ -238,16 +239,15 @@ func (b *builder) render() error {
 		machine <- [2]map[string][]byte{files, sitemaps}
 	}()
 	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
-	var put func(string, []byte)
 	if b.opts.Destination != "" && b.cache == nil {
 		var err error
 		if b.staging, err = publish.NewStage(b.opts.Destination, b.minified); err != nil {
 			<-machine
 			return err
 		}
-		put = b.staging.Put
+		b.put = b.staging.Put
 		if b.opts.Fault != nil {
-			put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
+			b.put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
 		}
 	}
 	var edit *render.Edit
@@ -255,7 +255,7 @@ func (b *builder) render() error {
 		edit = b.last.renderEdit()
 	}
 	_, _, renderCache := b.cache.parts()
-	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, put, b.l)
+	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, b.put, b.l)
 	b.stage("render")
 	made := <-machine
 	select {
@@ -273,7 +273,7 @@ func (b *builder) render() error {
 // robots.txt.
 func (b *builder) index() error {
 	if !b.preview {
-		maps.Copy(b.machine, search.Index(b.ctx, b.model, b.opts.Workers))
+		maps.Copy(b.machine, search.Index(b.ctx, b.model, b.opts.Workers, b.put))
 	}
 	b.machine["robots.txt"] = feeds.Robots(b.model)
 	b.stage("search")

@@ -65,7 +65,11 @@ const batch = 1024
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
-func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
+// With put, each file is handed to put as soon as it is made and not kept
+// (its path maps to nil): the index of 50,000 pages is 250 MB, most of it
+// the pages' text files.
+func Index(ctx context.Context, s *site.Site, workers int, put func(path string, body []byte)) map[string][]byte {
+	files := index{files: map[string][]byte{}, put: put}
 	var pages []*site.Page
 	for _, p := range s.Pages {
 		switch {
@@ -136,14 +140,14 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 	if len(pages) > 0 {
 		m.AvgLen = float64(total) / float64(len(pages))
 	}
-	files := map[string][]byte{}
 	encoded := make([][]byte, shards)
 	work.Each(ctx, shards, workers, func(i int) {
 		encoded[i] = encodePostings(postings[i])
 		postings[i] = nil
 	})
 	for i, b := range encoded {
-		m.Terms = append(m.Terms, put(files, fmt.Sprintf("t-%d", i), b))
+		m.Terms = append(m.Terms, files.add(fmt.Sprintf("t-%d", i), b))
+		encoded[i] = nil
 	}
 	for start := 0; start < len(pages); start += docsPerShard {
 		var results [][5]string // title, URL, date, summary, text file
@@ -155,11 +159,11 @@ func Index(ctx context.Context, s *site.Site, workers int) map[string][]byte {
 			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, textFile(files, p.Text)})
 		}
 		b, _ := json.Marshal(results)
-		m.Results = append(m.Results, put(files, fmt.Sprintf("d-%d", start/docsPerShard), b))
+		m.Results = append(m.Results, files.add(fmt.Sprintf("d-%d", start/docsPerShard), b))
 	}
 	b, _ := json.Marshal(m)
-	files[Dir+"index.json"] = b
-	return files
+	files.store(Dir+"index.json", b)
+	return files.files
 }
 
 // maxText is the most of a page's text its text file holds, in bytes: a
@@ -170,7 +174,7 @@ const maxText = 16 << 10
 // textFile stores a page's text for the excerpt of a result whose summary
 // does not have the query (search.js fetches it only then), and returns
 // its name, "" for a page without text. Pages of one text share a file.
-func textFile(files map[string][]byte, text string) string {
+func textFile(files index, text string) string {
 	if text == "" {
 		return ""
 	}
@@ -182,7 +186,7 @@ func textFile(files map[string][]byte, text string) string {
 		text = text[:cut]
 	}
 	b, _ := json.Marshal(text)
-	return put(files, "x", b)
+	return files.add("x", b)
 }
 
 // encodePostings writes a token file as JSON, tokens in order: each
@@ -218,13 +222,32 @@ func encodePostings(shard map[string][]posting) []byte {
 	return append(b, '}')
 }
 
-// put stores JSON b in a file named after its content's hash and returns
+// index is the index's files as they are made: kept, or handed to put.
+type index struct {
+	files map[string][]byte
+	put   func(path string, body []byte)
+}
+
+// add stores JSON b in a file named after its content's hash and returns
 // the name.
-func put(files map[string][]byte, base string, b []byte) string {
+func (x index) add(base string, b []byte) string {
 	sum := sha256.Sum256(b)
 	name := base + "." + hex.EncodeToString(sum[:5]) + ".json"
-	files[Dir+name] = b
+	x.store(Dir+name, b)
 	return name
+}
+
+// store keeps a file, or puts it and keeps its path only. A file made
+// twice (two pages of one text) is put once: its bytes are the same.
+func (x index) store(path string, b []byte) {
+	if x.put == nil {
+		x.files[path] = b
+		return
+	}
+	if _, ok := x.files[path]; !ok {
+		x.put(path, b)
+		x.files[path] = nil
+	}
 }
 
 // Shard is the token file a token is in: FNV-1a (32 bits) of its UTF-8

@@ -14,7 +14,7 @@ import (
 func BenchmarkStage(b *testing.B) {
 	c := testkit.Corpus(b, 1000, testkit.Model)
 	for b.Loop() {
-		if files := search.Index(context.Background(), c.Model, c.Workers); files[search.Dir+"index.json"] == nil {
+		if files := search.Index(context.Background(), c.Model, c.Workers, nil); files[search.Dir+"index.json"] == nil {
 			b.Fatalf("no %sindex.json among %d files", search.Dir, len(files))
 		}
 	}
