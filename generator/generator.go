@@ -199,8 +199,8 @@ var stages = []struct {
 	{"model", (*builder).buildModel},  // content/ read, its Markdown converted, the model built (or derived, for a text edit)
 	{"photos", (*builder).makePhotos}, // photos cleaned and resized, or taken from the cache (photos.go)
 	{"theme", (*builder).loadTheme},   // layouts, i18n strings, static files
-	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps
-	{"search", (*builder).index},      // the search index and robots.txt
+	{"search", (*builder).index},      // the search index, the only reader of the pages' texts, which it lets go of
+	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps; robots.txt
 	{"assemble", (*builder).assemble}, // rendered, generated and copied files: one site, every path claimed once
 	{"minify", (*builder).minify},
 	{"write", (*builder).write}, // into a staging folder swapped in whole, or kept in memory

@@ -89,10 +89,12 @@ const batch = 1024
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
-// With put, each file is handed to put as soon as it is made and not kept
-// (its path maps to nil): the index of 50,000 pages is 250 MB, most of it
-// the pages' text files.
-func Index(ctx context.Context, s *site.Site, workers int, put func(path string, body []byte)) map[string][]byte {
+// text is a page's text as a reader reads it (markup.Result.Text): the
+// model does not hold it, so that a build lets go of every page's text
+// once the index is made. With put, each file is handed to put as soon as
+// it is made and not kept (its path maps to nil): the index of 50,000
+// pages is 250 MB, most of it the pages' text files.
+func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, workers int, put func(path string, body []byte)) map[string][]byte {
 	files := index{files: map[string][]byte{}, put: put}
 	var pages []*site.Page
 	for _, p := range s.Pages {
@@ -123,7 +125,7 @@ func Index(ctx context.Context, s *site.Site, workers int, put func(path string,
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
 		work.Named(ctx, n, workers, func(i int) string { return pages[start+i].File }, func(i int) {
-			docs[i] = tokenize(pages[start+i], shards, &indexes)
+			docs[i] = tokenize(pages[start+i], text(pages[start+i]), shards, &indexes)
 		})
 		// Each worker fills the shards of its own group: every token's
 		// pages stay in page order, and no map is shared.
@@ -185,7 +187,7 @@ func Index(ctx context.Context, s *site.Site, workers int, put func(path string,
 			if !p.Date.IsZero() {
 				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, textFile(files, p.Text)})
+			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, textFile(files, text(p))})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, files.add(fmt.Sprintf("d-%d", start/docsPerShard), b))
@@ -293,7 +295,7 @@ func Shard(token string, shards int) int {
 // tokens and single characters, which only mark the ones the title has.
 // indexes keeps its maps for the next page: a map grown to a page's
 // thousand tokens would otherwise be made anew for each page.
-func tokenize(p *site.Page, shards int, indexes *sync.Pool) doc {
+func tokenize(p *site.Page, text string, shards int, indexes *sync.Pool) doc {
 	var d doc
 	index, _ := indexes.Get().(map[string]int) // token -> its place in d.tokens
 	if index == nil {
@@ -314,7 +316,7 @@ func tokenize(p *site.Page, shards int, indexes *sync.Pool) doc {
 			d.tokens[i].value += int32(value)
 		}
 	}
-	eachToken(p.Text, func(t []byte) { add(t, 2); d.length++ })
+	eachToken(text, func(t []byte) { add(t, 2); d.length++ })
 	for _, tag := range p.FM.Tags {
 		eachToken(tag, func(t []byte) { add(t, 2); d.length++ })
 	}
