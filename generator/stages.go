@@ -172,6 +172,11 @@ func (b *builder) buildModel() error {
 			return err
 		}
 		b.texts = takeTexts(b.content.Pages, b.results)
+		if b.writesAsItGoes() {
+			for _, p := range b.content.Pages {
+				source.Converted(p)
+			}
+		}
 		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
 		b.claimed = outputs.Claim(b.model, b.l)
 		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, b.model.NextChange())
@@ -282,13 +287,18 @@ func (b *builder) render() error {
 	return nil
 }
 
+// writesAsItGoes tells a build that writes its files into a staging folder
+// as they are made and keeps nothing for a next build (folio build): one
+// that can let go of what it has used.
+func (b *builder) writesAsItGoes() bool { return b.opts.Destination != "" && b.cache == nil }
+
 // openStaging starts folio build's staging folder, which the search index
 // and the rendered pages are written into as they are made; nothing for a
 // build in memory or a preview. It is called by each stage that writes,
 // and opens the folder once.
 func (b *builder) openStaging() error {
 	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
-	if b.staging != nil || b.opts.Destination == "" || b.cache != nil {
+	if b.staging != nil || !b.writesAsItGoes() {
 		return nil
 	}
 	var err error
