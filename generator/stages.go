@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"folio.dev/folio/generator/assets"
@@ -321,7 +322,14 @@ func (b *builder) index() error {
 		if err := b.openStaging(); err != nil {
 			return err
 		}
-		b.searchFiles = search.Index(b.ctx, b.model, func(p *site.Page) string { return b.texts[p.Page] }, b.opts.Workers, b.put)
+		var mu sync.Mutex
+		b.searchFiles = search.Index(b.ctx, b.model, func(p *site.Page) string { // each page's, once: let go of as the index goes
+			mu.Lock()
+			defer mu.Unlock()
+			text := b.texts[p.Page]
+			delete(b.texts, p.Page)
+			return text
+		}, b.opts.Workers, b.put)
 	}
 	b.texts = nil
 	b.stage("search")

@@ -89,13 +89,13 @@ const batch = 1024
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
-// text is a page's text as a reader reads it (markup.Result.Text): the
-// model does not hold it, so that a build lets go of every page's text
-// once the index is made. With put, each file is handed to put as soon as
+// text is a page's text as a reader reads it (markup.Result.Text), asked
+// for once for each page: the model does not hold it, so that a build can
+// let go of each page's text as soon as it is indexed. With put, each file is handed to put as soon as
 // it is made and not kept (its path maps to nil): the index of 50,000
 // pages is 250 MB, most of it the pages' text files.
 func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, workers int, put func(path string, body []byte)) map[string][]byte {
-	files := index{files: map[string][]byte{}, put: put}
+	files := &index{files: map[string][]byte{}, put: put}
 	var pages []*site.Page
 	for _, p := range s.Pages {
 		switch {
@@ -121,11 +121,14 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 	m := meta{Version: 1, Docs: len(pages), PerShard: docsPerShard}
 	groups := max(1, min(workers, shards))
 	docs := make([]doc, batch)
-	var indexes sync.Pool // tokenize's maps, for this index's pages
+	texts := make([]string, len(pages)) // each page's text file
+	var indexes sync.Pool               // tokenize's maps, for this index's pages
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
 		work.Named(ctx, n, workers, func(i int) string { return pages[start+i].File }, func(i int) {
-			docs[i] = tokenize(pages[start+i], text(pages[start+i]), shards, &indexes)
+			t := text(pages[start+i])
+			docs[i] = tokenize(pages[start+i], t, shards, &indexes)
+			texts[start+i] = textFile(files, t)
 		})
 		// Each worker fills the shards of its own group: every token's
 		// pages stay in page order, and no map is shared.
@@ -171,23 +174,19 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 	if len(pages) > 0 {
 		m.AvgLen = float64(total) / float64(len(pages))
 	}
-	encoded := make([][]byte, shards)
+	m.Terms = make([]string, shards)
 	work.Each(ctx, shards, workers, func(i int) {
-		encoded[i] = encodePostings(shardPostings[i])
+		m.Terms[i] = files.add(fmt.Sprintf("t-%d", i), encodePostings(shardPostings[i]))
 		shardPostings[i] = nil
 	})
-	for i, b := range encoded {
-		m.Terms = append(m.Terms, files.add(fmt.Sprintf("t-%d", i), b))
-		encoded[i] = nil
-	}
 	for start := 0; start < len(pages); start += docsPerShard {
 		var results [][5]string // title, URL, date, summary, text file
-		for _, p := range pages[start:min(len(pages), start+docsPerShard)] {
+		for k, p := range pages[start:min(len(pages), start+docsPerShard)] {
 			date := ""
 			if !p.Date.IsZero() {
 				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, textFile(files, text(p))})
+			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, texts[start+k]})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, files.add(fmt.Sprintf("d-%d", start/docsPerShard), b))
@@ -205,7 +204,7 @@ const maxText = 16 << 10
 // textFile stores a page's text for the excerpt of a result whose summary
 // does not have the query (search.js fetches it only then), and returns
 // its name, "" for a page without text. Pages of one text share a file.
-func textFile(files index, text string) string {
+func textFile(files *index, text string) string {
 	if text == "" {
 		return ""
 	}
@@ -254,14 +253,16 @@ func encodePostings(shard map[string]*postings) []byte {
 }
 
 // index is the index's files as they are made: kept, or handed to put.
+// Its workers store them at once.
 type index struct {
+	mu    sync.Mutex
 	files map[string][]byte
 	put   func(path string, body []byte)
 }
 
 // add stores JSON b in a file named after its content's hash and returns
 // the name.
-func (x index) add(base string, b []byte) string {
+func (x *index) add(base string, b []byte) string {
 	sum := sha256.Sum256(b)
 	name := base + "." + hex.EncodeToString(sum[:5]) + ".json"
 	x.store(Dir+name, b)
@@ -270,14 +271,17 @@ func (x index) add(base string, b []byte) string {
 
 // store keeps a file, or puts it and keeps its path only. A file made
 // twice (two pages of one text) is put once: its bytes are the same.
-func (x index) store(path string, b []byte) {
+func (x *index) store(path string, b []byte) {
+	x.mu.Lock()
+	_, made := x.files[path]
 	if x.put == nil {
 		x.files[path] = b
-		return
-	}
-	if _, ok := x.files[path]; !ok {
-		x.put(path, b)
+	} else if !made {
 		x.files[path] = nil
+	}
+	x.mu.Unlock()
+	if x.put != nil && !made {
+		x.put(path, b)
 	}
 }
 
