@@ -167,18 +167,16 @@ func (b *builder) buildModel() error {
 			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
 		}
 		b.links.ShowPhotos(b.photoSet)
-		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
+		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault, LetGo: b.writesAsItGoes()}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
 		b.texts = takeTexts(b.content.Pages, b.results)
-		if b.writesAsItGoes() {
-			for _, p := range b.content.Pages {
-				source.Converted(p)
-			}
-		}
 		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
+		if b.writesAsItGoes() {
+			b.results = nil // the model has them
+		}
 		b.claimed = outputs.Claim(b.model, b.l)
 		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, b.model.NextChange())
 		b.cache.remember(opts, b.content, b.model, b.links, (*b.l)[mark:], b.now, b.res.NextChange)
