@@ -94,7 +94,10 @@ type Result struct {
 	// without a Cache wrote its pages as they were rendered: their paths
 	// are in Site.Files, with nil bytes.
 	Site *publish.Site
-	// Model is the site model the pages were rendered from.
+	// Model is the site model the pages were rendered from. Its pages'
+	// Text is empty: the search index has it apart. A build that wrote to
+	// Destination without a Cache let go of each page's HTML once it was
+	// rendered, when the layouts show only their own page's (render.Render).
 	Model *site.Site
 	// Theme is the theme they were rendered with.
 	Theme *theme.Theme

@@ -60,6 +60,30 @@ func TestBuildThatLetsGoIsTheSame(t *testing.T) {
 		t.Errorf("%d search text files have the news' text, want 12", searched)
 	}
 
+	// The default theme shows each page's own HTML only: folio build let
+	// go of the HTML of every page no feed lists.
+	disk, err := build(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, fed := 0, map[string]bool{}
+	for _, f := range disk.Model.Feeds {
+		for _, p := range f.Items {
+			fed[p.File] = true
+		}
+	}
+	for _, p := range disk.Model.Pages {
+		if p.HTML != "" {
+			kept++
+			if !fed[p.File] {
+				t.Errorf("%s: its HTML is kept, though no feed lists it", p.File)
+			}
+		}
+	}
+	if kept == 0 || kept == len(disk.Model.Pages) {
+		t.Errorf("%d of %d pages' HTML kept; want those the feeds list", kept, len(disk.Model.Pages))
+	}
+
 	write("content/news/bad.md", "+++\ntitle = \"坏\"\ndate = 2026-02-01\nlayout = \"nosuch\"\n+++\n正文。\n")(dir)
 	inMemory, errMem := build("")
 	onDisk, errDisk := build(filepath.Join(t.TempDir(), "public"))
@@ -80,5 +104,31 @@ func TestBuildThatLetsGoIsTheSame(t *testing.T) {
 		return d.Code == diag.FMLayoutUnknown && d.Pos.File == "content/news/bad.md" && d.Pos.Line == 4
 	}) {
 		t.Errorf("no F19 at content/news/bad.md:4: %q", said(onDisk))
+	}
+}
+
+// A layout that shows another page's HTML (a news item its section's
+// introduction) keeps every page's HTML to the end of folio build.
+func TestBuildKeepsTheHTMLLayoutsShow(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyTheme(t, filepath.Join(dir, "themes", "default"))
+	write("config.toml", "title = \"测试\"\n")(dir)
+	write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n欢迎。\n")(dir)
+	write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n本栏目的**介绍**。\n")(dir)
+	for i := range 3 {
+		write(fmt.Sprintf("content/news/n%d.md", i), fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2026-01-%02d\n+++\n正文%d。\n", i, i+1, i))(dir)
+	}
+	write("layouts/single.html", `{{define "main"}}<div id="intro">{{.Page.Parent.HTML}}</div>{{.Content}}{{end}}`)(dir)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	written := snapshot(t, dest)
+	for i := range 3 {
+		page := written[fmt.Sprintf("news/n%d/index.html", i)]
+		if !strings.Contains(page, "本栏目的&lt;strong&gt;介绍&lt;/strong&gt;。") {
+			t.Errorf("news/n%d/index.html lacks its section's introduction: %.300q", i, page[strings.Index(page, "<main"):])
+		}
 	}
 }
