@@ -94,7 +94,10 @@ type Result struct {
 	// without a Cache wrote its pages as they were rendered: their paths
 	// are in Site.Files, with nil bytes.
 	Site *publish.Site
-	// Model is the site model the pages were rendered from.
+	// Model is the site model the pages were rendered from. Its pages'
+	// Text is empty: the search index has it apart. A build that wrote to
+	// Destination without a Cache let go of each page's HTML once it was
+	// rendered, when the layouts show only their own page's (render.Render).
 	Model *site.Site
 	// Theme is the theme they were rendered with.
 	Theme *theme.Theme
@@ -199,8 +202,8 @@ var stages = []struct {
 	{"model", (*builder).buildModel},  // content/ read, its Markdown converted, the model built (or derived, for a text edit)
 	{"photos", (*builder).makePhotos}, // photos cleaned and resized, or taken from the cache (photos.go)
 	{"theme", (*builder).loadTheme},   // layouts, i18n strings, static files
-	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps
-	{"search", (*builder).index},      // the search index and robots.txt
+	{"search", (*builder).index},      // the search index, the only reader of the pages' texts, which it lets go of
+	{"render", (*builder).render},     // every output, and meanwhile the feeds, calendars and sitemaps; robots.txt
 	{"assemble", (*builder).assemble}, // rendered, generated and copied files: one site, every path claimed once
 	{"minify", (*builder).minify},
 	{"write", (*builder).write}, // into a staging folder swapped in whole, or kept in memory

@@ -24,15 +24,16 @@ type Parts struct {
 	Now      time.Time // the build's time, in the site's zone
 	Content  *source.Content
 	Links    *links.Resolver
-	Markdown *markup.Markdown // the converter the pages were converted with
-	Results  []*markup.Result // of Content.Pages, in order
+	Markdown *markup.Markdown        // the converter the pages were converted with
+	Results  []*markup.Result        // of Content.Pages, in order, without their texts
+	Texts    map[*source.Page]string // their texts, up to the stage "search"
 	Model    *site.Site
 	Theme    *theme.Theme
 	Site     *publish.Site // after "assemble": rendered, generated and copied files
 }
 
 // BuildParts builds in memory as Build does, up to and including the stage
-// named upTo ("config", "model", "theme", "render", "search", "assemble"),
+// named upTo ("config", "model", "theme", "search", "render", "assemble"),
 // and returns what the stages made. It fails on any error a stage reports.
 func BuildParts(ctx context.Context, opts Options, upTo string) (*Parts, *Result, error) {
 	known := false
@@ -53,6 +54,6 @@ func BuildParts(ctx context.Context, opts Options, upTo string) (*Parts, *Result
 	if res.Diagnostics.Errors() > 0 { // the stages that go on after errors, to report more, end at the next check
 		return nil, res, b.fail()
 	}
-	return &Parts{Config: b.cfg, Now: b.now, Content: b.content, Links: b.links, Markdown: b.markdown, Results: b.results,
+	return &Parts{Config: b.cfg, Now: b.now, Content: b.content, Links: b.links, Markdown: b.markdown, Results: b.results, Texts: b.texts,
 		Model: b.model, Theme: b.th, Site: b.out}, res, nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"folio.dev/folio/generator/assets"
@@ -46,9 +47,10 @@ type builder struct {
 	now      time.Time // the build's time, in the site's zone
 	last     *shape    // the last build's shape, derived for a text edit; nil otherwise
 	content  *source.Content
-	links    *links.Resolver  // between content's pages
-	markdown *markup.Markdown // the converter
-	results  []*markup.Result // content's pages converted (not kept for a text edit)
+	links    *links.Resolver         // between content's pages
+	markdown *markup.Markdown        // the converter
+	results  []*markup.Result        // content's pages converted (not kept for a text edit), without their texts
+	texts    map[*source.Page]string // the pages' texts, for the search index, until it is made (takeTexts)
 	model    *site.Site
 	claimed  *outputs.Table // the model's outputs' paths (nil for a kept model)
 
@@ -59,11 +61,13 @@ type builder struct {
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
 
-	staging  *publish.Stage // folio build's destination, written as pages render
-	minified bool
-	files    map[string][]byte // rendered
-	machine  map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
-	out      *publish.Site
+	staging     *publish.Stage                 // folio build's destination, written as pages render
+	put         func(path string, body []byte) // into staging; nil without one
+	minified    bool
+	files       map[string][]byte // rendered
+	machine     map[string][]byte // feeds, calendars, sitemaps, search, robots.txt
+	searchFiles map[string][]byte
+	out         *publish.Site
 	// cleaned are content's SVG drawings, sanitized, in out.Files;
 	// assembleWarned tells that assembling them had something to say.
 	cleaned        map[string][]byte
@@ -162,12 +166,16 @@ func (b *builder) buildModel() error {
 			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
 		}
 		b.links.ShowPhotos(b.photoSet)
-		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault}, b.l)
+		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault, LetGo: b.writesAsItGoes()}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
+		b.texts = takeTexts(b.content.Pages, b.results)
 		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
+		if b.writesAsItGoes() {
+			b.results = nil // the model has them
+		}
 		b.claimed = outputs.Claim(b.model, b.l)
 		b.res.NextChange = source.Earliest(b.content.NextChange, b.now, site.NextChange(b.model))
 		b.cache.remember(opts, b.content, b.model, b.links, (*b.l)[mark:], b.now, b.res.NextChange)
@@ -176,6 +184,21 @@ func (b *builder) buildModel() error {
 	b.res.Model = b.model
 	b.res.Pages = render.Kinds(b.model)
 	return nil
+}
+
+// takeTexts takes the pages' texts out of their converted results (each
+// replaced by a copy without it: folio serve's Markdown cache keeps its
+// own). Only the search index reads them, and the model would hold them
+// to the end of the build: 125 MB at 50,000 pages, and as much again that
+// the garbage collector lets the heap grow by.
+func takeTexts(pages []*source.Page, results []*markup.Result) map[*source.Page]string {
+	texts := make(map[*source.Page]string, len(pages))
+	for i, r := range results {
+		without := *r
+		texts[pages[i]], without.Text = r.Text, ""
+		results[i] = &without
+	}
+	return texts
 }
 
 // shortcodes loads the shortcode templates, which the Markdown's
@@ -217,6 +240,9 @@ func (b *builder) loadTheme() error {
 // only read the model, as the layouts do: they are made meanwhile, which
 // on a rebuild in folio serve takes as long as the rendering itself.
 func (b *builder) render() error {
+	if err := b.openStaging(); err != nil {
+		return err
+	}
 	machine := make(chan map[string][]byte, 1)
 	feedsPanic := make(chan *work.Panic, 1)
 	go func() {
@@ -236,25 +262,12 @@ func (b *builder) render() error {
 		}
 		machine <- machineReadable(b.model, b.th.Word, b.assetURLs, kept, edited)
 	}()
-	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
-	var put func(string, []byte)
-	if b.opts.Destination != "" && b.cache == nil {
-		var err error
-		if b.staging, err = publish.NewStage(b.opts.Destination, b.minified); err != nil {
-			<-machine
-			return err
-		}
-		put = b.staging.Put
-		if b.opts.Fault != nil {
-			put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
-		}
-	}
 	var edit *render.Edit
 	if b.last != nil {
 		edit = b.last.renderEdit()
 	}
 	_, _, renderCache := b.cache.parts()
-	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, put, b.l)
+	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, b.put, b.l)
 	b.stage("render")
 	b.machine = <-machine
 	select {
@@ -263,22 +276,60 @@ func (b *builder) render() error {
 	default:
 	}
 	b.cache.madeForMachines(b.machine)
-	b.stage("feeds") // what of them outlasted the rendering
-	return nil
-}
-
-// index adds the search index (not to a preview: it is made from every
-// page, and an editor's save must show in the browser at once) and
-// robots.txt.
-func (b *builder) index() error {
-	if !b.preview {
-		maps.Copy(b.machine, search.Index(b.ctx, b.model, b.opts.Workers))
-	}
+	maps.Copy(b.machine, b.searchFiles)
 	b.machine["robots.txt"] = feeds.Robots(b.model)
-	b.stage("search")
+	b.stage("feeds") // what of them outlasted the rendering
 	if b.l.Errors() > 0 || b.ctx.Err() != nil {
 		return b.fail()
 	}
+	return nil
+}
+
+// writesAsItGoes tells a build that writes its files into a staging folder
+// as they are made and keeps nothing for a next build (folio build): one
+// that can let go of what it has used.
+func (b *builder) writesAsItGoes() bool { return b.opts.Destination != "" && b.cache == nil }
+
+// openStaging starts folio build's staging folder, which the search index
+// and the rendered pages are written into as they are made; nothing for a
+// build in memory or a preview. It is called by each stage that writes,
+// and opens the folder once.
+func (b *builder) openStaging() error {
+	b.minified = b.opts.Minify || (b.cfg.Minify && !b.preview)
+	if b.staging != nil || !b.writesAsItGoes() {
+		return nil
+	}
+	var err error
+	if b.staging, err = publish.NewStage(b.opts.Destination, b.minified); err != nil {
+		return err
+	}
+	b.put = b.staging.Put
+	if b.opts.Fault != nil {
+		b.put = func(p string, body []byte) { b.opts.Fault("write", p); b.staging.Put(p, body) }
+	}
+	return nil
+}
+
+// index makes the search index (not for a preview: it is made from every
+// page, and an editor's save must show in the browser at once). It runs
+// before the rendering: it is the only reader of the pages' texts, which
+// the build then lets go of.
+func (b *builder) index() error {
+	if !b.preview {
+		if err := b.openStaging(); err != nil {
+			return err
+		}
+		var mu sync.Mutex
+		b.searchFiles = search.Index(b.ctx, b.model, func(p *site.Page) string { // each page's, once: let go of as the index goes
+			mu.Lock()
+			defer mu.Unlock()
+			text := b.texts[p.Page]
+			delete(b.texts, p.Page)
+			return text
+		}, b.opts.Workers, b.put)
+	}
+	b.texts = nil
+	b.stage("search")
 	return nil
 }
 

@@ -34,6 +34,12 @@ type Options struct {
 	// Fault, if set, is called in the workers with "markdown" and the file
 	// worked on (generator.Options.Fault).
 	Fault func(stage, name string)
+	// LetGo lets go of each page's text as soon as it is converted
+	// (source.Converted), for a build that keeps nothing for the next
+	// (folio build): the texts of the pages converted and the HTML of the
+	// pages not yet converted are then never all held at once. Not with a
+	// Cache, whose next build reads the texts again.
+	LetGo bool
 }
 
 // Pages converts every page of c, resolving links with r, and reports
@@ -59,6 +65,9 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 		}
 		t := source.TextOf(p)
 		t.Version = Mix(t.Version, cache.LinkSum(p.File))
+		if opts.LetGo && cache == nil {
+			source.Converted(p)
+		}
 	})
 	for i := range diags {
 		*l = append(*l, diags[i]...)

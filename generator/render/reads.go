@@ -563,3 +563,12 @@ func holdsPages(t reflect.Type, seen map[reflect.Type]bool) bool {
 	}
 	return false
 }
+
+// htmlReach tells whose HTML (markup.Result.HTML, .Content) the outputs of
+// a layout set can show: as layoutReach, for the HTML alone. A method of
+// a page that is not known to read only front matter still counts.
+func htmlReach(set *template.Template) reach {
+	a := &analysis{set: set, funcs: Funcs(&config.Config{}, nil), text: map[string]bool{"HTML": true, "Result": true}, seen: map[string]bool{}}
+	a.call("baseof.html", value{dataType, fromData})
+	return a.reach
+}

@@ -71,6 +71,9 @@ func model(t *testing.T, internal bool, pages map[string][2]string) *site.Site {
 	return site.Build(cfg, sps, results, time.Now(), &l)
 }
 
+// pageText is the text of a page of model, which keeps it.
+func pageText(p *site.Page) string { return p.Text }
+
 func TestIndex(t *testing.T) {
 	t.Parallel()
 	for _, internal := range []bool{false, true} {
@@ -79,7 +82,7 @@ func TestIndex(t *testing.T) {
 			"content/news/b.md":           {"校长培训", "校长培训班开班。技工。"},
 			"content/journal/2024/1/c.md": {"期刊文章", "技工教育研究。"},
 		})
-		files := Index(context.Background(), s, 2)
+		files := Index(context.Background(), s, pageText, 2, nil)
 		var m meta
 		if err := json.Unmarshal(files[Dir+"index.json"], &m); err != nil {
 			t.Fatal(err)
@@ -142,7 +145,7 @@ func TestTextFiles(t *testing.T) {
 		"content/news/b.md": {"乙", long},
 		"content/news/c.md": {"丙", ""},
 	})
-	files := Index(context.Background(), s, 2)
+	files := Index(context.Background(), s, pageText, 2, nil)
 	var m meta
 	json.Unmarshal(files[Dir+"index.json"], &m)
 	var results [][5]string

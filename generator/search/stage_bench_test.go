@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"folio.dev/folio/generator/search"
+	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/testkit"
 )
 
@@ -14,7 +15,7 @@ import (
 func BenchmarkStage(b *testing.B) {
 	c := testkit.Corpus(b, 1000, testkit.Model)
 	for b.Loop() {
-		if files := search.Index(context.Background(), c.Model, c.Workers); files[search.Dir+"index.json"] == nil {
+		if files := search.Index(context.Background(), c.Model, func(p *site.Page) string { return c.Texts[p.Page] }, c.Workers, nil); files[search.Dir+"index.json"] == nil {
 			b.Fatalf("no %sindex.json among %d files", search.Dir, len(files))
 		}
 	}

@@ -116,8 +116,11 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 		return nil
 	}
 	p := &Page{File: file, text: Text{Src: src, BodyStart: bodyStart}, bare: fm == nil}
-	// where the file's lines start, found once when a position is first asked for
-	lines := sync.OnceValue(func() *diag.Lines { return diag.NewLines(file, src) })
+	// where the front matter's lines start, found once when a position is
+	// first asked for; from a copy, so that the file's text can be let go
+	// of when it is converted (Converted) while positions are still asked for
+	head := bytes.Clone(src[:bodyStart])
+	lines := sync.OnceValue(func() *diag.Lines { return diag.NewLines(file, head) })
 	at := func(off int) diag.Pos { return lines().At(fmStart + off) }
 	before := l.Errors()
 	p.keyPos = dec.Decode(fm, &p.FM, diag.KindFrontMatter, at, l)

@@ -25,8 +25,8 @@ const (
 	Markdown              // and converted
 	Model                 // the site model
 	Theme                 // the theme loaded
-	Render                // every output rendered, feeds and calendars made
 	Search                // the search index made
+	Render                // every output rendered, feeds and calendars made
 	Assemble              // the site to publish: every file made, and the files to copy
 )
 
