@@ -459,8 +459,12 @@ func (st *Stage) mkdir(dir string) error {
 	if made {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	// Most folders' parents are made already: one system call, where
+	// MkdirAll makes three (a site of 10,000 pages has as many folders).
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	st.mu.Lock()
 	st.dirs[dir] = true
