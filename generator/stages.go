@@ -194,9 +194,7 @@ func (b *builder) buildModel() error {
 func takeTexts(pages []*source.Page, results []*markup.Result) map[*source.Page]string {
 	texts := make(map[*source.Page]string, len(pages))
 	for i, r := range results {
-		without := *r
-		texts[pages[i]], without.Text = r.Text, ""
-		results[i] = &without
+		texts[pages[i]], results[i] = markup.TakeText(r)
 	}
 	return texts
 }

@@ -73,8 +73,9 @@ type Result struct {
 	Summary     string // plain text
 	WordCount   int    // Han characters and Latin words
 	ReadingTime int    // minutes, at least 1
-	// Text is the page's text as a reader reads it, for the search index.
-	Text string
+	// text is the page's text as a reader reads it, for the search index
+	// (TakeText): unexported, so that layouts do not see it.
+	text string
 	// links are the page's links and images, as written in its HTML, with
 	// where they are in the file, for folio check (LinksOf): unexported,
 	// so that layouts do not see them.
@@ -82,6 +83,15 @@ type Result struct {
 	// Photo is the site path (/news/2026/camp/photo.jpg) of the page's
 	// first photo of content/, for sharing (og:image); "" when none.
 	Photo string
+}
+
+// TakeText returns the text of a converted page, as a reader reads it,
+// and a copy of r without it: only the search index reads it, and the
+// model need not hold every page's text to the end of a build.
+func TakeText(r *Result) (string, *Result) {
+	without := *r
+	without.text = ""
+	return r.text, &without
 }
 
 // LinksOf returns the links and images of a converted page, as written in
@@ -151,7 +161,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), links: d.links, Photo: d.firstPhoto}
 	m.buffers.put(buf)
 	all := d.ex.textOf(plainText(root, body, m.buffers))
-	res.Text = all
+	res.text = all
 	res.WordCount = countWords(all)
 	res.ReadingTime = max(1, (res.WordCount+m.opts.ReadingSpeed-1)/m.opts.ReadingSpeed)
 	switch {

@@ -97,17 +97,17 @@ func TestShortcodesText(t *testing.T) {
 		t.Fatalf("diagnostics: %q", diags)
 	}
 	for _, want := range []string{"如图1所示，校园很大。", "图1 校园一角", "报名截止。"} {
-		if !strings.Contains(res.Text, want) {
-			t.Errorf("the text has no %q:\n%s", want, res.Text)
+		if !strings.Contains(res.text, want) {
+			t.Errorf("the text has no %q:\n%s", want, res.text)
 		}
 	}
-	if strings.ContainsAny(res.Text+res.Summary, tokenOpen+tokenClose) {
-		t.Errorf("a token is left in the text or summary: %q / %q", res.Text, res.Summary)
+	if strings.ContainsAny(res.text+res.Summary, tokenOpen+tokenClose) {
+		t.Errorf("a token is left in the text or summary: %q / %q", res.text, res.Summary)
 	}
 	if res.Summary != "如图1所示，校园很大。" {
 		t.Errorf("summary %q", res.Summary)
 	}
-	if got := countWords(res.Text); res.WordCount != got || got < 15 {
+	if got := countWords(res.text); res.WordCount != got || got < 15 {
 		t.Errorf("word count %d, of the text %d", res.WordCount, got)
 	}
 	if len(LinksOf(res)) != 1 || LinksOf(res)[0].URL != "/news/a/a.png" || LinksOf(res)[0].Pos.Line != 7 {
@@ -143,7 +143,7 @@ func FuzzShortcodes(f *testing.F) {
 		var l diag.List
 		doc := Doc{File: "content/news/a.md", Src: []byte(frontMatter + in), BodyStart: len(frontMatter), Page: &shortcode.Page{}}
 		res := withShortcodes.Render(doc, links, &l)
-		if strings.ContainsAny(res.HTML+res.Text+res.Summary+res.TOC, tokenOpen+tokenClose) && !strings.ContainsAny(in, tokenOpen+tokenClose) {
+		if strings.ContainsAny(res.HTML+res.text+res.Summary+res.TOC, tokenOpen+tokenClose) && !strings.ContainsAny(in, tokenOpen+tokenClose) {
 			t.Fatalf("a token is left in the output of %q:\n%s", in, res.HTML)
 		}
 		for _, d := range l {

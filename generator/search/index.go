@@ -89,7 +89,7 @@ const batch = 1024
 
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
-// text is a page's text as a reader reads it (markup.Result.Text), asked
+// text is a page's text as a reader reads it (markup.TakeText), asked
 // for once for each page: the model does not hold it, so that a build can
 // let go of each page's text as soon as it is indexed. With put, each file is handed to put as soon as
 // it is made and not kept (its path maps to nil): the index of 50,000

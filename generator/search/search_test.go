@@ -65,14 +65,15 @@ func model(t *testing.T, internal bool, pages map[string][2]string) *site.Site {
 		p.URL = "/" + p.Dir + "/"
 		p.FM.Title = tt[0]
 		sps = append(sps, p)
-		results = append(results, &markup.Result{Text: tt[1], Summary: tt[1]})
+		results = append(results, &markup.Result{Summary: tt[1]})
 	}
 	var l diag.List
 	return site.Build(cfg, sps, results, time.Now(), &l)
 }
 
-// pageText is the text of a page of model, which keeps it.
-func pageText(p *site.Page) string { return p.Text }
+// pageText is the text of a page of model, which gives each page its text
+// as its summary.
+func pageText(p *site.Page) string { return p.Summary }
 
 func TestIndex(t *testing.T) {
 	t.Parallel()
