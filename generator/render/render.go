@@ -42,6 +42,31 @@ func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML) }
 // TOC is the page's table of contents, trusted like Content.
 func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
 
+// Description is what the page says of itself to search engines and link
+// previews: its front matter's description, else its summary. Worked out
+// here once, not with two withs in the head of every output.
+func (d Data) Description() string {
+	if d.Page.FM.Description != "" {
+		return d.Page.FM.Description
+	}
+	return d.Page.Summary
+}
+
+// Share is the site path of the photo that stands for the page in link
+// previews: its front matter's image, else the first photo of its text,
+// else its issue's cover; "" if none.
+func (d Data) Share() string {
+	switch p := d.Page; {
+	case p.FM.Image != "":
+		return p.ResourceURL(p.FM.Image)
+	case p.Photo != "":
+		return p.Photo
+	case p.Issue != nil:
+		return p.Issue.Cover
+	}
+	return ""
+}
+
 // Funcs are the template functions of every layout. The theme adds T.
 // assets maps a static file's path to its fingerprinted one
 // (/css/style.css -> /css/style.1a2b3c4d5e.css), which asset writes.
