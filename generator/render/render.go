@@ -52,6 +52,21 @@ func (d Data) Description() string {
 	return d.Page.Summary
 }
 
+// TermsKey names the page's terms, in the order of the site's
+// taxonomies, as one string: the key under which the default theme caches
+// partials/terms.html (partialCached), which shows nothing else of the
+// page, so that the pages with the same terms share one rendering.
+func (d Data) TermsKey() string {
+	var b strings.Builder
+	for _, tax := range d.Site.Taxonomies {
+		for _, t := range d.Page.Terms[tax.Name] {
+			b.WriteString(t.URL)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
 // Share is the site path of the photo that stands for the page in link
 // previews: its front matter's image, else the first photo of its text,
 // else its issue's cover; "" if none.
