@@ -67,21 +67,6 @@ func (d Data) TermsKey() string {
 	return b.String()
 }
 
-// ListsIssues reports whether this page of a list shows a journal issue
-// (an archive of the journal shows its items as a grid of covers), worked
-// out here, not with a loop over the items in the layout.
-func (d Data) ListsIssues() bool {
-	if d.Pager == nil {
-		return false
-	}
-	for _, p := range d.Pager.Items {
-		if p.Issue != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // Share is the site path of the photo that stands for the page in link
 // previews: its front matter's image, else the first photo of its text,
 // else its issue's cover; "" if none.
