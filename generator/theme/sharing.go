@@ -62,8 +62,8 @@ func closure(set *template.Template, name string) string {
 				if len(n.Args) == 0 {
 					return
 				}
-				if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partialCached" {
-					return
+				if id, ok := n.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partialCached" && id.Ident != "partial" {
+					return // "partial" in case a layout function of that name comes (reads.go follows it too)
 				}
 				if len(n.Args) > 1 {
 					if lit, ok := n.Args[1].(*parse.StringNode); ok {
