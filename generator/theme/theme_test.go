@@ -107,6 +107,9 @@ func TestPartialCached(t *testing.T) {
 		"themes/default/layouts/partials/label.html": {Data: []byte(`{{define "label"}}base{{end}}[{{template "label"}}]`)},
 		"themes/default/layouts/event.html":          {Data: []byte(`{{define "label"}}event's own{{end}}{{define "main"}}{{template "partials/label.html"}}{{partialCached "partials/label.html" . 1}}{{end}}`)},
 		"themes/default/layouts/home.html":           {Data: []byte(`{{define "main"}}{{template "partials/label.html"}}{{partialCached "partials/label.html" . 1}}{{end}}`)},
+		"themes/default/layouts/partials/outer.html": {Data: []byte(`({{partialCached "partials/label.html" . 2}})`)},
+		"themes/default/layouts/nested.html":         {Data: []byte(`{{define "main"}}{{partialCached "partials/outer.html" . 3}}{{end}}`)},
+		"themes/default/layouts/nestedown.html":      {Data: []byte(`{{define "label"}}own{{end}}{{define "main"}}{{partialCached "partials/outer.html" . 3}}{{end}}`)},
 		"themes/default/layouts/broken.html":         {Data: []byte(`{{define "main"}}{{partialCached "partials/fails.html" . 1}}{{end}}`)},
 		"themes/default/layouts/partials/fails.html": {Data: []byte("ok\n{{index . 5}}")},
 	}, cfg, funcs, &l)
@@ -153,6 +156,10 @@ func TestPartialCached(t *testing.T) {
 	if got, _ := run("event", nil); got != "[event's own][event's own]" {
 		t.Errorf("a layout that redefines what a partial calls: %q", got)
 	}
+	// The same through a partial that calls the redefined one cached.
+	if a, b := must(run("nested", nil)), must(run("nestedown", nil)); a != "([base])" || b != "([own])" {
+		t.Errorf("a layout that redefines what a partial's partial calls: %q and %q", a, b)
+	}
 	_, err = run("broken", []string{"x"})
 	if pos, _ := th.ErrorPos(err); err == nil || pos.File != "themes/default/layouts/partials/fails.html" || pos.Line != 2 {
 		t.Errorf("an error in a cached partial is reported at %v (%v), want the partial's line 2", pos, err)
@@ -170,4 +177,11 @@ func TestI18nErrorPosition(t *testing.T) {
 	if len(l) != 1 || l[0].Pos.String() != "themes/default/i18n/zh-CN.toml:2:4" || !strings.Contains(l[0].Text(diag.English), "line 2") {
 		t.Errorf("got %v, want one error at themes/default/i18n/zh-CN.toml:2:4", l)
 	}
+}
+
+func must(s string, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return s
 }
