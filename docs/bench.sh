@@ -8,12 +8,15 @@
 #   bash docs/bench.sh                  # 1,000, 10,000 and 50,000 pages, then 100,000; 3 runs each
 #   SIZES="1000 10000" HUGE= RUNS=5 bash docs/bench.sh
 #   OUT=/dev/shm/bench bash docs/bench.sh
+#   CORPUS="-tags 20 -categories 8 -paginate 20 -feed 50" bash docs/bench.sh   # issue 21's shape
 #
 # OUT is where the three write their sites (default: a fresh folder under
 # $TMPDIR or /tmp, removed at the end). On this VM's ext4 disk, creating
 # the ~17,000 files and folders of 10,000 pages costs seconds of kernel time
 # for every program alike; OUT=/dev/shm/bench (tmpfs, in memory) measures
 # the generators' own work. The script says which file system it wrote to.
+# CORPUS is passed to cmd/corpus (its flags shape both sites alike); empty,
+# the corpus of the earlier results in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -37,6 +40,7 @@ go build -o "$work/floor" ./cmd/floor
 sizes=${SIZES:-"1000 10000 50000"}
 huge=${HUGE-100000}
 runs=${RUNS:-3}
+read -r -a corpus <<< "${CORPUS:-}"
 
 # measure NAME CMD...: appends "seconds kilobytes" of one run to
 # $work/NAME.txt; the wall time is the shell's (microseconds), the peak
@@ -61,7 +65,7 @@ for n in $sizes ${huge:+"$huge"}; do
   progs="folio hugo floor"
   [ "$n" = "$huge" ] && progs="folio floor"
   site="$work/site-$n"
-  go run ./cmd/corpus -n "$n" -o "$site" >/dev/null
+  go run ./cmd/corpus -n "$n" ${corpus[@]+"${corpus[@]}"} -o "$site" >/dev/null
   for p in folio hugo floor; do : > "$work/$p.txt"; done
   for i in $(seq "$runs"); do
     # Each run starts with a different program, so none is always first.
@@ -89,4 +93,5 @@ for n in $sizes ${huge:+"$huge"}; do
 done
 echo
 echo "$(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2); folio $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' with uncommitted changes')"
+echo "corpus: cmd/corpus -n N ${CORPUS:-(defaults)}"
 echo "sites written to $out: $(stat -f -c %T "$out") ($(df -T "$out" | awk 'NR == 2 { print $2 " on " $1 }'))"

@@ -44,3 +44,34 @@ func TestCheckPartials(t *testing.T) {
 		}
 	}
 }
+
+// A site that overrides a partial the theme caches gets its own partial
+// rendered for every page: the theme's keys (a breadcrumb's by parent, the
+// footer's one for all) were chosen for the theme's partials, not for one
+// that shows the page itself. The site's own partialCached calls keep the
+// keys the site chose (TestCheckPartials).
+func TestSitePartialOverridesThemeCache(t *testing.T) {
+	t.Parallel()
+	site := withDefaultTheme(t, map[string]string{
+		"config.toml":                      "title = \"t\"\n",
+		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
+		"content/news/_index.md":           "+++\ntitle = \"新闻\"\n+++\n",
+		"content/news/a.md":                "+++\ntitle = \"甲\"\ndate = 2026-01-02\n+++\n",
+		"content/news/b.md":                "+++\ntitle = \"乙\"\ndate = 2026-01-03\n+++\n",
+		"layouts/partials/breadcrumb.html": "<nav class=\"crumb\">{{.Page.Title}}</nav>",
+		"layouts/partials/footer.html":     "<footer>{{.Page.URL}}</footer>",
+	})
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, title := range map[string]string{"news/a/index.html": "甲", "news/b/index.html": "乙"} {
+		body := string(res.Site.Files[path])
+		if want := `<nav class="crumb">` + title + `</nav>`; !strings.Contains(body, want) {
+			t.Errorf("%s has no %s", path, want)
+		}
+		if want := "<footer>/" + strings.TrimSuffix(path, "index.html") + "</footer>"; !strings.Contains(body, want) {
+			t.Errorf("%s has no %s", path, want)
+		}
+	}
+}

@@ -3,6 +3,12 @@
 // issues with articles in columns, tags and committees, Chinese Markdown
 // bodies with headings, lists, tables, links and footnotes. It is for
 // benchmarks: go run ./cmd/corpus -n 10000 -o /tmp/site10k.
+//
+// The defaults write the site that docs/benchmarks.md's earlier tables
+// measured; -tags, -categories, -paginate and -feed shape it like issue
+// 21's corpus (go run ./cmd/corpus -n 10000 -tags 20 -categories 8
+// -paginate 20 -feed 50 -o DIR): more terms, longer lists, longer feeds,
+// for folio and for Hugo alike.
 package main
 
 import (
@@ -12,6 +18,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -20,7 +27,16 @@ func main() {
 	out := flag.String("o", "", "folder to write the site into (must not exist)")
 	theme := flag.String("theme", "themes", "themes folder to link into the site")
 	seed := flag.Uint64("seed", 1, "random seed")
+	var sh shape
+	flag.IntVar(&sh.tags, "tags", len(tagNames), "number of tags to draw each page's two tags from")
+	flag.IntVar(&sh.categories, "categories", len(committeeNames), "number of committees (the site's categories) to draw each page's one from")
+	flag.IntVar(&sh.paginate, "paginate", 10, "items on a page of a list (paginate in config.toml and hugo.toml)")
+	flag.IntVar(&sh.feed, "feed", 20, "items of each RSS feed ([feeds] limit, Hugo's [services.rss] limit)")
 	flag.Parse()
+	if sh.tags < 1 || sh.categories < 1 || sh.paginate < 1 || sh.feed < 1 {
+		fmt.Fprintln(os.Stderr, "corpus: -tags, -categories, -paginate and -feed must be at least 1")
+		os.Exit(2)
+	}
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "corpus: -o DIR is required")
 		os.Exit(2)
@@ -29,18 +45,36 @@ func main() {
 		fmt.Fprintf(os.Stderr, "corpus: %s exists; give a new folder\n", *out)
 		os.Exit(2)
 	}
-	if err := write(*out, *theme, *n, rand.New(rand.NewPCG(*seed, *seed))); err != nil {
+	if err := write(*out, *theme, *n, sh, rand.New(rand.NewPCG(*seed, *seed))); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
 		os.Exit(1)
 	}
 }
 
 var (
-	words      = strings.Split("职业 技能 培训 技工 院校 教育 教师 学生 竞赛 课程 改革 发展 协会 会员 单位 企业 合作 人才 培养 质量 标准 规划 实训 基地 专业 建设 服务 创新 交流 研讨", " ")
-	tags       = strings.Split("技工教育 师资培训 技能竞赛 校企合作 教学研究 校园文化 数控 粤菜师傅 班主任 心理健康", " ")
-	committees = []string{"academic", "psychology", "head-teachers", "cnc", "cantonese-cuisine", "early-childhood"}
-	columns    = []string{"卷首语", "政策解读", "院校风采", "教学研究", "技能竞赛"}
+	words          = strings.Split("职业 技能 培训 技工 院校 教育 教师 学生 竞赛 课程 改革 发展 协会 会员 单位 企业 合作 人才 培养 质量 标准 规划 实训 基地 专业 建设 服务 创新 交流 研讨", " ")
+	tagNames       = strings.Split("技工教育 师资培训 技能竞赛 校企合作 教学研究 校园文化 数控 粤菜师傅 班主任 心理健康", " ")
+	committeeNames = []string{"academic", "psychology", "head-teachers", "cnc", "cantonese-cuisine", "early-childhood"}
+	columns        = []string{"卷首语", "政策解读", "院校风采", "教学研究", "技能竞赛"}
 )
+
+// shape is what the flags change of the site beside its size.
+type shape struct {
+	tags, categories, paginate, feed int
+}
+
+// names is n names: the first of base, then made ones (made(i) for the
+// i-th), so that the defaults give the sites measured before.
+func names(base []string, n int, made func(i int) string) []string {
+	if n <= len(base) {
+		return base[:n]
+	}
+	out := slices.Clone(base)
+	for i := len(base); i < n; i++ {
+		out = append(out, made(i))
+	}
+	return out
+}
 
 func sentence(r *rand.Rand) string {
 	var b strings.Builder
@@ -78,9 +112,22 @@ func body(r *rand.Rand, link string) string {
 	return b.String()
 }
 
-func write(dir, theme string, n int, r *rand.Rand) error {
+func write(dir, theme string, n int, sh shape, r *rand.Rand) error {
+	// Made tags are two words and a number, never one of the named tags.
+	tags := names(tagNames, sh.tags, func(i int) string {
+		return fmt.Sprintf("%s%s%d", words[i%len(words)], words[(i/len(words)+i+1)%len(words)], i)
+	})
+	committees := names(committeeNames, sh.categories, func(i int) string { return fmt.Sprintf("committee-%d", i+1) })
+	config := "title = \"示例协会（合成语料）\"\nbaseURL = \"https://example.org/\"\n"
+	if sh.paginate != 10 {
+		config += fmt.Sprintf("paginate = %d\n", sh.paginate)
+	}
+	config += "[permalinks]\nnews = \"/news/:year/:month/:slug/\"\nnotices = \"/notices/:year/:month/:slug/\"\n[journal]\nname = \"广东职业技能\"\n"
+	if sh.feed != 20 {
+		config += fmt.Sprintf("[feeds]\nlimit = %d\n", sh.feed)
+	}
 	files := map[string]string{
-		"config.toml":                  "title = \"示例协会（合成语料）\"\nbaseURL = \"https://example.org/\"\n[permalinks]\nnews = \"/news/:year/:month/:slug/\"\nnotices = \"/notices/:year/:month/:slug/\"\n[journal]\nname = \"广东职业技能\"\n",
+		"config.toml":                  config,
 		"content/_index.md":            "+++\ntitle = \"首页\"\n+++\n合成语料，用于性能测试。\n",
 		"content/news/_index.md":       "+++\ntitle = \"新闻动态\"\n+++\n",
 		"content/notices/_index.md":    "+++\ntitle = \"通知公告\"\n+++\n",
@@ -126,7 +173,7 @@ func write(dir, theme string, n int, r *rand.Rand) error {
 			prev = path
 		}
 	}
-	maps.Copy(files, hugoSite()) // the same content for Hugo: its config and layouts
+	maps.Copy(files, hugoSite(sh)) // the same content for Hugo: its config and layouts
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -148,7 +195,7 @@ func write(dir, theme string, n int, r *rand.Rand) error {
 // read each other's, and layouts that do the same work as folio's: a page
 // per post with its terms, paginated lists of sections and terms, RSS for the
 // site, each section and each term, and the sitemap.
-func hugoSite() map[string]string {
+func hugoSite(sh shape) map[string]string {
 	base := `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} - {{ site.Title }}</title>
 {{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}">{{ end }}</head>
 <body><nav>{{ range site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}</nav><main>{{ block "main" . }}{{ end }}</main></body></html>
@@ -159,7 +206,7 @@ baseURL = "https://example.org/"
 languageCode = "zh-CN"
 layoutDir = "hugo-layouts"
 publishDir = "public-hugo"
-paginate = 10
+paginate = ` + fmt.Sprint(sh.paginate) + `
 [permalinks]
 news = "/news/:year/:month/:slug/"
 notices = "/notices/:year/:month/:slug/"
@@ -167,7 +214,7 @@ notices = "/notices/:year/:month/:slug/"
 tag = "tags"
 committee = "committees"
 [services.rss]
-limit = 20
+limit = ` + fmt.Sprint(sh.feed) + `
 `,
 		"hugo-layouts/_default/baseof.html": base,
 		"hugo-layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006年1月2日" }}</time> {{ .WordCount }} 字

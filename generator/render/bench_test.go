@@ -23,3 +23,19 @@ func BenchmarkStage(b *testing.B) {
 	}
 	testkit.PerPage(b, len(c.Content.Pages))
 }
+
+// BenchmarkStageIssue21 is BenchmarkStage on issue 21's corpus (20 tags,
+// 8 committees, 20 items a list page), where layouts weigh most.
+// go test -run XXX -bench StageIssue21 -benchmem ./generator/render/
+func BenchmarkStageIssue21(b *testing.B) {
+	c := testkit.Corpus(b, 1000, testkit.Theme, testkit.Issue21...)
+	start := cpuTime() // the machines are shared: CPU time varies less than wall time
+	for b.Loop() {
+		var l diag.List
+		if files, _ := render.Render(context.Background(), c.Model, c.Theme, c.Workers, nil, nil, nil, &l); l.Errors() > 0 || len(files) == 0 {
+			b.Fatalf("%d files: %v", len(files), l.Err())
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	testkit.PerPage(b, len(c.Content.Pages))
+}

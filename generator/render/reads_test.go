@@ -58,6 +58,8 @@ func TestLayoutReach(t *testing.T) {
 		{"title only", `{{define "main"}}{{.Page.Title}}{{.Site.Config.Title}}{{end}}`, reach{}},
 		{"own content", `{{define "main"}}{{.Content}}{{end}}`, reach{own: true}},
 		{"own summary", `{{define "main"}}{{with .Page}}{{.Summary}}{{end}}{{end}}`, reach{own: true}},
+		{"own description", `{{define "main"}}{{.Description}}{{end}}`, reach{own: true}},
+		{"own share photo", `{{define "main"}}{{range .Shares}}{{.}}{{end}}{{end}}`, reach{own: true}},
 		{"own word count in a variable", `{{define "main"}}{{$p := .Page}}{{$p.WordCount}}{{end}}`, reach{own: true}},
 		{"items' titles", `{{define "main"}}{{range .Pager.Items}}{{.Title}}{{end}}{{end}}`, reach{}},
 		{"items' summaries", `{{define "main"}}{{range .Pager.Items}}{{.Summary}}{{end}}{{end}}`, reach{items: true}},

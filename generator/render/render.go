@@ -43,6 +43,50 @@ func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML) }
 // TOC is the page's table of contents, trusted like Content.
 func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
 
+// Description is what the page says of itself to search engines and link
+// previews: its front matter's description, else its summary. Worked out
+// here once, not with two withs in the head of every output.
+func (d Data) Description() string {
+	if d.Page.FM.Description != "" {
+		return d.Page.FM.Description
+	}
+	return d.Page.Summary
+}
+
+// TermsKey names the page's terms, in the order of the site's
+// taxonomies, as one string: the key under which the default theme caches
+// partials/terms.html (partialCached), which shows nothing else of the
+// page, so that the pages with the same terms share one rendering.
+func (d Data) TermsKey() string {
+	var b strings.Builder
+	for _, tax := range d.Site.Taxonomies {
+		for _, t := range d.Page.Terms[tax.Name] {
+			b.WriteString(t.URL)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// Shares are the site paths of the photos that may stand for the page in
+// link previews, best first: its front matter's image, then the first
+// photo of its text, else its issue's cover. A layout takes the first
+// that has copies (photo): a GIF or an icon has none.
+func (d Data) Shares() []string {
+	p := d.Page
+	var shares []string
+	if p.FM.Image != "" {
+		shares = append(shares, p.ResourceURL(p.FM.Image))
+	}
+	switch {
+	case p.Photo != "":
+		shares = append(shares, p.Photo)
+	case p.Issue != nil && p.Issue.Cover != "":
+		shares = append(shares, p.Issue.Cover)
+	}
+	return shares
+}
+
 // Funcs are the template functions of every layout. The theme adds T.
 // assets maps a static file's path to its fingerprinted one
 // (/css/style.css -> /css/style.1a2b3c4d5e.css), which asset writes.

@@ -34,6 +34,10 @@ const (
 // reading, converting and modelling are one stage of a build.
 var through = [...]string{Config: "config", Read: "model", Markdown: "model", Model: "model", Theme: "theme", Render: "render", Search: "search", Assemble: "assemble"}
 
+// Issue21 shapes the corpus like issue 21's: many terms, long lists, long
+// feeds (docs/benchmarks.md, "Time (issue 21)").
+var Issue21 = []string{"-tags", "20", "-categories", "8", "-paginate", "20", "-feed", "50"}
+
 // Build is a build of a synthetic site (cmd/corpus) up to a stage, for
 // the benchmarks of the next: what the build's stages made is the input of
 // the stage benchmarked.
@@ -47,15 +51,17 @@ type Build struct {
 // Corpus writes a site of n pages with cmd/corpus into a temporary folder
 // (removed when tb ends) and builds it, with generator.BuildParts, up to
 // what stage upTo needs. Any error, and any diagnostic that is an error,
-// fails tb. Call it before b.Loop.
-func Corpus(tb testing.TB, n int, upTo Stage) *Build {
+// fails tb. Call it before b.Loop. shape is more flags of cmd/corpus
+// (Issue21 for that issue's corpus).
+func Corpus(tb testing.TB, n int, upTo Stage, shape ...string) *Build {
 	tb.Helper()
 	gomod, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil || strings.TrimSpace(string(gomod)) == "" {
 		tb.Fatalf("cannot find the module's root with go env GOMOD: %v", err)
 	}
 	dir := filepath.Join(tb.TempDir(), "site")
-	cmd := exec.Command("go", "run", "./cmd/corpus", "-n", fmt.Sprint(n), "-o", dir)
+	args := append([]string{"run", "./cmd/corpus", "-n", fmt.Sprint(n), "-o", dir}, shape...)
+	cmd := exec.Command("go", args...)
 	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("go run ./cmd/corpus: %v\n%s", err, out)

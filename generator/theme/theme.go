@@ -16,7 +16,8 @@
 // page, the footer on nothing) can be called as {{partialCached
 // "partials/name.html" . KEY}} in a page's body: it is rendered once per
 // build, layout and KEY, and reused on every page that asks for it again,
-// as Hugo's partialCached.
+// as Hugo's partialCached. Layouts that define the partial, and all it
+// calls, alike share its outputs (sharing.go).
 package theme
 
 import (
@@ -240,6 +241,7 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 			}
 		}
 	}
+	defs := definitions{}
 	for _, name := range names {
 		if name == "baseof.html" || strings.Contains(name, "/") {
 			continue
@@ -259,7 +261,8 @@ func (t *Theme) parse(fsys fs.FS, files map[string]string, funcs template.FuncMa
 		}
 		// partialCached renders in the set of the layout that calls it, as
 		// {{template}} does: a layout may redefine what a partial calls.
-		set.Funcs(template.FuncMap{"partialCached": t.partialCached(set)})
+		fromSite := func(file string) bool { return !strings.HasPrefix(files[file], t.Dir+"/") }
+		set.Funcs(template.FuncMap{"partialCached": t.partialCached(set, defs.of(set, fromSite))})
 		t.layouts[strings.TrimSuffix(name, ".html")] = set
 	}
 }
@@ -378,20 +381,26 @@ func (t *Theme) text(key string) (string, bool) {
 }
 
 type cacheKey struct {
-	set  *template.Template
+	def  int // which definition of the partial (sharing.go)
 	name string
 	key  any
 }
 
 // partialCached returns the layout set's partialCached: it renders a
-// partial as {{template}} does in the page's body, once per build and key;
-// the data of the first call is the one used.
-func (t *Theme) partialCached(set *template.Template) func(name string, data, key any) (template.HTML, error) {
+// partial as {{template}} does in the page's body, once per build, key and
+// definition of the partial (defs: a list item is the same in a list and
+// in an archive); the data of the first call is the one used.
+func (t *Theme) partialCached(set *template.Template, defs map[string]int) func(name string, data, key any) (template.HTML, error) {
 	return func(name string, data, key any) (template.HTML, error) {
 		if key != nil && !reflect.TypeOf(key).Comparable() {
 			return "", fmt.Errorf("partialCached %s: the key must be a page, a string or a number, not %T", name, key)
 		}
-		k := cacheKey{set, name, key}
+		k := cacheKey{defs[name], name, key}
+		if k.def == 0 { // the site's own, or unknown: rendered every time (sharing.go)
+			var b strings.Builder
+			err := set.ExecuteTemplate(&b, name, data)
+			return template.HTML(b.String()), err
+		}
 		if html, ok := t.cached.Load(k); ok {
 			if c := t.check; c != nil {
 				return html.(template.HTML), c.compare(set, k, html.(template.HTML), data, false)

@@ -106,6 +106,10 @@ func TestPartialCached(t *testing.T) {
 		"themes/default/layouts/partials/item.html":  {Data: []byte(`<a href="/{{.}}">{{.}}</a>{{if eq . "a<b"}}#{{count}}{{end}}`)},
 		"themes/default/layouts/partials/label.html": {Data: []byte(`{{define "label"}}base{{end}}[{{template "label"}}]`)},
 		"themes/default/layouts/event.html":          {Data: []byte(`{{define "label"}}event's own{{end}}{{define "main"}}{{template "partials/label.html"}}{{partialCached "partials/label.html" . 1}}{{end}}`)},
+		"themes/default/layouts/home.html":           {Data: []byte(`{{define "main"}}{{template "partials/label.html"}}{{partialCached "partials/label.html" . 1}}{{end}}`)},
+		"themes/default/layouts/partials/outer.html": {Data: []byte(`({{partialCached "partials/label.html" . 2}})`)},
+		"themes/default/layouts/nested.html":         {Data: []byte(`{{define "main"}}{{partialCached "partials/outer.html" . 3}}{{end}}`)},
+		"themes/default/layouts/nestedown.html":      {Data: []byte(`{{define "label"}}own{{end}}{{define "main"}}{{partialCached "partials/outer.html" . 3}}{{end}}`)},
 		"themes/default/layouts/broken.html":         {Data: []byte(`{{define "main"}}{{partialCached "partials/fails.html" . 1}}{{end}}`)},
 		"themes/default/layouts/partials/fails.html": {Data: []byte("ok\n{{index . 5}}")},
 	}, cfg, funcs, &l)
@@ -131,21 +135,30 @@ func TestPartialCached(t *testing.T) {
 	if len(items) != 2 {
 		t.Errorf("%d items: %q", len(items), got)
 	}
-	if first, _ := run("list", "a<b"); calls != 3 || first != `<a href="/a%3cb">a&lt;b</a>#3` {
-		t.Errorf("another layout's partial was reused (%d calls): %q", calls, first)
+	// list defines the partial as single does: it takes single's output.
+	if first, _ := run("list", "a<b"); calls != 2 || first != `<a href="/a%3cb">a&lt;b</a>#2` {
+		t.Errorf("another layout with the same partial rendered it again (%d calls): %q", calls, first)
 	}
-	if again, _ := run("list", "a<b"); calls != 3 || again != `<a href="/a%3cb">a&lt;b</a>#3` {
+	if again, _ := run("list", "a<b"); calls != 2 || again != `<a href="/a%3cb">a&lt;b</a>#2` {
 		t.Errorf("a key asked for again rendered again (%d calls): %q", calls, again)
 	}
 	th.StartBuild()
-	if again, _ := run("list", "a<b"); calls != 4 || !strings.HasSuffix(again, "#4") {
+	if again, _ := run("list", "a<b"); calls != 3 || !strings.HasSuffix(again, "#3") {
 		t.Errorf("a new build reused the last one's partial (%d calls): %q", calls, again)
 	}
 	if _, err := run("bad", []string{"x"}); err == nil || !strings.Contains(err.Error(), "the key must be") {
 		t.Errorf("a key that cannot be compared: %v", err)
 	}
+	// event redefines what the partial calls: it never shares with home.
+	if got, _ := run("home", nil); got != "[base][base]" {
+		t.Errorf("a layout that keeps what a partial calls: %q", got)
+	}
 	if got, _ := run("event", nil); got != "[event's own][event's own]" {
 		t.Errorf("a layout that redefines what a partial calls: %q", got)
+	}
+	// The same through a partial that calls the redefined one cached.
+	if a, b := must(run("nested", nil)), must(run("nestedown", nil)); a != "([base])" || b != "([own])" {
+		t.Errorf("a layout that redefines what a partial's partial calls: %q and %q", a, b)
 	}
 	_, err = run("broken", []string{"x"})
 	if pos, _ := th.ErrorPos(err); err == nil || pos.File != "themes/default/layouts/partials/fails.html" || pos.Line != 2 {
@@ -164,4 +177,11 @@ func TestI18nErrorPosition(t *testing.T) {
 	if len(l) != 1 || l[0].Pos.String() != "themes/default/i18n/zh-CN.toml:2:4" || !strings.Contains(l[0].Text(diag.English), "line 2") {
 		t.Errorf("got %v, want one error at themes/default/i18n/zh-CN.toml:2:4", l)
 	}
+}
+
+func must(s string, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return s
 }
