@@ -172,7 +172,7 @@ func TestRefusedDestinations(t *testing.T) {
 // way), so a cycle or a shortcut shows up here.
 func TestStagesImportOnlyEarlierStages(t *testing.T) {
 	t.Parallel()
-	order := []string{"work", "diag", "schema", "config", "source", "images", "photos", "links", "shortcode", "markup", "convert", "site", "feeds", "search", "theme", "assets", "render", "publish", "sanitize", "outputs", "check", "wechat", "serve"}
+	order := []string{"work", "spill", "diag", "schema", "config", "source", "images", "photos", "links", "shortcode", "markup", "convert", "site", "feeds", "search", "theme", "assets", "render", "publish", "sanitize", "outputs", "check", "wechat", "serve"}
 	rank := map[string]int{}
 	for i, s := range order {
 		rank["folio.dev/folio/generator/"+s] = i

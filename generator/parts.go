@@ -24,9 +24,8 @@ type Parts struct {
 	Now      time.Time // the build's time, in the site's zone
 	Content  *source.Content
 	Links    *links.Resolver
-	Markdown *markup.Markdown        // the converter the pages were converted with
-	Results  []*markup.Result        // of Content.Pages, in order, without their texts
-	Texts    map[*source.Page]string // their texts, up to the stage "search"
+	Markdown *markup.Markdown // the converter the pages were converted with
+	Results  []*markup.Result // of Content.Pages, in order, without their texts
 	Model    *site.Site
 	Theme    *theme.Theme
 	Site     *publish.Site // after "assemble": rendered, generated and copied files
@@ -54,6 +53,6 @@ func BuildParts(ctx context.Context, opts Options, upTo string) (*Parts, *Result
 	if res.Diagnostics.Errors() > 0 { // the stages that go on after errors, to report more, end at the next check
 		return nil, res, b.fail()
 	}
-	return &Parts{Config: b.cfg, Now: b.now, Content: b.content, Links: b.links, Markdown: b.markdown, Results: b.results, Texts: b.texts,
+	return &Parts{Config: b.cfg, Now: b.now, Content: b.content, Links: b.links, Markdown: b.markdown, Results: b.results,
 		Model: b.model, Theme: b.th, Site: b.out}, res, nil
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"folio.dev/folio/generator/assets"
@@ -47,10 +46,10 @@ type builder struct {
 	now      time.Time // the build's time, in the site's zone
 	last     *shape    // the last build's shape, derived for a text edit; nil otherwise
 	content  *source.Content
-	links    *links.Resolver         // between content's pages
-	markdown *markup.Markdown        // the converter
-	results  []*markup.Result        // content's pages converted (not kept for a text edit), without their texts
-	texts    map[*source.Page]string // the pages' texts, for the search index, until it is made (takeTexts)
+	links    *links.Resolver  // between content's pages
+	markdown *markup.Markdown // the converter
+	results  []*markup.Result // content's pages converted (not kept for a text edit), without their texts
+	texts    *search.Texts    // the pages' texts, gathered for the search index as they convert (not for a preview)
 	model    *site.Site
 	claimed  *outputs.Table // the model's outputs' paths (nil for a kept model)
 
@@ -111,6 +110,7 @@ func (b *builder) fail() error {
 
 // abort removes the staging folder of a build that did not commit it.
 func (b *builder) abort() {
+	b.texts.Close()
 	if b.staging != nil {
 		b.staging.Abort()
 	}
@@ -166,12 +166,16 @@ func (b *builder) buildModel() error {
 			b.photoSet.UseIndex(filepath.Join(opts.RootDir, filepath.FromSlash(photos.CacheDir)))
 		}
 		b.links.ShowPhotos(b.photoSet)
-		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault, LetGo: b.writesAsItGoes()}, b.l)
+		if !b.preview {
+			b.texts = search.NewTexts(b.content.Pages)
+		}
+		// The results do not hold the texts: only the search index reads
+		// them, and the model would hold them to the end of the build.
+		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault, LetGo: b.writesAsItGoes(), Text: b.texts.Add}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
-		b.texts = takeTexts(b.content.Pages, b.results)
 		b.model = site.Build(cfg, b.content.Pages, b.results, b.now, b.l)
 		if b.writesAsItGoes() {
 			b.results = nil // the model has them
@@ -184,19 +188,6 @@ func (b *builder) buildModel() error {
 	b.res.Model = b.model
 	b.res.Pages = render.Kinds(b.model)
 	return nil
-}
-
-// takeTexts takes the pages' texts out of their converted results (each
-// replaced by a copy without it: folio serve's Markdown cache keeps its
-// own). Only the search index reads them, and the model would hold them
-// to the end of the build: 125 MB at 50,000 pages, and as much again that
-// the garbage collector lets the heap grow by.
-func takeTexts(pages []*source.Page, results []*markup.Result) map[*source.Page]string {
-	texts := make(map[*source.Page]string, len(pages))
-	for i, r := range results {
-		texts[pages[i]], results[i] = markup.TakeText(r)
-	}
-	return texts
 }
 
 // shortcodes loads the shortcode templates, which the Markdown's
@@ -317,14 +308,7 @@ func (b *builder) index() error {
 		if err := b.openStaging(); err != nil {
 			return err
 		}
-		var mu sync.Mutex
-		b.searchFiles = search.Index(b.ctx, b.model, func(p *site.Page) string { // each page's, once: let go of as the index goes
-			mu.Lock()
-			defer mu.Unlock()
-			text := b.texts[p.Page]
-			delete(b.texts, p.Page)
-			return text
-		}, b.opts.Workers, b.put)
+		b.searchFiles = b.texts.Index(b.ctx, b.model, b.opts.Workers, b.put)
 	}
 	b.texts = nil
 	b.stage("search")

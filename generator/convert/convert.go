@@ -40,6 +40,10 @@ type Options struct {
 	// pages not yet converted are then never all held at once. Not with a
 	// Cache, whose next build reads the texts again.
 	LetGo bool
+	// Text, if set, is handed each page's text as a reader reads it, as
+	// soon as the page is converted (search.Texts.Add): the results do not
+	// hold it. Called from the workers.
+	Text func(p *source.Page, text string)
 }
 
 // Pages converts every page of c, resolving links with r, and reports
@@ -62,6 +66,11 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 			rec := r.Record()
 			results[i] = md.Render(Doc(p), rec, &diags[i])
 			cache.Store(p, rec.Seen, results[i], diags[i])
+		}
+		if opts.Text != nil {
+			var text string
+			text, results[i] = markup.TakeText(results[i])
+			opts.Text(p, text)
 		}
 		t := source.TextOf(p)
 		t.Version = Mix(t.Version, cache.LinkSum(p.File))

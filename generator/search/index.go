@@ -8,12 +8,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
-	"unicode/utf8"
 
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
@@ -44,58 +42,25 @@ type meta struct {
 	Len      []int       `json:"len"`      // per page: tokens, for BM25
 }
 
-// doc is one page's tokens, each once, with its value in the postings:
-// its count times two, plus one if the title has it.
-type doc struct {
-	tokens []token
-	length int // tokens in the body and tags, for BM25
-}
-
-type token struct {
-	text         string
-	shard, value int32
-}
-
-// postings are the pages that have a token, in page order: for each page
-// the difference of its number from the one before (the first from 0) and
-// its value, as two uvarints. About three bytes a page, where a struct of
-// two int32 took eight and its slice's spare room as much again: at 50,000
-// pages the postings are 17 million.
-type postings struct {
-	varints []byte
-	last    int32 // the page added last
-}
-
-func (ps *postings) add(doc, value int32) {
-	ps.varints = binary.AppendUvarint(ps.varints, uint64(doc-ps.last))
-	ps.varints = binary.AppendUvarint(ps.varints, uint64(value))
-	ps.last = doc
-}
-
-// each calls f with each page's difference and value, in order.
-func (ps *postings) each(f func(delta, value uint64)) {
-	for b := ps.varints; len(b) > 0; {
-		delta, n := binary.Uvarint(b)
-		value, m := binary.Uvarint(b[n:])
-		b = b[n+m:]
-		f(delta, value)
-	}
-}
-
-// batch is how many pages are tokenized before their tokens join the
-// postings: all pages' tokens at once would take more memory than the
-// postings themselves.
-const batch = 1024
-
 // Index returns the search index of the model's public pages as files below
 // the site root: search/index.json, and hashed token and result files.
-// text is a page's text as a reader reads it (markup.TakeText), asked
-// for once for each page: the model does not hold it, so that a build can
-// let go of each page's text as soon as it is indexed. With put, each file is handed to put as soon as
-// it is made and not kept (its path maps to nil): the index of 50,000
-// pages is 250 MB, most of it the pages' text files.
+// text is a page's text as a reader reads it (markup.TakeText). A build
+// gathers the texts as its pages convert instead (Texts.Index).
 func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, workers int, put func(path string, body []byte)) map[string][]byte {
-	files := &index{files: map[string][]byte{}, put: put}
+	pages := public(s)
+	sources := make([]*source.Page, len(pages))
+	for i, p := range pages {
+		sources[i] = p.Page
+	}
+	t := NewTexts(sources)
+	work.Each(ctx, len(pages), workers, func(i int) { t.Add(pages[i].Page, text(pages[i])) })
+	return t.Index(ctx, s, workers, put)
+}
+
+// public are the model's pages the index lists, newest first: result
+// files then hold pages of about the same time, and a page's number breaks
+// ties in the same order.
+func public(s *site.Site) []*site.Page {
 	var pages []*site.Page
 	for _, p := range s.Pages {
 		switch {
@@ -105,51 +70,87 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 			pages = append(pages, p)
 		}
 	}
-	// Newest first: result files then hold pages of about the same time,
-	// and a page's number breaks ties in the same order.
 	slices.SortStableFunc(pages, func(a, b *site.Page) int {
 		if c := b.Date.Compare(a.Date); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.URL, b.URL)
 	})
-	shards := max(8, min(1024, 1<<bits.Len(uint(len(pages)/10))))
-	shardPostings := make([]map[string]*postings, shards) // shard -> token -> pages
-	for i := range shardPostings {
-		shardPostings[i] = map[string]*postings{}
-	}
+	return pages
+}
+
+// Index returns the search index of the model's public pages, from what t
+// gathered of them, and closes t. With put, each file is handed to put as
+// soon as it is made and not kept (its path maps to nil): the index of
+// 50,000 pages is 250 MB, most of it the pages' text files.
+func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(path string, body []byte)) map[string][]byte {
+	defer t.Close()
+	files := &index{files: map[string][]byte{}, put: put}
+	pages := public(s)
 	m := meta{Version: 1, Docs: len(pages), PerShard: docsPerShard}
-	groups := max(1, min(workers, shards))
-	docs := make([]doc, batch)
-	texts := make([]string, len(pages)) // each page's text file
-	var indexes sync.Pool               // tokenize's maps (*tokenMaps), for this index's pages
-	for start := 0; start < len(pages); start += batch {
-		n := min(batch, len(pages)-start)
-		work.Named(ctx, n, workers, func(i int) string { return pages[start+i].File }, func(i int) {
-			t := text(pages[start+i])
-			tokenize(&docs[i], pages[start+i], t, shards, &indexes)
-			texts[start+i] = textFile(files, t)
-		})
-		// Each worker fills the shards of its own group: every token's
-		// pages stay in page order, and no map is shared.
-		work.Each(ctx, groups, groups, func(g int) {
-			for i, d := range docs[:n] {
-				for _, t := range d.tokens {
-					if int(t.shard)%groups == g {
-						ps := shardPostings[t.shard][t.text]
-						if ps == nil {
-							ps = &postings{}
-							shardPostings[t.shard][t.text] = ps
-						}
-						ps.add(int32(start+i), t.value)
-					}
-				}
-			}
-		})
-		for _, d := range docs[:n] {
-			m.Len = append(m.Len, d.length)
+	// A page's tags and title are gathered apart from the bodies (whose
+	// postings would grow, each copied, for a few more pages); its number
+	// in what was gathered gives its place in the index (rank), or none.
+	ids := make([]int32, len(pages))
+	heads := map[string][]byte{}
+	counts := t.tokenMaps()
+	for i, p := range pages {
+		id := t.id(p.Page)
+		ids[i] = id
+		n := 0
+		for _, tag := range p.FM.Tags {
+			eachToken(tag, func(b []byte) { counts.count(b, 2); n++ })
 		}
+		title := p.Title()
+		eachToken(title, func(b []byte) { counts.count(b, 1) })
+		for _, c := range Chars(title) {
+			counts.count([]byte(c), 1)
+		}
+		for _, c := range counts.counted {
+			ps := binary.AppendUvarint(heads[c.token], uint64(id))
+			heads[c.token] = binary.AppendUvarint(ps, uint64(c.value))
+		}
+		counts.reset()
+		m.Len = append(m.Len, int(t.lengths[id])+n)
 	}
+	rank := make([]int32, len(t.lengths))
+	for i := range rank {
+		rank[i] = -1
+	}
+	for i, id := range ids {
+		rank[id] = int32(i)
+	}
+
+	shards := max(8, min(1024, 1<<bits.Len(uint(len(pages)/10))))
+	byShard := make([][]gathered, shards)
+	for k := range t.buckets {
+		for token, ps := range t.buckets[k].postings {
+			i := Shard(token, shards)
+			byShard[i] = append(byShard[i], gathered{token, ps, heads[token]})
+			delete(heads, token)
+		}
+		t.buckets[k].postings = nil
+	}
+	for token, ps := range heads { // in no page's body
+		i := Shard(token, shards)
+		byShard[i] = append(byShard[i], gathered{token, nil, ps})
+	}
+	m.Terms = make([]string, shards)
+	work.Each(ctx, shards, workers, func(i int) {
+		buf := files.scratch()
+		*buf = encodePostings((*buf)[:0], byShard[i], rank)
+		m.Terms[i] = files.add(fmt.Sprintf("t-%d", i), *buf)
+		files.done(buf)
+		byShard[i] = nil
+	})
+	work.Each(ctx, len(pages), workers, func(i int) {
+		if name := t.names[ids[i]]; name != "" {
+			buf := files.scratch()
+			*buf = t.aside.Get(t.parts[ids[i]], *buf)
+			files.store(Dir+name, *buf) // pages of one text share a file
+			files.done(buf)
+		}
+	})
 	sections := map[string]int{}
 	total := 0
 	for i, p := range pages {
@@ -174,11 +175,6 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 	if len(pages) > 0 {
 		m.AvgLen = float64(total) / float64(len(pages))
 	}
-	m.Terms = make([]string, shards)
-	work.Each(ctx, shards, workers, func(i int) {
-		m.Terms[i] = files.add(fmt.Sprintf("t-%d", i), encodePostings(shardPostings[i]))
-		shardPostings[i] = nil
-	})
 	for start := 0; start < len(pages); start += docsPerShard {
 		var results [][5]string // title, URL, date, summary, text file
 		for k, p := range pages[start:min(len(pages), start+docsPerShard)] {
@@ -186,7 +182,7 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 			if !p.Date.IsZero() {
 				date = p.Date.Format("2006-01-02")
 			}
-			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, texts[start+k]})
+			results = append(results, [5]string{p.Title(), s.Config.RelURI(p.URL), date, p.Summary, t.names[ids[start+k]]})
 		}
 		b, _ := json.Marshal(results)
 		m.Results = append(m.Results, files.add(fmt.Sprintf("d-%d", start/docsPerShard), b))
@@ -201,52 +197,75 @@ func Index(ctx context.Context, s *site.Site, text func(*site.Page) string, work
 // few thousand bytes; this only bounds the rare huge one.
 const maxText = 16 << 10
 
-// textFile stores a page's text for the excerpt of a result whose summary
-// does not have the query (search.js fetches it only then), and returns
-// its name, "" for a page without text. Pages of one text share a file.
-func textFile(files *index, text string) string {
-	if text == "" {
-		return ""
-	}
-	if len(text) > maxText {
-		cut := maxText
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
+// ranked appends each page of postings ps that is in the index: its place
+// in the index (rank, by its number in what was gathered: -1 for a page
+// not indexed), then its value.
+func ranked(docs []uint64, ps []byte, rank []int32) []uint64 {
+	for len(ps) > 0 {
+		id, n := binary.Uvarint(ps)
+		value, m := binary.Uvarint(ps[n:])
+		ps = ps[n+m:]
+		if r := rank[id]; r >= 0 {
+			docs = append(docs, uint64(r)<<32|value)
 		}
-		text = text[:cut]
 	}
-	b, _ := json.Marshal(text)
-	return files.add("x", b)
+	return docs
 }
 
-// encodePostings writes a token file as JSON, tokens in order: each
-// token's pages as differences from the one before, then the values:
-// {"招生":[[3,1,7],[4,2,3]]}. Written by hand, it needs no copy of the
+// gathered is a token and its postings as Texts gathered them: of the
+// pages' bodies, and of their titles and tags.
+type gathered struct {
+	token         string
+	bodies, heads []byte
+}
+
+// encodePostings appends a token file as JSON, tokens in order: each
+// token's pages, by their place in the index (ranked), as differences
+// from the one before, then the values: {"招生":[[3,1,7],[4,2,3]]}. A token of no
+// indexed page is left out. Written by hand, it needs no copy of the
 // postings in the shapes encoding/json wants.
-func encodePostings(shard map[string]*postings) []byte {
-	b := []byte{'{'}
-	for i, t := range slices.Sorted(maps.Keys(shard)) {
-		if i > 0 {
+func encodePostings(b []byte, tokens []gathered, rank []int32) []byte {
+	slices.SortFunc(tokens, func(a, b gathered) int { return cmp.Compare(a.token, b.token) })
+	start := len(b)
+	b = append(b, '{')
+	var docs []uint64 // a page's place in the index, then its value
+	for _, g := range tokens {
+		docs = ranked(ranked(docs[:0], g.bodies, rank), g.heads, rank)
+		if len(docs) == 0 {
+			continue
+		}
+		slices.Sort(docs)
+		// A page's body and its title and tags were gathered apart: one
+		// value, their sum (the body's and the tags' are even).
+		merged := docs[:1]
+		for _, d := range docs[1:] {
+			if last := &merged[len(merged)-1]; *last>>32 == d>>32 {
+				*last += d & (1<<32 - 1)
+			} else {
+				merged = append(merged, d)
+			}
+		}
+		if len(b) > start+1 {
 			b = append(b, ',')
 		}
-		key, _ := json.Marshal(t)
+		key, _ := json.Marshal(g.token)
 		b = append(b, key...)
 		b = append(b, ":[["...)
-		sep := false
-		shard[t].each(func(delta, _ uint64) {
-			if sep {
+		last := uint64(0)
+		for i, d := range merged {
+			if i > 0 {
 				b = append(b, ',')
 			}
-			b, sep = strconv.AppendUint(b, delta, 10), true
-		})
+			b = strconv.AppendUint(b, d>>32-last, 10)
+			last = d >> 32
+		}
 		b = append(b, "],["...)
-		sep = false
-		shard[t].each(func(_, value uint64) {
-			if sep {
+		for i, d := range merged {
+			if i > 0 {
 				b = append(b, ',')
 			}
-			b, sep = strconv.AppendUint(b, value, 10), true
-		})
+			b = strconv.AppendUint(b, d&(1<<32-1), 10)
+		}
 		b = append(b, "]]"...)
 	}
 	return append(b, '}')
@@ -255,9 +274,26 @@ func encodePostings(shard map[string]*postings) []byte {
 // index is the index's files as they are made: kept, or handed to put.
 // Its workers store them at once.
 type index struct {
-	mu    sync.Mutex
-	files map[string][]byte
-	put   func(path string, body []byte)
+	mu      sync.Mutex
+	files   map[string][]byte
+	put     func(path string, body []byte)
+	buffers sync.Pool // *[]byte, for files that are put and not kept
+}
+
+// scratch is a buffer to make a file in. Handed to done after the file is
+// stored, it makes the next one when files are put (the text files of
+// 50,000 pages are 150 MB that would be garbage at once).
+func (x *index) scratch() *[]byte {
+	if b, ok := x.buffers.Get().(*[]byte); ok {
+		return b
+	}
+	return new([]byte)
+}
+
+func (x *index) done(b *[]byte) {
+	if x.put != nil {
+		x.buffers.Put(b)
+	}
 }
 
 // add stores JSON b in a file named after its content's hash and returns
@@ -293,54 +329,4 @@ func Shard(token string, shards int) int {
 		h = (h ^ uint32(token[i])) * 16777619
 	}
 	return int(h % uint32(shards))
-}
-
-// tokenize counts a page's tokens into d (reusing its slice): its body and tags, and its title's
-// tokens and single characters, which only mark the ones the title has.
-// indexes keeps its maps for the next page: a map grown to a page's
-// thousand tokens would otherwise be made anew for each page.
-func tokenize(d *doc, p *site.Page, text string, shards int, indexes *sync.Pool) {
-	*d = doc{tokens: d.tokens[:0]} // the slice of the batch before, whose tokens are in the postings
-	m, _ := indexes.Get().(*tokenMaps)
-	if m == nil {
-		m = &tokenMaps{index: map[string]int{}, names: map[string]string{}}
-	}
-	defer func() { clear(m.index); indexes.Put(m) }()
-	index := m.index
-	add := func(t []byte, value int) {
-		i, ok := index[string(t)] // no string is made for a lookup
-		if !ok {
-			s, known := m.names[string(t)]
-			if !known {
-				s = string(t)
-				m.names[s] = s
-			}
-			i = len(d.tokens)
-			index[s] = i
-			d.tokens = append(d.tokens, token{text: s, shard: int32(Shard(s, shards))})
-		}
-		if value == 1 {
-			d.tokens[i].value |= 1
-		} else {
-			d.tokens[i].value += int32(value)
-		}
-	}
-	eachToken(text, func(t []byte) { add(t, 2); d.length++ })
-	for _, tag := range p.FM.Tags {
-		eachToken(tag, func(t []byte) { add(t, 2); d.length++ })
-	}
-	title := p.Title()
-	eachToken(title, func(t []byte) { add(t, 1) })
-	for _, c := range Chars(title) {
-		add([]byte(c), 1)
-	}
-}
-
-// tokenMaps are a worker's maps for tokenize: a token's place in the
-// page's tokens, and each token met as one string, made once: a site's
-// pages have some ten thousand tokens between them, and 17 million in
-// all at 50,000 pages.
-type tokenMaps struct {
-	index map[string]int
-	names map[string]string
 }

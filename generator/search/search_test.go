@@ -172,3 +172,46 @@ func TestTextFiles(t *testing.T) {
 		t.Errorf("a long text gives %d bytes, want the first %d cut on a character", len(b), maxText)
 	}
 }
+
+// TestGatheredUnpublished gathers the text of a page the model then leaves
+// out (an article of an unpublished issue, say) among the texts of public
+// pages, in the order a build's workers may: nothing of it is in the
+// index, not a token of its body, title or tags, nor its text file, and
+// the index is the one made from the public pages alone.
+func TestGatheredUnpublished(t *testing.T) {
+	t.Parallel()
+	s := model(t, false, map[string][2]string{
+		"content/news/a.md": {"技工院校招生", "今年技工院校招生工作开始。"},
+		"content/news/b.md": {"校长培训", "校长培训班开班。技工。"},
+	})
+	hidden := &source.Page{File: "content/news/hidden.md", Kind: source.KindPost, Section: "news", URL: "/news/hidden/"}
+	hidden.FM.Title = "未发布"
+	hidden.FM.Tags = []string{"秘密"}
+	var pages []*source.Page
+	for _, p := range s.Pages {
+		pages = append(pages, p.Page)
+	}
+	pages = append([]*source.Page{hidden}, pages...)
+	texts := NewTexts(pages)
+	texts.Add(hidden, "保密内容不可检索。技工院校")
+	for i := len(s.Pages) - 1; i >= 0; i-- { // the other way round
+		texts.Add(s.Pages[i].Page, pageText(s.Pages[i]))
+	}
+	got := texts.Index(context.Background(), s, 2, nil)
+	want := Index(context.Background(), s, pageText, 2, nil)
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for path, b := range want {
+		if string(got[path]) != string(b) {
+			t.Errorf("%s differs from the index of the public pages alone:\n%s\nwant\n%s", path, got[path], b)
+		}
+	}
+	for path, b := range got {
+		for _, secret := range []string{"保密", "秘密", "检索", "未发", "发布"} {
+			if strings.Contains(string(b), secret) {
+				t.Errorf("%s has %q, of a page not published", path, secret)
+			}
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"sync"
+	"unicode/utf8"
+
+	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/spill"
+)
+
+// Texts gathers the pages' texts for the index as the pages are converted
+// (Add, called by the conversion's workers): each page's body is counted
+// into postings and its text file set aside at once, so that a build never
+// holds every page's text (150 MB at 50,000 pages) until the index is
+// made. Which pages are indexed, and in which order, only the model tells:
+// Index takes from what was gathered the pages it lists and nothing of any
+// other page, so that what is not published is not searchable either.
+type Texts struct {
+	ids     map[*source.Page]int32 // a page's number in what is gathered
+	lengths []int32                // by page number: the tokens of its body
+	names   []string               // by page number: its text file's name, "" for none
+	buckets [buckets]bucket
+	aside   spill.File   // the pages' text files
+	parts   []spill.Part // by page number: its text file in aside
+	maps    sync.Pool    // tokenize's maps (*tokenMaps), for the pages' workers
+}
+
+// buckets is how many locks the pages' workers share the postings under,
+// by their tokens' hash: each page takes each lock once.
+const buckets = 64
+
+// bucket holds the postings of its tokens as they are gathered: for each
+// page that has the token, the page's number and its value (its count
+// times two, plus one if the title has it), two uvarints, in the order the
+// pages were converted. Index puts them in the index's order.
+type bucket struct {
+	mu       sync.Mutex
+	postings map[string][]byte
+}
+
+// NewTexts is ready to gather the texts of pages.
+func NewTexts(pages []*source.Page) *Texts {
+	t := &Texts{ids: make(map[*source.Page]int32, len(pages)), lengths: make([]int32, len(pages)), names: make([]string, len(pages))}
+	for i, p := range pages {
+		t.ids[p] = int32(i)
+	}
+	for i := range t.buckets {
+		t.buckets[i].postings = map[string][]byte{}
+	}
+	t.parts = make([]spill.Part, len(pages))
+	return t
+}
+
+// Add gathers the text of page p, as a reader reads it. It is safe to call
+// from several goroutines, once for each page; a page NewTexts was not
+// given, or a nil Texts, gathers nothing.
+func (t *Texts) Add(p *source.Page, text string) {
+	if t == nil {
+		return
+	}
+	id, ok := t.ids[p]
+	if !ok {
+		return
+	}
+	m := t.tokenMaps()
+	defer t.maps.Put(m)
+	n := 0
+	eachToken(text, func(b []byte) { m.count(b, 2); n++ })
+	t.lengths[id] = int32(n)
+	t.gather(id, m)
+	if text == "" {
+		return
+	}
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	b, _ := json.Marshal(text)
+	sum := sha256.Sum256(b)
+	t.names[id] = "x." + hex.EncodeToString(sum[:5]) + ".json"
+	t.parts[id] = t.aside.Put(b)
+}
+
+// Close lets go of the text files set aside. Index closes the Texts it
+// read; a build that ends before its index closes them itself.
+func (t *Texts) Close() {
+	if t != nil {
+		t.aside.Close()
+	}
+}
+
+// id is page p's number, a new one for a page NewTexts was not given (it
+// has no body in the index, only its title and tags). Not for Add's
+// goroutines: Index calls it alone.
+func (t *Texts) id(p *source.Page) int32 {
+	if id, ok := t.ids[p]; ok {
+		return id
+	}
+	id := int32(len(t.lengths))
+	t.ids[p] = id
+	t.lengths = append(t.lengths, 0)
+	t.names = append(t.names, "")
+	t.parts = append(t.parts, spill.Part{})
+	return id
+}
+
+func (t *Texts) tokenMaps() *tokenMaps {
+	if m, ok := t.maps.Get().(*tokenMaps); ok {
+		return m
+	}
+	return &tokenMaps{index: map[string]int{}, names: map[string]string{}, byBucket: make([][]int, buckets)}
+}
+
+// gather adds a page's counted tokens to the postings, each bucket under
+// its lock once, and clears m for the next page.
+func (t *Texts) gather(id int32, m *tokenMaps) {
+	for i, c := range m.counted {
+		k := Shard(c.token, buckets)
+		m.byBucket[k] = append(m.byBucket[k], i)
+	}
+	for k, counted := range m.byBucket {
+		if len(counted) == 0 {
+			continue
+		}
+		bk := &t.buckets[k]
+		bk.mu.Lock()
+		for _, i := range counted {
+			c := m.counted[i]
+			ps := binary.AppendUvarint(bk.postings[c.token], uint64(id))
+			bk.postings[c.token] = binary.AppendUvarint(ps, uint64(c.value))
+		}
+		bk.mu.Unlock()
+		m.byBucket[k] = counted[:0]
+	}
+	m.reset()
+}
+
+// tokenMaps are a worker's maps for counting a page's tokens, and each
+// token met as one string, made once: a site's pages have some ten
+// thousand tokens between them, and 17 million in all at 50,000 pages.
+type tokenMaps struct {
+	index    map[string]int // a token's place in counted
+	counted  []counted
+	names    map[string]string
+	byBucket [][]int // places in counted, by bucket
+}
+
+type counted struct {
+	token string
+	value int32
+}
+
+func (m *tokenMaps) reset() {
+	clear(m.index)
+	m.counted = m.counted[:0]
+}
+
+// count adds value to token b's: 2 for each time the body or a tag has it,
+// 1 (once) if the title has it.
+func (m *tokenMaps) count(b []byte, value int32) {
+	i, ok := m.index[string(b)] // no string is made for a lookup
+	if !ok {
+		s, known := m.names[string(b)]
+		if !known {
+			s = string(b)
+			m.names[s] = s
+		}
+		i = len(m.counted)
+		m.index[s] = i
+		m.counted = append(m.counted, counted{token: s})
+	}
+	if value == 1 {
+		m.counted[i].value |= 1
+	} else {
+		m.counted[i].value += value
+	}
+}
