@@ -24,6 +24,7 @@ import (
 	"folio.dev/folio/generator/shortcode"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/spill"
 	"folio.dev/folio/generator/theme"
 	"folio.dev/folio/generator/work"
 )
@@ -42,16 +43,17 @@ type builder struct {
 	changed []string // the paths changed since the cache's last build
 	preview bool
 
-	cfg      *config.Config
-	now      time.Time // the build's time, in the site's zone
-	last     *shape    // the last build's shape, derived for a text edit; nil otherwise
-	content  *source.Content
-	links    *links.Resolver  // between content's pages
-	markdown *markup.Markdown // the converter
-	results  []*markup.Result // content's pages converted (not kept for a text edit), without their texts
-	texts    *search.Texts    // the pages' texts, gathered for the search index as they convert (not for a preview)
-	model    *site.Site
-	claimed  *outputs.Table // the model's outputs' paths (nil for a kept model)
+	cfg       *config.Config
+	now       time.Time // the build's time, in the site's zone
+	last      *shape    // the last build's shape, derived for a text edit; nil otherwise
+	content   *source.Content
+	links     *links.Resolver  // between content's pages
+	markdown  *markup.Markdown // the converter
+	results   []*markup.Result // content's pages converted (not kept for a text edit), without their texts
+	texts     *search.Texts    // the pages' texts, gathered for the search index as they convert (not for a preview)
+	htmlAside *spill.File      // the pages' HTML, for folio build (writesAsItGoes); nil otherwise
+	model     *site.Site
+	claimed   *outputs.Table // the model's outputs' paths (nil for a kept model)
 
 	photoSet   *photos.Set              // the photos pages show, planned (photos.go)
 	photoFiles map[string][]photos.File // photo -> its published files; nil for one refused
@@ -111,6 +113,7 @@ func (b *builder) fail() error {
 // abort removes the staging folder of a build that did not commit it.
 func (b *builder) abort() {
 	b.texts.Close()
+	b.htmlAside.Close()
 	if b.staging != nil {
 		b.staging.Abort()
 	}
@@ -169,9 +172,15 @@ func (b *builder) buildModel() error {
 		if !b.preview {
 			b.texts = search.NewTexts(b.content.Pages)
 		}
+		if b.writesAsItGoes() {
+			b.htmlAside = &spill.File{}
+		}
 		// The results do not hold the texts: only the search index reads
 		// them, and the model would hold them to the end of the build.
-		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault, LetGo: b.writesAsItGoes(), Text: b.texts.Add}, b.l)
+		// folio build holds no HTML either, but reads each page's back as
+		// it is rendered.
+		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault,
+			LetGo: b.writesAsItGoes(), Text: b.texts.Add, Aside: b.htmlAside}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err

@@ -17,6 +17,7 @@ import (
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/shortcode"
 	"folio.dev/folio/generator/source"
+	"folio.dev/folio/generator/spill"
 	"folio.dev/folio/generator/work"
 )
 
@@ -44,6 +45,10 @@ type Options struct {
 	// soon as the page is converted (search.Texts.Add): the results do not
 	// hold it. Called from the workers.
 	Text func(p *source.Page, text string)
+	// Aside, if set, is where each page's HTML is set aside as soon as the
+	// page is converted (markup.SetAside), for a build that keeps nothing
+	// for the next (folio build). Not with a Cache.
+	Aside *spill.File
 }
 
 // Pages converts every page of c, resolving links with r, and reports
@@ -71,6 +76,9 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 			var text string
 			text, results[i] = markup.TakeText(results[i])
 			opts.Text(p, text)
+		}
+		if opts.Aside != nil && cache == nil {
+			results[i] = markup.SetAside(results[i], opts.Aside)
 		}
 		t := source.TextOf(p)
 		t.Version = Mix(t.Version, cache.LinkSum(p.File))

@@ -122,7 +122,7 @@ func rss(s *site.Site, f *site.Feed, style string, words func(string) string, co
 		if !slices.Contains(cfg.Feeds.SummaryOnly, p.Section) {
 			html, ok := content[p]
 			if !ok {
-				html = Absolute(p.HTML, link)
+				html = Absolute(p.HTML(), link)
 				content[p] = html
 			}
 			item.Content = &cdata{html}

@@ -24,6 +24,7 @@ import (
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/shortcode"
+	"folio.dev/folio/generator/spill"
 )
 
 // Options configures the converter.
@@ -68,7 +69,11 @@ type Doc struct {
 
 // Result is a rendered page.
 type Result struct {
-	HTML        string
+	// html is the page's Markdown as HTML (HTML), unless it was set aside
+	// in a file (SetAside).
+	html        string
+	aside       *spill.File
+	part        spill.Part
 	TOC         string // nested <ul> of the page's h2–h4, "" below two headings
 	Summary     string // plain text
 	WordCount   int    // Han characters and Latin words
@@ -83,6 +88,24 @@ type Result struct {
 	// Photo is the site path (/news/2026/camp/photo.jpg) of the page's
 	// first photo of content/, for sharing (og:image); "" when none.
 	Photo string
+}
+
+// HTML is the page's Markdown as HTML; layouts write {{.Content}}, which
+// marks it trusted.
+func (r *Result) HTML() string {
+	if r.aside != nil {
+		return r.aside.String(r.part)
+	}
+	return r.html
+}
+
+// SetAside returns a copy of r whose HTML is in file f, read back when it
+// is asked for (HTML): folio build holds no page's HTML between the
+// page's conversion and its rendering (180 MB at 50,000 pages).
+func SetAside(r *Result, f *spill.File) *Result {
+	c := *r
+	c.part, c.html, c.aside = f.PutString(r.html), "", f
+	return &c
 }
 
 // TakeText returns the text of a converted page, as a reader reads it,
@@ -158,7 +181,7 @@ func (m *Markdown) Render(doc Doc, r Resolver, l *diag.List) *Result {
 	if err := m.md.Renderer().Render(buf, body, root); err != nil {
 		l.Add(diag.Pos{File: doc.File}, diag.MarkupFailed, err)
 	}
-	res := &Result{HTML: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), links: d.links, Photo: d.firstPhoto}
+	res := &Result{html: d.ex.htmlOf(buf.String()), TOC: toc(d.ex.headings(root, body, m.buffers)), links: d.links, Photo: d.firstPhoto}
 	m.buffers.put(buf)
 	all := d.ex.textOf(plainText(root, body, m.buffers))
 	res.text = all

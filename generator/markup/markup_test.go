@@ -63,8 +63,8 @@ func runHTML(t *testing.T, m *Markdown, tests []htmlTest) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			res, diags := render(t, m, tt.in, false)
-			if res.HTML != tt.want {
-				t.Errorf("Markdown:\n%s\nHTML:\n%q\nwant:\n%q", tt.in, res.HTML, tt.want)
+			if res.HTML() != tt.want {
+				t.Errorf("Markdown:\n%s\nHTML:\n%q\nwant:\n%q", tt.in, res.HTML(), tt.want)
 			}
 			if len(diags) > 0 {
 				t.Errorf("diagnostics: %q", diags)
@@ -328,8 +328,8 @@ func TestSummary(t *testing.T) {
 func TestMoreMarkerIsNotInTheHTML(t *testing.T) {
 	t.Parallel()
 	res, diags := render(t, md, "第一段。\n\n<!--more-->\n\n第二段。", false)
-	if want := "<p>第一段。</p>\n<p>第二段。</p>\n"; res.HTML != want {
-		t.Errorf("HTML = %q, want %q", res.HTML, want)
+	if want := "<p>第一段。</p>\n<p>第二段。</p>\n"; res.HTML() != want {
+		t.Errorf("HTML = %q, want %q", res.HTML(), want)
 	}
 	if len(diags) != 0 {
 		t.Errorf("the marker was reported as raw HTML: %q", diags)
@@ -502,8 +502,8 @@ func TestLinks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			res, diags := render(t, md, tt.in, true)
-			if res.HTML != tt.html {
-				t.Errorf("HTML:\n%q\nwant:\n%q", res.HTML, tt.html)
+			if res.HTML() != tt.html {
+				t.Errorf("HTML:\n%q\nwant:\n%q", res.HTML(), tt.html)
 			}
 			if !slices.Equal(diags, tt.diags) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(tt.diags, "\n"))
@@ -535,8 +535,8 @@ func TestRawHTML(t *testing.T) {
 	t.Parallel()
 	in := "<div>原始</div>\n\n文字<span>行内</span>"
 	res, diags := render(t, md, in, true)
-	if want := "<!-- raw HTML omitted -->\n<p>文字<!-- raw HTML omitted -->行内<!-- raw HTML omitted --></p>\n"; res.HTML != want {
-		t.Errorf("HTML:\n%q\nwant:\n%q", res.HTML, want)
+	if want := "<!-- raw HTML omitted -->\n<p>文字<!-- raw HTML omitted -->行内<!-- raw HTML omitted --></p>\n"; res.HTML() != want {
+		t.Errorf("HTML:\n%q\nwant:\n%q", res.HTML(), want)
 	}
 	want := []string{
 		"content/news/a.md:5:1: " + rawWarning,
@@ -552,8 +552,8 @@ func TestRawHTML(t *testing.T) {
 
 	unsafe := New(Options{Unsafe: true, SummaryLength: 120, ReadingSpeed: 400})
 	res, _ = render(t, unsafe, in, true)
-	if want := "<div>原始</div>\n<p>文字<span>行内</span></p>\n"; res.HTML != want {
-		t.Errorf("unsafe HTML:\n%q\nwant:\n%q", res.HTML, want)
+	if want := "<div>原始</div>\n<p>文字<span>行内</span></p>\n"; res.HTML() != want {
+		t.Errorf("unsafe HTML:\n%q\nwant:\n%q", res.HTML(), want)
 	}
 }
 
@@ -613,7 +613,7 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		var l diag.List
 		res := md.Render(Doc{File: "content/news/a.md", Src: []byte(frontMatter + in), BodyStart: len(frontMatter)}, links, &l)
-		for _, out := range []string{res.HTML, res.TOC} {
+		for _, out := range []string{res.HTML(), res.TOC} {
 			if strings.Contains(strings.ToLower(out), "<script") {
 				t.Fatalf("raw <script in the output of %q:\n%s", in, out)
 			}

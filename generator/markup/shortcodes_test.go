@@ -77,8 +77,8 @@ func TestShortcodesHTML(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			res, diags := renderShortcodes(t, tt.in)
-			if res.HTML != tt.want {
-				t.Errorf("Markdown:\n%s\nHTML:\n%q\nwant:\n%q", tt.in, res.HTML, tt.want)
+			if res.HTML() != tt.want {
+				t.Errorf("Markdown:\n%s\nHTML:\n%q\nwant:\n%q", tt.in, res.HTML(), tt.want)
 			}
 			if len(diags) > 0 {
 				t.Errorf("diagnostics: %q", diags)
@@ -143,8 +143,8 @@ func FuzzShortcodes(f *testing.F) {
 		var l diag.List
 		doc := Doc{File: "content/news/a.md", Src: []byte(frontMatter + in), BodyStart: len(frontMatter), Page: &shortcode.Page{}}
 		res := withShortcodes.Render(doc, links, &l)
-		if strings.ContainsAny(res.HTML+res.text+res.Summary+res.TOC, tokenOpen+tokenClose) && !strings.ContainsAny(in, tokenOpen+tokenClose) {
-			t.Fatalf("a token is left in the output of %q:\n%s", in, res.HTML)
+		if strings.ContainsAny(res.HTML()+res.text+res.Summary+res.TOC, tokenOpen+tokenClose) && !strings.ContainsAny(in, tokenOpen+tokenClose) {
+			t.Fatalf("a token is left in the output of %q:\n%s", in, res.HTML())
 		}
 		for _, d := range l {
 			if d.Pos.File != "content/news/a.md" || d.Pos.Line < 5 || d.Pos.Col < 1 {
@@ -179,8 +179,8 @@ func TestShortcodesTOC(t *testing.T) {
 		t.Errorf("TOC:\n%s\nwant:\n%s", res.TOC, want)
 	}
 	for _, id := range []string{`id="一"`, `id="一-1"`, `id="三"`} {
-		if strings.Count(res.HTML, id) != 1 {
-			t.Errorf("the HTML has %s %d times:\n%s", id, strings.Count(res.HTML, id), res.HTML)
+		if strings.Count(res.HTML(), id) != 1 {
+			t.Errorf("the HTML has %s %d times:\n%s", id, strings.Count(res.HTML(), id), res.HTML())
 		}
 	}
 }
@@ -204,8 +204,8 @@ func TestShortcodesPrivateUseText(t *testing.T) {
 	in := "造字\ue000\ue019\ue019\ue001与\ue000\ue001。{{< em a >}}"
 	res, diags := renderShortcodes(t, in)
 	want := "<p>造字\ue000\ue019\ue019\ue001与\ue000\ue001。<em>a</em></p>\n"
-	if len(diags) > 0 || res.HTML != want {
-		t.Errorf("HTML %q, diagnostics %q", res.HTML, diags)
+	if len(diags) > 0 || res.HTML() != want {
+		t.Errorf("HTML %q, diagnostics %q", res.HTML(), diags)
 	}
 }
 

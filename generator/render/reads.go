@@ -52,7 +52,7 @@ var (
 
 // textNames are the fields and methods that show a page's text.
 func textNames() map[string]bool {
-	names := map[string]bool{"Result": true, "Content": true, "TOC": true}
+	names := map[string]bool{"Result": true, "HTML": true, "Content": true, "TOC": true}
 	result := reflect.TypeFor[markup.Result]()
 	for i := range result.NumField() {
 		names[result.Field(i).Name] = true
@@ -562,13 +562,4 @@ func holdsPages(t reflect.Type, seen map[reflect.Type]bool) bool {
 		}
 	}
 	return false
-}
-
-// htmlReach tells whose HTML (markup.Result.HTML, .Content) the outputs of
-// a layout set can show: as layoutReach, for the HTML alone. A method of
-// a page that is not known to read only front matter still counts.
-func htmlReach(set *template.Template) reach {
-	a := &analysis{set: set, funcs: Funcs(&config.Config{}, nil), text: map[string]bool{"HTML": true, "Result": true}, seen: map[string]bool{}}
-	a.call("baseof.html", value{dataType, fromData})
-	return a.reach
 }

@@ -130,35 +130,3 @@ func TestDefaultThemeReach(t *testing.T) {
 		}
 	}
 }
-
-// htmlReach follows the HTML alone: summaries, titles and dates of other
-// pages leave a page's HTML to its own outputs.
-func TestHTMLReach(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, layout string
-		want         reach
-	}{
-		{"own content", `{{define "main"}}{{.Content}}{{end}}`, reach{own: true}},
-		{"items' summaries", `{{define "main"}}{{range .Pager.Items}}{{.Summary}}{{.Title}}{{end}}{{end}}`, reach{}},
-		{"items' HTML", `{{define "main"}}{{range .Pager.Items}}{{.HTML}}{{end}}{{end}}`, reach{items: true}},
-		{"parent's HTML", `{{define "main"}}{{.Page.Parent.HTML}}{{end}}`, reach{all: true}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			th := loadTheme(t, map[string]string{"single.html": tt.layout}, false)
-			got := htmlReach(th.Lookup("", "single", ""))
-			got.why = ""
-			if got != tt.want {
-				t.Errorf("%+v, want %+v", got, tt.want)
-			}
-		})
-	}
-	th := loadTheme(t, nil, true)
-	for _, name := range []string{"home", "list", "single", "article", "issue", "event", "taxonomy", "archive", "archives", "journal", "search", "404"} {
-		if r := htmlReach(th.Lookup("", name, "")); r.items || r.all {
-			t.Errorf("the default theme's %s shows other pages' HTML: %+v", name, r)
-		}
-	}
-}

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"folio.dev/folio/generator/config"
@@ -38,7 +37,7 @@ type Data struct {
 }
 
 // Content is the page's rendered Markdown, trusted: markup escaped it.
-func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML) }
+func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML()) }
 
 // TOC is the page's table of contents, trusted like Content.
 func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
@@ -152,8 +151,7 @@ const aliasPage = `<!DOCTYPE html>
 // last one by a text edit takes the outputs that cannot show the edited
 // text from the cache; edit is nil for any other build.
 // With put, each output is handed to put as soon as it is rendered and not
-// kept: its path maps to nil; and each page's HTML is let go of once its
-// outputs are rendered, when no layout can show another page's (letGo).
+// kept: its path maps to nil.
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cache *Cache, edit *Edit, put func(path string, body []byte), l *diag.List) (map[string][]byte, int) {
 	outs := s.Outputs
 	bodies := make([][]byte, len(outs))
@@ -172,10 +170,6 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	alias := template.Must(template.New("alias").Parse(aliasPage))
 	sent := make([]bool, len(outs)) // put, not kept
 	var buffers sync.Pool           // for outputs that are put
-	var left map[*site.Page]*atomic.Int32
-	if put != nil {
-		left = letGo(s, th, outs, todo)
-	}
 	work.Named(ctx, len(todo), workers, func(k int) string { return madeFrom(outs[todo[k]]) }, func(k int) {
 		i := todo[k]
 		if put == nil {
@@ -195,9 +189,6 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 			sent[i] = true
 		}
 		buffers.Put(buf)
-		if n := left[outs[i].Page]; n != nil && n.Add(-1) == 0 {
-			outs[i].Page.HTML = "" // its last output is rendered
-		}
 	})
 	reportTemplateErrors(outs, errs, th, l)
 	for _, m := range th.Mismatches() {
@@ -215,48 +206,6 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, workers int, cac
 	}
 	cache.store(s, th, bodies, kept != nil)
 	return files, len(todo)
-}
-
-// letGo counts the outputs to render of each page whose HTML a build that
-// writes as it goes can let go of once they are rendered: 180 MB at 50,000
-// pages, which nothing reads after. It is every page, when every layout
-// shows at most its output's own page's HTML (htmlReach), but those that a
-// feed lists (the feeds, made meanwhile, read their HTML); nil when a
-// layout can show another page's.
-func letGo(s *site.Site, th *theme.Theme, outs []site.Output, todo []int) map[*site.Page]*atomic.Int32 {
-	reaches := map[*template.Template]reach{}
-	for _, i := range todo {
-		set := layoutFor(th, outs[i])
-		if set == nil {
-			continue
-		}
-		r, ok := reaches[set]
-		if !ok {
-			r = htmlReach(set)
-			reaches[set] = r
-		}
-		if r.items || r.all {
-			return nil
-		}
-	}
-	fed := map[*site.Page]bool{}
-	for _, f := range s.Feeds {
-		for _, p := range f.Items {
-			fed[p] = true
-		}
-	}
-	left := map[*site.Page]*atomic.Int32{}
-	for _, i := range todo {
-		p := outs[i].Page
-		if p == nil || fed[p] {
-			continue
-		}
-		if left[p] == nil {
-			left[p] = new(atomic.Int32)
-		}
-		left[p].Add(1)
-	}
-	return left
 }
 
 // checkLayouts reports a layout chosen in front matter that the theme (and

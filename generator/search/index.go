@@ -136,9 +136,15 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 		byShard[i] = append(byShard[i], gathered{token, nil, ps})
 	}
 	m.Terms = make([]string, shards)
+	var scratch sync.Pool // *[]uint64, for encodePostings
 	work.Each(ctx, shards, workers, func(i int) {
 		buf := files.scratch()
-		*buf = encodePostings((*buf)[:0], byShard[i], rank)
+		docs, _ := scratch.Get().(*[]uint64)
+		if docs == nil {
+			docs = new([]uint64)
+		}
+		*buf = encodePostings((*buf)[:0], byShard[i], rank, docs)
+		scratch.Put(docs)
 		m.Terms[i] = files.add(fmt.Sprintf("t-%d", i), *buf)
 		files.done(buf)
 		byShard[i] = nil
@@ -221,16 +227,18 @@ type gathered struct {
 
 // encodePostings appends a token file as JSON, tokens in order: each
 // token's pages, by their place in the index (ranked), as differences
-// from the one before, then the values: {"招生":[[3,1,7],[4,2,3]]}. A token of no
-// indexed page is left out. Written by hand, it needs no copy of the
-// postings in the shapes encoding/json wants.
-func encodePostings(b []byte, tokens []gathered, rank []int32) []byte {
+// from the one before, then the values: {"招生":[[3,1,7],[4,2,3]]}. A
+// token of no indexed page is left out. Written by hand, it needs no copy
+// of the postings in the shapes encoding/json wants. docs is room for a
+// token's pages, kept for the next call.
+func encodePostings(b []byte, tokens []gathered, rank []int32, docs *[]uint64) []byte {
 	slices.SortFunc(tokens, func(a, b gathered) int { return cmp.Compare(a.token, b.token) })
 	start := len(b)
 	b = append(b, '{')
-	var docs []uint64 // a page's place in the index, then its value
 	for _, g := range tokens {
-		docs = ranked(ranked(docs[:0], g.bodies, rank), g.heads, rank)
+		// Each page takes two bytes at least: room for all at once.
+		*docs = slices.Grow((*docs)[:0], (len(g.bodies)+len(g.heads))/2)
+		docs := ranked(ranked(*docs, g.bodies, rank), g.heads, rank)
 		if len(docs) == 0 {
 			continue
 		}

@@ -4,7 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
+	"folio.dev/folio/generator/shortcode"
 	"folio.dev/folio/generator/site"
 	"folio.dev/folio/generator/source"
 	"folio.dev/folio/generator/testkit"
@@ -33,12 +35,16 @@ func TestWithTextSharesNoPage(t *testing.T) {
 	if edited == nil {
 		t.Fatal("the corpus has no journal article with a previous article")
 	}
-	before := edited.HTML
-	text := site.Text{Page: edited.Page, Result: &markup.Result{HTML: "<p>改过了</p>", Summary: "改过了"}}
+	before := edited.HTML()
+	result := c.Markdown.Render(markup.Doc{File: edited.File, Src: []byte("改过了\n"), Page: &shortcode.Page{}}, nil, &diag.List{})
+	if result.HTML() != "<p>改过了</p>\n" {
+		t.Fatalf("the edit converts to %q", result.HTML())
+	}
+	text := site.Text{Page: edited.Page, Result: result}
 	derived := site.WithText(old, map[string]site.Text{edited.File: text})
 
-	if edited.HTML != before {
-		t.Errorf("WithText changed the old model's page: HTML %q", edited.HTML)
+	if edited.HTML() != before {
+		t.Errorf("WithText changed the old model's page: HTML %q", edited.HTML())
 	}
 	var found *site.Page
 	for _, p := range derived.Pages {
@@ -46,7 +52,7 @@ func TestWithTextSharesNoPage(t *testing.T) {
 			found = p
 		}
 	}
-	if found == nil || found.HTML != "<p>改过了</p>" || found.PrevArticle.NextArticle != found || found.InIssue.Issue == nil {
+	if found == nil || found.HTML() != result.HTML() || found.PrevArticle.NextArticle != found || found.InIssue.Issue == nil {
 		t.Fatalf("the derived model's page is not the edited one, linked to its neighbours: %+v", found)
 	}
 

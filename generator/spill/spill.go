@@ -74,16 +74,23 @@ func (f *File) open() {
 	f.f = file
 }
 
-// Get returns part p, read into buf's room when it is in the file.
+// Get returns part p, read into buf's room when it is in the file; nil
+// once the file is closed.
 func (f *File) Get(p Part, buf []byte) []byte {
 	if p.n == 0 {
 		return p.mem
+	}
+	f.mu.Lock()
+	file := f.f
+	f.mu.Unlock()
+	if file == nil {
+		return nil
 	}
 	if cap(buf) < p.n {
 		buf = make([]byte, p.n)
 	}
 	buf = buf[:p.n]
-	if _, err := f.f.ReadAt(buf, p.off); err != nil {
+	if _, err := file.ReadAt(buf, p.off); err != nil {
 		panic(err) // the build's own file, written a moment ago
 	}
 	return buf
@@ -98,7 +105,7 @@ func (f *File) String(p Part) string {
 	return unsafe.String(unsafe.SliceData(b), len(b)) // b is new and never changed
 }
 
-// Close removes the file. Parts put before cannot be read after.
+// Close removes the file: what was put in it reads as nothing after.
 func (f *File) Close() {
 	if f == nil {
 		return

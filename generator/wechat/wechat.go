@@ -100,7 +100,7 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 		}
 		l.Add(source.KeyPos(p.Page, key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
 	}
-	nodes, footnotes := parse(p.HTML)
+	nodes, footnotes := parse(p.HTML())
 	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}
 	if n := utf8.RuneCountInString(a.Title); n > TitleMax {
 		l.Add(source.KeyPos(p.Page, "title"), diag.WeChatTitleLong, n, TitleMax)
