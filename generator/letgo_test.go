@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -125,5 +126,40 @@ func TestBuildKeepsTheHTMLLayoutsShow(t *testing.T) {
 		if !strings.Contains(page, "本栏目的&lt;strong&gt;介绍&lt;/strong&gt;。") {
 			t.Errorf("news/n%d/index.html lacks its section's introduction: %.300q", i, page[strings.Index(page, "<main"):])
 		}
+	}
+}
+
+// folio build reads each page's Markdown again as it converts it: a file
+// saved in between (an editor's save during a build) fails the build with
+// R13 at the file, and the site as it was stays.
+func TestBuildFileChangedWhileBuilding(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyTheme(t, filepath.Join(dir, "themes", "default"))
+	write("config.toml", "title = \"测试\"\n")(dir)
+	write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n欢迎。\n")(dir)
+	write("content/news/a.md", "+++\ntitle = \"甲\"\ndate = 2026-01-01\n+++\n正文。\n")(dir)
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := generator.Options{Root: os.DirFS(dir), RootDir: dir, Destination: dest, Now: fixedNow}
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+	opts.Fault = func(stage, name string) {
+		if stage == "markdown" && name == "content/news/a.md" {
+			write("content/news/a.md", "+++\ntitle = \"甲\"\ndate = 2026-01-01\n+++\n改过的正文。\n")(dir)
+		}
+	}
+	res, err := generator.Build(context.Background(), opts)
+	if err == nil {
+		t.Fatal("a file changed during the build, and the build went on")
+	}
+	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool {
+		return d.Code == diag.FileChanged && d.Pos.File == "content/news/a.md"
+	}) {
+		t.Errorf("no R13 at content/news/a.md: %v", res.Diagnostics)
+	}
+	if after := snapshot(t, dest); !maps.Equal(before, after) {
+		t.Error("the failed build changed the site")
 	}
 }

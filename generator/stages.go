@@ -156,7 +156,7 @@ func (b *builder) buildModel() error {
 		b.res.NextChange = b.last.nextChange
 		b.stage("edit")
 	} else {
-		b.content = source.Read(b.ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: b.now, Workers: opts.Workers, Cache: sourceCache, Changed: b.changed}, b.l)
+		b.content = source.Read(b.ctx, opts.Root, cfg, source.Options{Drafts: opts.Drafts, Future: opts.Future, Now: b.now, Workers: opts.Workers, Cache: sourceCache, Changed: b.changed, ReadLater: b.writesAsItGoes()}, b.l)
 		b.stage("read")
 		if err := b.ctx.Err(); err != nil {
 			return err // what was not read would show as false errors

@@ -69,7 +69,7 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 			results[i], diags[i] = hit.result, hit.diags
 		} else {
 			rec := r.Record()
-			results[i] = md.Render(Doc(p), rec, &diags[i])
+			results[i] = md.Render(docOf(p, c.Text(p, &diags[i])), rec, &diags[i])
 			cache.Store(p, rec.Seen, results[i], diags[i])
 		}
 		if opts.Text != nil {
@@ -96,8 +96,9 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 }
 
 // Doc is what markup converts of a page.
-func Doc(p *source.Page) markup.Doc {
-	t := source.TextOf(p)
+func Doc(p *source.Page) markup.Doc { return docOf(p, source.TextOf(p)) }
+
+func docOf(p *source.Page, t *source.Text) markup.Doc {
 	return markup.Doc{File: p.File, Src: t.Src, BodyStart: t.BodyStart, Summary: p.FM.Summary,
 		Page: &shortcode.Page{Title: p.FM.Title, Kind: string(p.Kind), Section: p.Section, Date: p.Date, Params: p.FM.Params}}
 }

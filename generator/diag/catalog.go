@@ -144,6 +144,7 @@ const (
 	FileNameURL     Code = "R10"
 	FileNoHome      Code = "R11"
 	FileWriteFailed Code = "R12"
+	FileChanged     Code = "R13"
 )
 
 // Internal errors and the command's use.
@@ -784,6 +785,9 @@ var catalog = map[Code]entry{
 	FileNoHome: errorOf(KindFile, nil,
 		"网站没有首页：新建 content/_index.md，写上 title",
 		"the site has no home page; create content/_index.md with a title"),
+	FileChanged: errorOf(KindFile, nil,
+		"这个文件在生成网站的过程中被改动了：保存好以后再生成一次",
+		"the file changed while the site was being built; build again once it is saved"),
 	FileWriteFailed: errorOf(KindFile, names("err"),
 		"无法写入网站：{err}",
 		"cannot write the site: {err}",

@@ -11,6 +11,16 @@ import (
 
 // normalize removes a UTF-8 byte order mark and turns CRLF into LF, so that
 // files saved by Windows editors read the same as any other.
+// clean is a file's text as the stages after reading see it: without a
+// BOM, control characters and CRLF line ends; not ok when it is not UTF-8.
+func clean(file string, raw []byte, l *diag.List) ([]byte, bool) {
+	src := normalize(raw)
+	if !checkUTF8(file, src, l) {
+		return nil, false
+	}
+	return dropControls(file, src, l), true
+}
+
 func normalize(b []byte) []byte {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(b, '\r') >= 0 {
@@ -106,11 +116,10 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 // parse reads one Markdown file's front matter into a Page, with the
 // build's decoder.
 func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
-	src := normalize(raw)
-	if !checkUTF8(file, src, l) {
+	src, ok := clean(file, raw, l)
+	if !ok {
 		return nil
 	}
-	src = dropControls(file, src, l)
 	fm, fmStart, bodyStart, ok := splitFrontMatter(file, src, l)
 	if !ok {
 		return nil

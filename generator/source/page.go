@@ -172,6 +172,9 @@ type Text struct {
 	// generator mixes with what the page's links resolved to. Pages of equal
 	// version render alike, so folio serve renders them only once.
 	Version uint64
+
+	later bool   // Src is not held: Content.Text reads it again (Options.ReadLater)
+	sum   uint64 // of Src, to tell that it is read again unchanged
 }
 
 // Body is the Markdown after the front matter.

@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"hash/maphash"
 	"io/fs"
 	"maps"
 	"path"
@@ -43,6 +44,11 @@ type Options struct {
 	// changed since the last Read: the others are not looked at again.
 	// nil means not known: every file is looked at.
 	Changed []string
+	// ReadLater lets go of each file's text once its front matter is read:
+	// Content.Text reads it again when the page is converted (folio build:
+	// the Markdown of 50,000 pages is 150 MB that would otherwise wait
+	// for its turn). Not with a Cache.
+	ReadLater bool
 }
 
 // Content is what Read found.
@@ -64,6 +70,8 @@ type Content struct {
 	// (its publishDate or date arrives) or goes (its expiryDate arrives);
 	// zero if none. Drafts do not count: they wait for a commit.
 	NextChange time.Time
+
+	fsys fs.FS // to read a page's text again (ReadLater)
 }
 
 // Read reads every Markdown file below content/ in fsys.
@@ -87,7 +95,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		}
 	}
 	pages, broken := readAll(ctx, fsys, mdFiles, files, opts, l)
-	c := &Content{Left: map[string]diag.Message{}, Broken: broken, Files: map[string]string{}}
+	c := &Content{Left: map[string]diag.Message{}, Broken: broken, Files: map[string]string{}, fsys: fsys}
 	owners := map[string]*Page{} // folder below content/ -> the page that owns it
 	for _, p := range pages {
 		place(p, cfg, l)
@@ -113,6 +121,28 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	return c
 }
 
+// textSeed is the seed of the sums that tell a file read again
+// (Content.Text) from the one read first.
+var textSeed = maphash.MakeSeed()
+
+// Text returns page p's text, read again from its file if Read let go of
+// it (ReadLater). A file that changed since Read is an error reported
+// into l: its front matter, already read, would not match its text; its
+// text is then empty.
+func (c *Content) Text(p *Page, l *diag.List) *Text {
+	if !p.text.later {
+		return &p.text
+	}
+	raw, err := fs.ReadFile(c.fsys, p.File)
+	var again diag.List // said when the file was read first
+	src, ok := clean(p.File, raw, &again)
+	if err != nil || !ok || maphash.Bytes(textSeed, src) != p.text.sum {
+		l.Add(diag.Pos{File: p.File}, diag.FileChanged)
+		return &Text{}
+	}
+	return &Text{Src: src, BodyStart: p.text.BodyStart}
+}
+
 // readAll parses the files with a pool of workers. Each file gets its own
 // diagnostics, appended in file order so the result does not depend on
 // which worker finished first.
@@ -122,6 +152,9 @@ func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]f
 	dec := &schema.Decoder{MaxKeys: MaxKeys} // the front matter's keys, for every file
 	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
 		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
+		if p := pages[i]; p != nil && opts.ReadLater && opts.Cache == nil {
+			p.text = Text{BodyStart: p.text.BodyStart, sum: maphash.Bytes(textSeed, p.text.Src), later: true}
+		}
 	})
 	var out []*Page
 	broken = map[string]diag.Pos{}

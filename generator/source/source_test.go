@@ -1078,3 +1078,46 @@ func TestIndexControl(t *testing.T) {
 		}
 	}
 }
+
+// ReadLater holds no file's text between Read and the conversion: Text
+// reads it again, the same as it was read first (a BOM, CRLF and a control
+// character cleaned alike); a file changed in between is an error at the
+// file, and its text is not used.
+func TestReadLater(t *testing.T) {
+	t.Parallel()
+	fsys := site("title = \"t\"\n", map[string]string{
+		"content/_index.md":  "+++\ntitle = \"首页\"\n+++\n欢迎。\n",
+		"content/news/a.md":  "\xef\xbb\xbf+++\r\ntitle = \"甲\"\r\n+++\r\n正文\x07甲。\r\n",
+		"content/news/b.md":  "+++\ntitle = \"乙\"\n+++\n正文乙。\n",
+		"content/news/c.md":  "---\ntitle: 丙\n---\n",
+		"content/notices.md": "正文，没有开头设置。\n",
+	})
+	held, _ := read(t, fsys, Options{})
+	later, _ := read(t, fsys, Options{ReadLater: true})
+	if len(held.Pages) != len(later.Pages) || len(later.Pages) < 5 {
+		t.Fatalf("%d pages read, %d read later", len(held.Pages), len(later.Pages))
+	}
+	for i, p := range later.Pages {
+		if p.text.Src != nil && p.File != "" {
+			t.Errorf("%s: its text is held after Read", p.File)
+		}
+		var l diag.List
+		got, want := later.Text(p, &l), held.Text(held.Pages[i], &l)
+		if string(got.Src) != string(want.Src) || got.BodyStart != want.BodyStart || len(l) > 0 {
+			t.Errorf("%s read again: %q at %d, want %q at %d (%v)", p.File, got.Src, got.BodyStart, want.Src, want.BodyStart, l)
+		}
+	}
+
+	fsys["content/news/b.md"].Data = []byte("+++\ntitle = \"乙\"\n+++\n改过的正文。\n")
+	var l diag.List
+	for _, p := range later.Pages {
+		if p.File == "content/news/b.md" {
+			if got := later.Text(p, &l); len(got.Src) != 0 {
+				t.Errorf("a changed file's text is used: %q", got.Src)
+			}
+		}
+	}
+	if len(l) != 1 || l[0].Code != diag.FileChanged || l[0].Pos.File != "content/news/b.md" || l[0].Severity != diag.Error {
+		t.Errorf("a file changed after Read: %v, want one R13 error at content/news/b.md", l)
+	}
+}
