@@ -132,7 +132,7 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	lines := sync.OnceValue(func() *diag.Lines { return diag.NewLines(file, head) })
 	at := func(off int) diag.Pos { return lines().At(fmStart + off) }
 	before := l.Errors()
-	p.keyPos = dec.Decode(fm, &p.FM, diag.KindFrontMatter, at, l)
+	p.keyPos = dec.Decode(head[fmStart:fmStart+len(fm)], &p.FM, diag.KindFrontMatter, at, l) // from the copy, which positions hold
 	p.invalid = l.Errors() > before
 	if p.keyPos == nil {
 		return nil
