@@ -258,7 +258,14 @@ func (b *builder) render() error {
 		if b.last != nil && b.last.machine != nil { // else the build that made the shape stopped before its feeds
 			kept, edited = b.last.machine, func(p *site.Page) bool { return b.last.edited[p.File] }
 		}
-		machine <- machineReadable(b.model, b.th.Word, b.assetURLs, kept, edited)
+		files := machineReadable(b.model, b.th.Word, b.assetURLs, kept, edited)
+		if b.put != nil { // folio build: written now rather than held to the end, as the pages are
+			for p, body := range files {
+				b.put(p, body)
+				files[p] = nil
+			}
+		}
+		machine <- files
 	}()
 	var edit *render.Edit
 	if b.last != nil {
