@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"strings"
 	"sync"
@@ -106,7 +107,7 @@ func NewCache() *Cache { return &Cache{files: map[string]parsed{}} }
 
 // load parses file, or takes it from the cache when its size and time match.
 // The page returned is a copy the caller may change.
-func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Decoder, l *diag.List) *Page {
+func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Decoder, later bool, l *diag.List) *Page {
 	if c != nil && info != nil {
 		c.mu.Lock()
 		hit, ok := c.files[file]
@@ -131,6 +132,11 @@ func (c *Cache) load(fsys fs.FS, file string, info fs.FileInfo, dec *schema.Deco
 	}
 	var diags diag.List
 	p := parse(file, raw, dec, &diags)
+	if p != nil && later && c == nil {
+		src := p.text.Src
+		asRead := len(src) == len(raw) && (len(raw) == 0 || &src[0] == &raw[0]) // nothing was cleaned
+		p.text = Text{BodyStart: p.text.BodyStart, sum: maphash.Bytes(textSeed, src), later: true, asRead: asRead}
+	}
 	if p != nil && c != nil {
 		h := fnv.New64a()
 		h.Write(p.text.Src)
@@ -168,7 +174,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (*Page, diag.List) {
 	if !ok {
 		return nil, l
 	}
-	return c.load(fsys, file, info, &schema.Decoder{MaxKeys: MaxKeys}, &l), l
+	return c.load(fsys, file, info, &schema.Decoder{MaxKeys: MaxKeys}, false, &l), l
 }
 
 // Gone tells whether a changed path is neither in the site now nor was in

@@ -173,8 +173,9 @@ type Text struct {
 	// version render alike, so folio serve renders them only once.
 	Version uint64
 
-	later bool   // Src is not held: Content.Text reads it again (Options.ReadLater)
-	sum   uint64 // of Src, to tell that it is read again unchanged
+	later  bool   // Src is not held: Content.Text reads it again (Options.ReadLater)
+	sum    uint64 // of Src, to tell that it is read again unchanged
+	asRead bool   // Src is the file as read: nothing to clean when it is read again
 }
 
 // Body is the Markdown after the front matter.

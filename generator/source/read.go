@@ -133,10 +133,13 @@ func (c *Content) Text(p *Page, l *diag.List) *Text {
 	if !p.text.later {
 		return &p.text
 	}
-	raw, err := fs.ReadFile(c.fsys, p.File)
-	var again diag.List // said when the file was read first
-	src, ok := clean(p.File, raw, &again)
-	if err != nil || !ok || maphash.Bytes(textSeed, src) != p.text.sum {
+	src, err := fs.ReadFile(c.fsys, p.File)
+	ok := err == nil
+	if ok && !p.text.asRead {
+		var again diag.List // said when the file was read first
+		src, ok = clean(p.File, src, &again)
+	}
+	if !ok || maphash.Bytes(textSeed, src) != p.text.sum {
 		l.Add(diag.Pos{File: p.File}, diag.FileChanged)
 		return &Text{}
 	}
@@ -151,10 +154,7 @@ func readAll(ctx context.Context, fsys fs.FS, files []string, infos map[string]f
 	diags := make([]diag.List, len(files))
 	dec := &schema.Decoder{MaxKeys: MaxKeys} // the front matter's keys, for every file
 	work.Named(ctx, len(files), opts.Workers, func(i int) string { return files[i] }, func(i int) {
-		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, &diags[i])
-		if p := pages[i]; p != nil && opts.ReadLater && opts.Cache == nil {
-			p.text = Text{BodyStart: p.text.BodyStart, sum: maphash.Bytes(textSeed, p.text.Src), later: true}
-		}
+		pages[i] = opts.Cache.load(fsys, files[i], infos[files[i]], dec, opts.ReadLater, &diags[i])
 	})
 	var out []*Page
 	broken = map[string]diag.Pos{}
