@@ -49,6 +49,9 @@ type Options struct {
 	// page is converted (markup.SetAside), for a build that keeps nothing
 	// for the next (folio build). Not with a Cache.
 	Aside *spill.File
+	// Order, if set, is the order to convert the pages in, as indexes of
+	// the content's pages (search.Texts.Order).
+	Order []int
 }
 
 // Pages converts every page of c, resolving links with r, and reports
@@ -60,7 +63,12 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 	recheck := cache.relink(r, opts.OnlyText)
 	results := make([]*markup.Result, len(c.Pages))
 	diags := make([]diag.List, len(c.Pages))
-	work.Named(ctx, len(c.Pages), opts.Workers, func(i int) string { return c.Pages[i].File }, func(i int) {
+	page := func(k int) int { return k }
+	if opts.Order != nil {
+		page = func(k int) int { return opts.Order[k] }
+	}
+	work.Named(ctx, len(c.Pages), opts.Workers, func(k int) string { return c.Pages[page(k)].File }, func(k int) {
+		i := page(k)
 		p := c.Pages[i]
 		if opts.Fault != nil {
 			opts.Fault("markdown", p.File)

@@ -70,13 +70,16 @@ func public(s *site.Site) []*site.Page {
 			pages = append(pages, p)
 		}
 	}
-	slices.SortStableFunc(pages, func(a, b *site.Page) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.URL, b.URL)
-	})
+	slices.SortStableFunc(pages, func(a, b *site.Page) int { return newestFirst(a.Page, b.Page) })
 	return pages
+}
+
+// newestFirst is the index's order of pages: newest first, then by URL.
+func newestFirst(a, b *source.Page) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.URL, b.URL)
 }
 
 // Index returns the search index of the model's public pages, from what t
@@ -136,15 +139,15 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 		byShard[i] = append(byShard[i], gathered{token, nil, ps})
 	}
 	m.Terms = make([]string, shards)
-	var scratch sync.Pool // *[]uint64, for encodePostings
+	var scratch sync.Pool // *room, for encodePostings
 	work.Each(ctx, shards, workers, func(i int) {
 		buf := files.scratch()
-		docs, _ := scratch.Get().(*[]uint64)
-		if docs == nil {
-			docs = new([]uint64)
+		r, _ := scratch.Get().(*room)
+		if r == nil {
+			r = new(room)
 		}
-		*buf = encodePostings((*buf)[:0], byShard[i], rank, docs)
-		scratch.Put(docs)
+		*buf = encodePostings((*buf)[:0], byShard[i], rank, r)
+		scratch.Put(r)
 		m.Terms[i] = files.add(fmt.Sprintf("t-%d", i), *buf)
 		files.done(buf)
 		byShard[i] = nil
@@ -203,6 +206,43 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 // few thousand bytes; this only bounds the rare huge one.
 const maxText = 16 << 10
 
+// sortNearlySorted sorts x, whose elements are a few places from their
+// own at most (a page that took one worker long while the other went on):
+// by insertion, in about one pass; by pdqsort if that takes too many
+// moves after all.
+func sortNearlySorted(x []uint64) {
+	moves := 0
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+			if moves++; moves > 8*len(x) {
+				slices.Sort(x)
+				return
+			}
+		}
+	}
+}
+
+// merge appends the pages of x and y, both in order, in order: a page in
+// both (its body and its title or tags have the token) once, with the sum
+// of its values (the body's and the tags' are even, the title's is 1).
+func merge(both, x, y []uint64) []uint64 {
+	for len(x) > 0 && len(y) > 0 {
+		switch a, b := x[0], y[0]; {
+		case a>>32 == b>>32:
+			both = append(both, a+b&(1<<32-1))
+			x, y = x[1:], y[1:]
+		case a < b:
+			both = append(both, a)
+			x = x[1:]
+		default:
+			both = append(both, b)
+			y = y[1:]
+		}
+	}
+	return append(append(both, x...), y...)
+}
+
 // ranked appends each page of postings ps that is in the index: its place
 // in the index (rank, by its number in what was gathered: -1 for a page
 // not indexed), then its value.
@@ -225,33 +265,30 @@ type gathered struct {
 	bodies, heads []byte
 }
 
+// room is encodePostings' room for a token's pages (a page's place in
+// the index, then its value), kept from one call to the next: of their
+// bodies, of their titles and tags, and both.
+type room struct{ bodies, heads, both []uint64 }
+
 // encodePostings appends a token file as JSON, tokens in order: each
 // token's pages, by their place in the index (ranked), as differences
 // from the one before, then the values: {"招生":[[3,1,7],[4,2,3]]}. A
 // token of no indexed page is left out. Written by hand, it needs no copy
-// of the postings in the shapes encoding/json wants. docs is room for a
-// token's pages, kept for the next call.
-func encodePostings(b []byte, tokens []gathered, rank []int32, docs *[]uint64) []byte {
+// of the postings in the shapes encoding/json wants.
+func encodePostings(b []byte, tokens []gathered, rank []int32, r *room) []byte {
 	slices.SortFunc(tokens, func(a, b gathered) int { return cmp.Compare(a.token, b.token) })
 	start := len(b)
 	b = append(b, '{')
 	for _, g := range tokens {
-		// Each page takes two bytes at least: room for all at once.
-		*docs = slices.Grow((*docs)[:0], (len(g.bodies)+len(g.heads))/2)
-		docs := ranked(ranked(*docs, g.bodies, rank), g.heads, rank)
-		if len(docs) == 0 {
+		r.bodies = ranked(r.bodies[:0], g.bodies, rank)
+		r.heads = ranked(r.heads[:0], g.heads, rank) // gathered in the index's order
+		// The bodies were gathered in the index's order (NewTexts), but
+		// for the workers' turns.
+		sortNearlySorted(r.bodies)
+		r.both = merge(r.both[:0], r.bodies, r.heads)
+		merged := r.both
+		if len(merged) == 0 {
 			continue
-		}
-		slices.Sort(docs)
-		// A page's body and its title and tags were gathered apart: one
-		// value, their sum (the body's and the tags' are even).
-		merged := docs[:1]
-		for _, d := range docs[1:] {
-			if last := &merged[len(merged)-1]; *last>>32 == d>>32 {
-				*last += d & (1<<32 - 1)
-			} else {
-				merged = append(merged, d)
-			}
 		}
 		if len(b) > start+1 {
 			b = append(b, ',')

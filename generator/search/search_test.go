@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -211,6 +213,35 @@ func TestGatheredUnpublished(t *testing.T) {
 		for _, secret := range []string{"保密", "秘密", "检索", "未发", "发布"} {
 			if strings.Contains(string(b), secret) {
 				t.Errorf("%s has %q, of a page not published", path, secret)
+			}
+		}
+	}
+}
+
+// sortNearlySorted sorts what two workers gathered a little out of turn,
+// and anything else too.
+func TestSortNearlySorted(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, shuffle := range []string{"in order", "late", "shuffled"} {
+		x := make([]uint64, 1000)
+		for i := range x {
+			x[i] = uint64(i) << 32
+		}
+		switch shuffle {
+		case "late": // every 50th page comes up to 20 places late
+			for i := 0; i+20 < len(x); i += 50 {
+				late := x[i]
+				x = slices.Insert(slices.Delete(x, i, i+1), i+rng.IntN(20), late)
+			}
+		case "shuffled":
+			rng.Shuffle(len(x), func(i, j int) { x[i], x[j] = x[j], x[i] })
+		}
+		sortNearlySorted(x)
+		for i, v := range x {
+			if v != uint64(i)<<32 {
+				t.Errorf("%s: %d at %d", shuffle, v>>32, i)
+				break
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -21,12 +22,17 @@ import (
 // other page, so that what is not published is not searchable either.
 type Texts struct {
 	ids     map[*source.Page]int32 // a page's number in what is gathered
+	order   []int                  // the pages NewTexts was given, by number
 	lengths []int32                // by page number: the tokens of its body
 	names   []string               // by page number: its text file's name, "" for none
 	buckets [buckets]bucket
 	aside   spill.File   // the pages' text files
 	parts   []spill.Part // by page number: its text file in aside
-	maps    sync.Pool    // tokenize's maps (*tokenMaps), for the pages' workers
+	// free are the workers' maps between two pages: not a sync.Pool,
+	// which the garbage collector empties, and the names they hold (every
+	// token met) would be made again.
+	mu   sync.Mutex
+	free []*tokenMaps
 }
 
 // buckets is how many locks the pages' workers share the postings under,
@@ -42,17 +48,33 @@ type bucket struct {
 	postings map[string][]byte
 }
 
-// NewTexts is ready to gather the texts of pages.
+// NewTexts is ready to gather the texts of pages. It numbers them in the
+// index's order (newest first), so that postings gathered in that order
+// (Order) need no sorting.
 func NewTexts(pages []*source.Page) *Texts {
 	t := &Texts{ids: make(map[*source.Page]int32, len(pages)), lengths: make([]int32, len(pages)), names: make([]string, len(pages))}
-	for i, p := range pages {
-		t.ids[p] = int32(i)
+	t.order = make([]int, len(pages))
+	for i := range t.order {
+		t.order[i] = i
+	}
+	slices.SortStableFunc(t.order, func(a, b int) int { return newestFirst(pages[a], pages[b]) })
+	for id, i := range t.order {
+		t.ids[pages[i]] = int32(id)
 	}
 	for i := range t.buckets {
 		t.buckets[i].postings = map[string][]byte{}
 	}
 	t.parts = make([]spill.Part, len(pages))
 	return t
+}
+
+// Order is the order to gather the pages in, as indexes of the pages
+// NewTexts was given: the index's. Nil for a nil Texts.
+func (t *Texts) Order() []int {
+	if t == nil {
+		return nil
+	}
+	return t.order
 }
 
 // Add gathers the text of page p, as a reader reads it. It is safe to call
@@ -67,7 +89,7 @@ func (t *Texts) Add(p *source.Page, text string) {
 		return
 	}
 	m := t.tokenMaps()
-	defer t.maps.Put(m)
+	defer t.done(m)
 	n := 0
 	eachToken(text, func(b []byte) { m.count(b, 2); n++ })
 	t.lengths[id] = int32(n)
@@ -112,10 +134,20 @@ func (t *Texts) id(p *source.Page) int32 {
 }
 
 func (t *Texts) tokenMaps() *tokenMaps {
-	if m, ok := t.maps.Get().(*tokenMaps); ok {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n := len(t.free); n > 0 {
+		m := t.free[n-1]
+		t.free = t.free[:n-1]
 		return m
 	}
 	return &tokenMaps{index: map[string]int{}, names: map[string]string{}, byBucket: make([][]int, buckets)}
+}
+
+func (t *Texts) done(m *tokenMaps) {
+	t.mu.Lock()
+	t.free = append(t.free, m)
+	t.mu.Unlock()
 }
 
 // gather adds a page's counted tokens to the postings, each bucket under
