@@ -211,6 +211,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	defer tuneGC(256<<20, 512<<20)()
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	lang := langs.of(res.Lang)
