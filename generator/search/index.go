@@ -206,23 +206,6 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 // few thousand bytes; this only bounds the rare huge one.
 const maxText = 16 << 10
 
-// sortNearlySorted sorts x, whose elements are a few places from their
-// own at most (a page that took one worker long while the other went on):
-// by insertion, in about one pass; by pdqsort if that takes too many
-// moves after all.
-func sortNearlySorted(x []uint64) {
-	moves := 0
-	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j] < x[j-1]; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
-			if moves++; moves > 8*len(x) {
-				slices.Sort(x)
-				return
-			}
-		}
-	}
-}
-
 // merge appends the pages of x and y, both in order, in order: a page in
 // both (its body and its title or tags have the token) once, with the sum
 // of its values (the body's and the tags' are even, the title's is 1).
@@ -267,8 +250,9 @@ type gathered struct {
 
 // room is encodePostings' room for a token's pages (a page's place in
 // the index, then its value), kept from one call to the next: of their
-// bodies, of their titles and tags, and both.
-type room struct{ bodies, heads, both []uint64 }
+// bodies (as gathered, those that came late, and sorted), of their titles
+// and tags, and both.
+type room struct{ bodies, late, sorted, heads, both []uint64 }
 
 // encodePostings appends a token file as JSON, tokens in order: each
 // token's pages, by their place in the index (ranked), as differences
@@ -283,9 +267,19 @@ func encodePostings(b []byte, tokens []gathered, rank []int32, r *room) []byte {
 		r.bodies = ranked(r.bodies[:0], g.bodies, rank)
 		r.heads = ranked(r.heads[:0], g.heads, rank) // gathered in the index's order
 		// The bodies were gathered in the index's order (NewTexts), but
-		// for the workers' turns.
-		sortNearlySorted(r.bodies)
-		r.both = merge(r.both[:0], r.bodies, r.heads)
+		// for the pages that came late (one worker took long over a page
+		// while the other went on): taken out, sorted and merged back in.
+		inOrder, late := r.bodies[:0], r.late[:0]
+		for _, d := range r.bodies {
+			if len(inOrder) == 0 || d > inOrder[len(inOrder)-1] {
+				inOrder = append(inOrder, d)
+			} else {
+				late = append(late, d)
+			}
+		}
+		slices.Sort(late)
+		r.late, r.sorted = late, merge(r.sorted[:0], inOrder, late)
+		r.both = merge(r.both[:0], r.sorted, r.heads)
 		merged := r.both
 		if len(merged) == 0 {
 			continue

@@ -3,8 +3,8 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -218,30 +218,38 @@ func TestGatheredUnpublished(t *testing.T) {
 	}
 }
 
-// sortNearlySorted sorts what two workers gathered a little out of turn,
-// and anything else too.
-func TestSortNearlySorted(t *testing.T) {
+// The pages' texts gathered in any order (workers' turns, a page that takes
+// long) make the same index as in the index's own order.
+func TestGatheredInAnyOrder(t *testing.T) {
 	t.Parallel()
-	rng := rand.New(rand.NewPCG(1, 2))
-	for _, shuffle := range []string{"in order", "late", "shuffled"} {
-		x := make([]uint64, 1000)
-		for i := range x {
-			x[i] = uint64(i) << 32
-		}
-		switch shuffle {
-		case "late": // every 50th page comes up to 20 places late
-			for i := 0; i+20 < len(x); i += 50 {
-				late := x[i]
-				x = slices.Insert(slices.Delete(x, i, i+1), i+rng.IntN(20), late)
+	pages := map[string][2]string{}
+	for i := range 60 {
+		pages[fmt.Sprintf("content/news/n%02d.md", i)] = [2]string{fmt.Sprintf("第%d则技工新闻", i), strings.Repeat("技工院校招生培训。", i%7+1)}
+	}
+	s := model(t, false, pages)
+	var sources []*source.Page
+	for _, p := range s.Pages {
+		sources = append(sources, p.Page)
+	}
+	index := func(order []int) map[string][]byte {
+		texts := NewTexts(sources)
+		for _, i := range order {
+			p := sources[i]
+			for _, sp := range s.Pages {
+				if sp.Page == p {
+					texts.Add(p, pageText(sp))
+				}
 			}
-		case "shuffled":
-			rng.Shuffle(len(x), func(i, j int) { x[i], x[j] = x[j], x[i] })
 		}
-		sortNearlySorted(x)
-		for i, v := range x {
-			if v != uint64(i)<<32 {
-				t.Errorf("%s: %d at %d", shuffle, v>>32, i)
-				break
+		return texts.Index(context.Background(), s, 2, nil)
+	}
+	want := index(NewTexts(sources).Order())
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5 {
+		got := index(rng.Perm(len(sources)))
+		for path, b := range want {
+			if string(got[path]) != string(b) {
+				t.Fatalf("%s differs when the texts come in another order:\n%s\nwant\n%s", path, got[path], b)
 			}
 		}
 	}
