@@ -141,7 +141,7 @@ func (t *Texts) tokenMaps() *tokenMaps {
 		t.free = t.free[:n-1]
 		return m
 	}
-	return &tokenMaps{index: map[string]int{}, names: map[string]string{}, byBucket: make([][]int, buckets)}
+	return &tokenMaps{index: map[string]int{}, names: map[string]string{}, short: map[uint64]int{}, shortNames: map[uint64]string{}, byBucket: make([][]int, buckets)}
 }
 
 func (t *Texts) done(m *tokenMaps) {
@@ -182,6 +182,24 @@ type tokenMaps struct {
 	counted  []counted
 	names    map[string]string
 	byBucket [][]int // places in counted, by bucket
+	// short and shortNames are index and names for the tokens of up to 7
+	// bytes, packed into a number (packed): most tokens, two Han characters
+	// or a short word, found without hashing a string.
+	short      map[uint64]int
+	shortNames map[uint64]string
+}
+
+// packed is a token of up to 7 bytes as a number: its bytes, and its
+// length in the top byte; false for a longer token.
+func packed(b []byte) (uint64, bool) {
+	if len(b) > 7 {
+		return 0, false
+	}
+	k := uint64(len(b)) << 56
+	for i, c := range b {
+		k |= uint64(c) << (8 * i)
+	}
+	return k, true
 }
 
 type counted struct {
@@ -191,22 +209,38 @@ type counted struct {
 
 func (m *tokenMaps) reset() {
 	clear(m.index)
+	clear(m.short)
 	m.counted = m.counted[:0]
 }
 
 // count adds value to token b's: 2 for each time the body or a tag has it,
 // 1 (once) if the title has it.
 func (m *tokenMaps) count(b []byte, value int32) {
-	i, ok := m.index[string(b)] // no string is made for a lookup
-	if !ok {
-		s, known := m.names[string(b)]
-		if !known {
-			s = string(b)
-			m.names[s] = s
+	var i int
+	if k, short := packed(b); short {
+		var ok bool
+		if i, ok = m.short[k]; !ok {
+			s, known := m.shortNames[k]
+			if !known {
+				s = string(b)
+				m.shortNames[k] = s
+			}
+			i = len(m.counted)
+			m.short[k] = i
+			m.counted = append(m.counted, counted{token: s})
 		}
-		i = len(m.counted)
-		m.index[s] = i
-		m.counted = append(m.counted, counted{token: s})
+	} else {
+		var ok bool
+		if i, ok = m.index[string(b)]; !ok { // no string is made for a lookup
+			s, known := m.names[string(b)]
+			if !known {
+				s = string(b)
+				m.names[s] = s
+			}
+			i = len(m.counted)
+			m.index[s] = i
+			m.counted = append(m.counted, counted{token: s})
+		}
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
