@@ -10,6 +10,7 @@
 #   bash docs/memory.sh 4f0e19f HEAD                  # 1,000 and 10,000 pages, 3 runs each
 #   SIZES="50000 100000" RUNS=1 bash docs/memory.sh 4f0e19f HEAD
 #   OUT=/dev/shm/memory bash docs/memory.sh 4f0e19f HEAD
+#   CORPUS="-tags 20 -categories 8 -paginate 20 -feed 50" bash docs/memory.sh 3f97ccf HEAD   # issue 21's shape
 #
 # OUT is where the sites are written and built (default: a new folder under
 # $TMPDIR or /tmp); /dev/shm keeps the disk out of the times, as in
@@ -24,6 +25,7 @@ out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/memory.XXXXXX")}
 mkdir -p "$out"
 work=$(mktemp -d "$out/work.XXXXXX")
 if [ -n "${OUT:-}" ]; then trap 'rm -rf "$work"' EXIT; else trap 'rm -rf "$out"' EXIT; fi
+read -r -a corpus <<< "${CORPUS:-}" # passed to cmd/corpus, as in docs/bench.sh
 names=()
 for rev in "$1" "$2"; do
   name=$(git rev-parse --short "$rev")
@@ -40,7 +42,7 @@ echo "| pages | folio | run | wall (s) | CPU (s) | peak (MB) |"
 echo "|---|---|---|---|---|---|"
 for n in $sizes; do
   site="$work/site-$n"
-  go run ./cmd/corpus -n "$n" -o "$site" >/dev/null
+  go run ./cmd/corpus -n "$n" ${corpus[@]+"${corpus[@]}"} -o "$site" >/dev/null
   for name in "${names[@]}"; do : > "$work/$name-$n.txt"; done
   for i in $(seq "$runs"); do
     order=("${names[@]}")
