@@ -8,17 +8,16 @@ import (
 	"sync/atomic"
 )
 
-// tuneGC sets folio build's garbage collector between two bounds that
-// Go's default (collect when the heap is twice what is live) does not have:
-// the heap grows to floor bytes before a collection, and to at most
-// headroom bytes above what is live. A build of 10,000 pages holds about
-// 50 MB: collected at each 100 MB, it collects 36 times and spends a tenth
-// of its CPU on it. A build of 100,000 pages holds 700 MB at its end: with
-// as much again to grow into, it peaked 150 MB higher from one run to the
-// next (issue 21: under 1.5 GB). Between the bounds, Go's default rules.
+// tuneGC sets folio build's garbage collector: a collection when the heap
+// is percent above what is live, as GOGC does, but not before the heap is
+// floor bytes, and at most headroom bytes above what is live. Go's default
+// (100) made a 10,000-page build collect 36 times once the model held no
+// pages' text or HTML (about 50 MB live), a tenth of its CPU; and a
+// 100,000-page build, 700 MB live at its end, peak 150 MB higher from one
+// run to the next with as much to grow into (issue 21: under 1.5 GB).
 // GOGC set in the environment is left to rule. The returned function puts
 // Go's default back.
-func tuneGC(floor, headroom uint64) (stop func()) {
+func tuneGC(percent int, floor, headroom uint64) (stop func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -26,15 +25,15 @@ func tuneGC(floor, headroom uint64) (stop func()) {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	tune := func() {
 		metrics.Read(live)
-		percent := 100
+		p := percent
 		switch l := live[0].Value.Uint64(); {
 		case l == 0:
-		case 2*l < floor:
-			percent = int(floor*100/l) - 100
-		case l > headroom:
-			percent = int(headroom * 100 / l)
+		case l+l*uint64(p)/100 < floor:
+			p = int(floor*100/l) - 100
+		case l*uint64(p)/100 > headroom:
+			p = int(headroom * 100 / l)
 		}
-		debug.SetGCPercent(percent)
+		debug.SetGCPercent(p)
 	}
 	// A finalizer runs after each collection: it tunes, and sets itself on
 	// a new object for the next one. (Not a tiny object: the runtime may

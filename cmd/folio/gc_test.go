@@ -32,7 +32,7 @@ func TestTuneGC(t *testing.T) {
 		return 0
 	}
 	t.Setenv("GOGC", "")
-	stop := tuneGC(1<<40, 1<<41) // a floor far above what this test holds
+	stop := tuneGC(100, 1<<40, 1<<41) // a floor far above what this test holds
 	settled(func(p int) bool { return p > 1000 })
 	stop()
 	if p := gcPercent(); p != 100 {
@@ -43,13 +43,13 @@ func TestTuneGC(t *testing.T) {
 	for i := range held {
 		held[i] = new([1 << 20]byte)
 	}
-	stop = tuneGC(0, 32<<20)
+	stop = tuneGC(100, 0, 32<<20)
 	settled(func(p int) bool { return p < 60 })
 	stop()
 	runtime.KeepAlive(held)
 
 	t.Setenv("GOGC", "100")
-	stop = tuneGC(1<<40, 1<<41)
+	stop = tuneGC(100, 1<<40, 1<<41)
 	runtime.GC()
 	time.Sleep(50 * time.Millisecond)
 	if p := gcPercent(); p != 100 {
