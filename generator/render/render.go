@@ -42,6 +42,9 @@ type Data struct {
 	Content template.HTML
 	// TOC is the page's table of contents, trusted like Content.
 	TOC template.HTML
+	// Permalink is the page's absolute URL (absURL .Page.URL), which a
+	// page's head and header show three times.
+	Permalink string
 	// Description is what the page says of itself to search engines and
 	// link previews: its front matter's description, else its summary.
 	// Worked out here once, not with two withs in the head of every output.
@@ -63,7 +66,7 @@ type Data struct {
 func dataFor(s *site.Site, o site.Output) Data {
 	p := o.Page
 	return Data{Site: s, Page: p, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years,
-		Content: template.HTML(p.HTML), TOC: template.HTML(p.TOC), Description: description(p), TermsKey: termsKey(s, p), Shares: shares(p)}
+		Permalink: s.Config.AbsURL(p.URL), Content: template.HTML(p.HTML), TOC: template.HTML(p.TOC), Description: description(p), TermsKey: termsKey(s, p), Shares: shares(p)}
 }
 
 func description(p *site.Page) string {
