@@ -218,7 +218,10 @@ func cut(s string, n int) string {
 	if size == len(s) {
 		return s // n characters or fewer
 	}
-	rs := []rune(s[:size])
+	if utf8.ValidString(s[:size]) {
+		return cutValid(s, n, size)
+	}
+	rs := []rune(s[:size]) // a broken byte becomes U+FFFD, as it always did
 	end := n
 	for i := n - 1; i >= n/2; i-- {
 		if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
@@ -227,6 +230,21 @@ func cut(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
+}
+
+// cutValid is cut for valid UTF-8 whose first n characters take size
+// bytes: it finds the last sentence end among characters n/2 to n-1 by
+// byte offsets, instead of converting to runes and back.
+func cutValid(s string, n, size int) string {
+	end := size
+	k := 0
+	for off, r := range s[:size] {
+		if k >= n/2 && (r == '。' || r == '！' || r == '？') {
+			end = off
+		}
+		k++
+	}
+	return strings.TrimRight(s[:end], " ，、；：,;:") + "……"
 }
 
 // countWords counts each Han character (and kana) as one word and each run
@@ -240,10 +258,10 @@ func countWords(s string) int {
 		inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
 		prev = r
 		switch {
-		case isHanOrKana(r):
+		case r >= utf8.RuneSelf && isHanOrKana(r):
 			n++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
+		case isLetterOrDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
 			if !inWord {
 				n++
 			}
@@ -253,6 +271,18 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), answered
+// for ASCII and Chinese punctuation without the tables.
+func isLetterOrDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case notWord(r):
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func firstRune(s string) rune {
