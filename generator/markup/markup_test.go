@@ -664,7 +664,8 @@ func TestIsLetterOrDigit(t *testing.T) {
 }
 
 // TestCutValid: cutting by byte offsets gives what cutting the runes did,
-// on generated text of Chinese, sentence ends, Latin, spaces and commas.
+// on generated text of Chinese, sentence ends, Latin, spaces, commas and
+// broken bytes.
 func TestCutValid(t *testing.T) {
 	t.Parallel()
 	byRunes := func(s string, n int) string { // cut as it was: by a slice of runes
@@ -682,7 +683,7 @@ func TestCutValid(t *testing.T) {
 		}
 		return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
 	}
-	pieces := []string{"字", "。", "！", "？", "，", "a", " ", "、", "B2", "；"}
+	pieces := []string{"字", "。", "！", "？", "，", "a", " ", "、", "B2", "；", "\xff", "\xe4\xb8"}
 	rng := rand.New(rand.NewPCG(21, 2026))
 	for range 5000 {
 		var b strings.Builder
@@ -724,6 +725,43 @@ func TestPlainWriter(t *testing.T) {
 			if got.String() != want.String() {
 				t.Fatalf("raw %v: %q written as %q, goldmark writes %q", raw, src, got.String(), want.String())
 			}
+		}
+	}
+}
+
+// TestCountWordsFast: the loop that decodes Chinese itself counts as the
+// loop over runes with the Unicode tables did, on generated text.
+func TestCountWordsFast(t *testing.T) {
+	t.Parallel()
+	byTables := func(s string) int { // countWords as it was
+		n, inWord, prev := 0, false, rune(-1)
+		for i, r := range s {
+			inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
+			prev = r
+			switch {
+			case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana):
+				n++
+				inWord = false
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
+				if !inWord {
+					n++
+				}
+				inWord = true
+			default:
+				inWord = false
+			}
+		}
+		return n
+	}
+	pieces := []string{"中", "䀀", "鿿", "〇", "々", "。", "，", "「", "a", "Z", "9", "１", "Ａ", ",", ".", "'", "-", " ", "é", "かな", "ｶ", "\xff", "\xe4\xb8", "\xe4", "𠀀"}
+	rng := rand.New(rand.NewPCG(21, 7))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := countWords(b.String()), byTables(b.String()); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", b.String(), got, want)
 		}
 	}
 }

@@ -208,41 +208,26 @@ func joinBlocks(nodes []ast.Node, src []byte, limit int, bufs *buffers) string {
 // cut shortens s to about n characters, at the end of the last sentence
 // (。！？) that fits if there is one in the second half, and ends it with ……
 func cut(s string, n int) string {
-	// Only the first n characters can be kept: find where they end rather
-	// than converting all of s.
-	size := 0
+	// Only the first n characters can be kept: find where they end, and
+	// the last sentence end among characters n/2 to n-1, by byte offsets,
+	// rather than converting s to runes and back.
+	size, end, valid := 0, -1, true
 	for k := 0; k < n && size < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[size:])
+		r, w := utf8.DecodeRuneInString(s[size:])
+		valid = valid && (r != utf8.RuneError || w > 1)
+		if k >= n/2 && (r == '。' || r == '！' || r == '？') {
+			end = size
+		}
 		size += w
 	}
 	if size == len(s) {
 		return s // n characters or fewer
 	}
-	if utf8.ValidString(s[:size]) {
-		return cutValid(s, n, size)
+	if !valid { // a broken byte becomes U+FFFD, as it always did
+		return cut(string([]rune(s[:size]))+s[size:], n)
 	}
-	rs := []rune(s[:size]) // a broken byte becomes U+FFFD, as it always did
-	end := n
-	for i := n - 1; i >= n/2; i-- {
-		if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
-			end = i
-			break
-		}
-	}
-	return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
-}
-
-// cutValid is cut for valid UTF-8 whose first n characters take size
-// bytes: it finds the last sentence end among characters n/2 to n-1 by
-// byte offsets, instead of converting to runes and back.
-func cutValid(s string, n, size int) string {
-	end := size
-	k := 0
-	for off, r := range s[:size] {
-		if k >= n/2 && (r == '。' || r == '！' || r == '？') {
-			end = off
-		}
-		k++
+	if end < 0 {
+		end = size
 	}
 	return strings.TrimRight(s[:end], " ，、；：,;:") + "……"
 }
@@ -253,12 +238,23 @@ func countWords(s string) int {
 	n := 0
 	inWord := false
 	prev := rune(-1) // none yet
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+4000 to U+9FFF, most of Chinese text: decoded here, the
+			// rest by utf8, since this loop runs over every page's text
+			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		// , and . are one byte, so the next character starts at i+1.
 		inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
 		prev = r
+		i += w
 		switch {
-		case r >= utf8.RuneSelf && isHanOrKana(r):
+		case r >= 0x4E00 && r <= 0x9FFF, r >= utf8.RuneSelf && isHanOrKana(r):
 			n++
 			inWord = false
 		case isLetterOrDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
