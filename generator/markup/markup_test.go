@@ -753,7 +753,7 @@ func TestCountWordsFast(t *testing.T) {
 		}
 		return n
 	}
-	pieces := []string{"中", "䀀", "鿿", "〇", "々", "。", "，", "「", "a", "Z", "9", "１", "Ａ", ",", ".", "'", "-", " ", "é", "かな", "ｶ", "\xff", "\xe4\xb8", "\xe4", "𠀀"}
+	pieces := []string{"中", "一", "䷀", "䶿", "䀀", "鿿", "〇", "々", "。", "，", "「", "a", "Z", "9", "１", "Ａ", ",", ".", "'", "-", " ", "é", "かな", "ｶ", "\xff", "\xe4\xb8", "\xe4", "𠀀"}
 	rng := rand.New(rand.NewPCG(21, 7))
 	for range 20000 {
 		var b strings.Builder

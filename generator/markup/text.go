@@ -239,14 +239,13 @@ func countWords(s string) int {
 	inWord := false
 	prev := rune(-1) // none yet
 	for i := 0; i < len(s); {
+		if j := hanRun(s, i); j > i { // most of Chinese text: a word a character
+			n += (j - i) / 3
+			i, inWord, prev = j, false, '中'
+			continue
+		}
 		r, w := rune(s[i]), 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// U+4000 to U+9FFF, most of Chinese text: decoded here, the
-			// rest by utf8, since this loop runs over every page's text
-			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
+		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		// , and . are one byte, so the next character starts at i+1.
@@ -267,6 +266,21 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// hanRun returns where the run of characters of U+4E00 to U+9FFF (CJK
+// Unified Ideographs, all Han, three bytes each in UTF-8) that starts at
+// i ends: i when there is none. countWords goes through every page's text,
+// and decoding each character was most of its time.
+func hanRun(s string, i int) int {
+	for i+2 < len(s) {
+		c, c1 := s[i], s[i+1]
+		if c < 0xE4 || c > 0xE9 || c == 0xE4 && c1 < 0xB8 || c1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
 }
 
 // isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), answered
