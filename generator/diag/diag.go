@@ -54,10 +54,13 @@ type Lines struct {
 // NewLines indexes src, the text of file.
 func NewLines(file string, src []byte) *Lines {
 	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; { // IndexByte, not a loop over every byte: each converted page with a link asks
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &Lines{file: file, src: src, starts: starts, lastLine: 1, lastCol: 1}
 }

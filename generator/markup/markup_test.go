@@ -2,10 +2,13 @@ package markup
 
 import (
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/yuin/goldmark/renderer/html"
 
 	"folio.dev/folio/generator/diag"
 )
@@ -648,6 +651,119 @@ func FuzzSlug(f *testing.F) {
 			t.Fatalf("Slug(Slug(%q)) = %q, Slug = %q", s, again, got)
 		}
 	})
+}
+
+// TestIsLetterOrDigit: the shortcuts for ASCII and Chinese punctuation
+// answer as the Unicode tables do, for every character.
+func TestIsLetterOrDigit(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isLetterOrDigit(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isLetterOrDigit(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestCutValid: cutting by byte offsets gives what cutting the runes did,
+// on generated text of Chinese, sentence ends, Latin, spaces, commas and
+// broken bytes.
+func TestCutValid(t *testing.T) {
+	t.Parallel()
+	byRunes := func(s string, n int) string { // cut as it was: by a slice of runes
+		rs := []rune(s)
+		if len(rs) <= n {
+			return s
+		}
+		rs = rs[:n]
+		end := n
+		for i := n - 1; i >= n/2; i-- {
+			if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
+				end = i
+				break
+			}
+		}
+		return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
+	}
+	pieces := []string{"字", "。", "！", "？", "，", "a", " ", "、", "B2", "；", "\xff", "\xe4\xb8"}
+	rng := rand.New(rand.NewPCG(21, 2026))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s, n := b.String(), 1+rng.IntN(30)
+		if got, want := cut(s, n), byRunes(s, n); got != want {
+			t.Fatalf("cut(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	}
+	if got, want := cut("一二\xff四五六七八九十", 5), "一二\uFFFD四五……"; got != want {
+		t.Errorf("with a broken byte: cut = %q, want %q", got, want)
+	}
+}
+
+// TestPlainWriter: the shortcut writes what goldmark's writer writes, on
+// generated text with every byte that writer treats apart.
+func TestPlainWriter(t *testing.T) {
+	t.Parallel()
+	pieces := []string{"中文", "a", "\\", "&", "<", ">", "\"", "\x00", "#", ";", "x2F", "amp", "*", " "}
+	rng := rand.New(rand.NewPCG(21, 9))
+	fast, slow := plainWriter{html.NewWriter()}, html.NewWriter()
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		for _, raw := range []bool{false, true} {
+			var got, want buffer
+			if raw {
+				fast.RawWrite(&got, src)
+				slow.RawWrite(&want, src)
+			} else {
+				fast.Write(&got, src)
+				slow.Write(&want, src)
+			}
+			if got.String() != want.String() {
+				t.Fatalf("raw %v: %q written as %q, goldmark writes %q", raw, src, got.String(), want.String())
+			}
+		}
+	}
+}
+
+// TestCountWordsFast: the loop that decodes Chinese itself counts as the
+// loop over runes with the Unicode tables did, on generated text.
+func TestCountWordsFast(t *testing.T) {
+	t.Parallel()
+	byTables := func(s string) int { // countWords as it was
+		n, inWord, prev := 0, false, rune(-1)
+		for i, r := range s {
+			inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
+			prev = r
+			switch {
+			case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana):
+				n++
+				inWord = false
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
+				if !inWord {
+					n++
+				}
+				inWord = true
+			default:
+				inWord = false
+			}
+		}
+		return n
+	}
+	pieces := []string{"中", "一", "䷀", "䶿", "䀀", "鿿", "〇", "々", "。", "，", "「", "a", "Z", "9", "１", "Ａ", ",", ".", "'", "-", " ", "é", "かな", "ｶ", "\xff", "\xe4\xb8", "\xe4", "𠀀"}
+	rng := rand.New(rand.NewPCG(21, 7))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := countWords(b.String()), byTables(b.String()); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", b.String(), got, want)
+		}
+	}
 }
 
 func TestIsHanOrKana(t *testing.T) {

@@ -208,25 +208,28 @@ func joinBlocks(nodes []ast.Node, src []byte, limit int, bufs *buffers) string {
 // cut shortens s to about n characters, at the end of the last sentence
 // (。！？) that fits if there is one in the second half, and ends it with ……
 func cut(s string, n int) string {
-	// Only the first n characters can be kept: find where they end rather
-	// than converting all of s.
-	size := 0
+	// Only the first n characters can be kept: find where they end, and
+	// the last sentence end among characters n/2 to n-1, by byte offsets,
+	// rather than converting s to runes and back.
+	size, end, valid := 0, -1, true
 	for k := 0; k < n && size < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[size:])
+		r, w := utf8.DecodeRuneInString(s[size:])
+		valid = valid && (r != utf8.RuneError || w > 1)
+		if k >= n/2 && (r == '。' || r == '！' || r == '？') {
+			end = size
+		}
 		size += w
 	}
 	if size == len(s) {
 		return s // n characters or fewer
 	}
-	rs := []rune(s[:size])
-	end := n
-	for i := n - 1; i >= n/2; i-- {
-		if rs[i] == '。' || rs[i] == '！' || rs[i] == '？' {
-			end = i
-			break
-		}
+	if !valid { // a broken byte becomes U+FFFD, as it always did
+		return cut(string([]rune(s[:size]))+s[size:], n)
 	}
-	return strings.TrimRight(string(rs[:end]), " ，、；：,;:") + "……"
+	if end < 0 {
+		end = size
+	}
+	return strings.TrimRight(s[:end], " ，、；：,;:") + "……"
 }
 
 // countWords counts each Han character (and kana) as one word and each run
@@ -235,15 +238,25 @@ func countWords(s string) int {
 	n := 0
 	inWord := false
 	prev := rune(-1) // none yet
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if j := hanRun(s, i); j > i { // most of Chinese text: a word a character
+			n += (j - i) / 3
+			i, inWord, prev = j, false, '中'
+			continue
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		// , and . are one byte, so the next character starts at i+1.
 		inNumber := (r == ',' || r == '.') && unicode.IsDigit(prev) && i+1 < len(s) && unicode.IsDigit(firstRune(s[i+1:]))
 		prev = r
+		i += w
 		switch {
-		case isHanOrKana(r):
+		case r >= 0x4E00 && r <= 0x9FFF, r >= utf8.RuneSelf && isHanOrKana(r):
 			n++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
+		case isLetterOrDigit(r) || (inWord && (r == '\'' || r == '-' || inNumber)):
 			if !inWord {
 				n++
 			}
@@ -253,6 +266,33 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// hanRun returns where the run of characters of U+4E00 to U+9FFF (CJK
+// Unified Ideographs, all Han, three bytes each in UTF-8) that starts at
+// i ends: i when there is none. countWords goes through every page's text,
+// and decoding each character was most of its time.
+func hanRun(s string, i int) int {
+	for i+2 < len(s) {
+		c, c1 := s[i], s[i+1]
+		if c < 0xE4 || c > 0xE9 || c == 0xE4 && c1 < 0xB8 || c1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), answered
+// for ASCII and Chinese punctuation without the tables.
+func isLetterOrDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case notWord(r):
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func firstRune(s string) rune {

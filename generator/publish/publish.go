@@ -172,6 +172,8 @@ type Stage struct {
 	stats   Stats
 	minSize [2]int64 // bytes before and after minifying
 	closed  bool
+
+	compared sync.Pool // buffers for the previous site's files (sameBytes)
 }
 
 // NewStage starts writing a site that will replace dest, minified or not.
@@ -374,13 +376,38 @@ func (st *Stage) write(p string, data []byte) (written, error) {
 	if st.prev != "" {
 		old := filepath.Join(st.prev, filepath.FromSlash(p))
 		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
-			if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, target) == nil {
+			if st.sameBytes(old, data) && os.Link(old, target) == nil {
 				return w, nil
 			}
 		}
 	}
 	w.changed = true
 	return w, os.WriteFile(target, data, 0o644)
+}
+
+// sameBytes tells whether the file at path holds exactly data. It reads
+// the file once into a buffer of the stage's pool, one byte longer than
+// data, so that a file that grew since its size was taken reads longer: a
+// rebuild reads as many bytes as it writes, and a new buffer for each file
+// was as much garbage.
+func (st *Stage) sameBytes(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	bp, _ := st.compared.Get().(*[]byte)
+	if bp == nil || cap(*bp) < len(data)+1 {
+		bp = new([]byte)
+		*bp = make([]byte, len(data)+1)
+	}
+	buf := (*bp)[:len(data)+1]
+	n, err := io.ReadFull(f, buf)
+	same := (err == nil || err == io.EOF || err == io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
+	if cap(*bp) <= 1<<20 { // a search index's buffer is let go
+		st.compared.Put(bp)
+	}
+	return same
 }
 
 // putStable publishes a Stable copy: the previous site's file when its

@@ -39,3 +39,17 @@ func BenchmarkStageIssue21(b *testing.B) {
 	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	testkit.PerPage(b, len(c.Content.Pages))
 }
+
+// BenchmarkInstructions is BenchmarkStageIssue21 on 300 pages and one
+// worker, small enough to run under valgrind: docs/instructions.sh counts
+// the instructions of an op, which a shared machine does not change as it
+// changes the time.
+func BenchmarkInstructions(b *testing.B) {
+	c := testkit.Corpus(b, 300, testkit.Theme, testkit.Issue21...)
+	for b.Loop() {
+		var l diag.List
+		if files, _ := render.Render(context.Background(), c.Model, c.Theme, 1, nil, nil, nil, &l); l.Errors() > 0 || len(files) == 0 {
+			b.Fatalf("%d files: %v", len(files), l.Err())
+		}
+	}
+}

@@ -22,7 +22,9 @@ import (
 	"folio.dev/folio/generator/work"
 )
 
-// Data is what a layout sees as dot.
+// Data is what a layout sees as dot. Its values are fields, not methods:
+// a template finds a field by a short scan of the struct, a method only
+// after building its signature by reflection, on every evaluation.
 type Data struct {
 	Site *site.Site
 	Page *site.Page
@@ -34,32 +36,53 @@ type Data struct {
 	Term         *site.Term
 	Archive      *site.Archive
 	Years        []*site.Archive
+
+	// Content is the page's rendered Markdown, trusted: markup escaped it.
+	Content template.HTML
+	// TOC is the page's table of contents, trusted like Content.
+	TOC template.HTML
+	// Permalink is the page's absolute URL (absURL .Page.URL), which a
+	// page's head and header show three times.
+	Permalink string
+	// Description is what the page says of itself to search engines and
+	// link previews: its front matter's description, else its summary.
+	// Worked out here once, not with two withs in the head of every output.
+	Description string
+	// TermsKey names the page's terms, in the order of the site's
+	// taxonomies, as one string: the key under which the default theme
+	// caches partials/terms.html (partialCached), which shows nothing else
+	// of the page, so that the pages with the same terms share one
+	// rendering.
+	TermsKey string
+	// Shares are the site paths of the photos that may stand for the page
+	// in link previews, best first: its front matter's image, then the
+	// first photo of its text, else its issue's cover. A layout takes the
+	// first that has copies (photo): a GIF or an icon has none.
+	Shares []string
 }
 
-// Content is the page's rendered Markdown, trusted: markup escaped it.
-func (d Data) Content() template.HTML { return template.HTML(d.Page.HTML()) }
+// dataFor is what the layout of output o sees. The page's HTML is read
+// back here, once an output, where folio build set it aside.
+func dataFor(s *site.Site, o site.Output) Data {
+	p := o.Page
+	return Data{Site: s, Page: p, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years,
+		Permalink: s.Config.AbsURL(p.URL), Content: template.HTML(p.HTML()), TOC: template.HTML(p.TOC), Description: description(p), TermsKey: termsKey(s, p), Shares: shares(p)}
+}
 
-// TOC is the page's table of contents, trusted like Content.
-func (d Data) TOC() template.HTML { return template.HTML(d.Page.TOC) }
-
-// Description is what the page says of itself to search engines and link
-// previews: its front matter's description, else its summary. Worked out
-// here once, not with two withs in the head of every output.
-func (d Data) Description() string {
-	if d.Page.FM.Description != "" {
-		return d.Page.FM.Description
+func description(p *site.Page) string {
+	if p.FM.Description != "" {
+		return p.FM.Description
 	}
-	return d.Page.Summary
+	return p.Summary
 }
 
-// TermsKey names the page's terms, in the order of the site's
-// taxonomies, as one string: the key under which the default theme caches
-// partials/terms.html (partialCached), which shows nothing else of the
-// page, so that the pages with the same terms share one rendering.
-func (d Data) TermsKey() string {
+func termsKey(s *site.Site, p *site.Page) string {
+	if len(p.Terms) == 0 {
+		return ""
+	}
 	var b strings.Builder
-	for _, tax := range d.Site.Taxonomies {
-		for _, t := range d.Page.Terms[tax.Name] {
+	for _, tax := range s.Taxonomies {
+		for _, t := range p.Terms[tax.Name] {
 			b.WriteString(t.URL)
 			b.WriteByte(' ')
 		}
@@ -67,12 +90,7 @@ func (d Data) TermsKey() string {
 	return b.String()
 }
 
-// Shares are the site paths of the photos that may stand for the page in
-// link previews, best first: its front matter's image, then the first
-// photo of its text, else its issue's cover. A layout takes the first
-// that has copies (photo): a GIF or an icon has none.
-func (d Data) Shares() []string {
-	p := d.Page
+func shares(p *site.Page) []string {
 	var shares []string
 	if p.FM.Image != "" {
 		shares = append(shares, p.ResourceURL(p.FM.Image))
@@ -285,7 +303,7 @@ func execute(buf *bytes.Buffer, s *site.Site, th *theme.Theme, alias *template.T
 		}
 		return diag.Msg(diag.ThemeNoLayouts, o.Layout, fallback)
 	}
-	return set.ExecuteTemplate(buf, "baseof.html", Data{Site: s, Page: o.Page, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years})
+	return set.ExecuteTemplate(buf, "baseof.html", dataFor(s, o))
 }
 
 // layoutFor is the layout set that renders an output, nil for an alias

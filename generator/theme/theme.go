@@ -53,7 +53,7 @@ type Theme struct {
 	mu      sync.Mutex
 	missing map[string]bool // keys T found no text for
 
-	cached sync.Map // cacheKey -> template.HTML, for one build
+	cached partials // what partialCached rendered in this build
 	// check, when set, renders every partialCached call uncached too
 	// (CheckPartials); callPos is where each partial is called.
 	check   *checker
@@ -386,6 +386,48 @@ type cacheKey struct {
 	key  any
 }
 
+// partials are the outputs of partialCached in one build, by definition
+// and key (the definition tells the name). A map under a lock: a
+// sync.Map, hashing the name and the key's interface in a trie, cost more
+// than the lock on the few cores a build has, at twenty lookups an output.
+type partials struct {
+	mu sync.RWMutex
+	m  map[partialKey]template.HTML
+}
+
+type partialKey struct {
+	def int
+	key any
+}
+
+func (p *partials) load(k cacheKey) (template.HTML, bool) {
+	p.mu.RLock()
+	html, ok := p.m[partialKey{k.def, k.key}]
+	p.mu.RUnlock()
+	return html, ok
+}
+
+// loadOrStore keeps html for k unless a worker kept one first, and
+// returns the one kept, and whether it was there already.
+func (p *partials) loadOrStore(k cacheKey, html template.HTML) (template.HTML, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if had, ok := p.m[partialKey{k.def, k.key}]; ok {
+		return had, true
+	}
+	if p.m == nil {
+		p.m = map[partialKey]template.HTML{}
+	}
+	p.m[partialKey{k.def, k.key}] = html
+	return html, false
+}
+
+func (p *partials) clear() {
+	p.mu.Lock()
+	p.m = nil
+	p.mu.Unlock()
+}
+
 // partialCached returns the layout set's partialCached: it renders a
 // partial as {{template}} does in the page's body, once per build, key and
 // definition of the partial (defs: a list item is the same in a list and
@@ -401,11 +443,11 @@ func (t *Theme) partialCached(set *template.Template, defs map[string]int) func(
 			err := set.ExecuteTemplate(&b, name, data)
 			return template.HTML(b.String()), err
 		}
-		if html, ok := t.cached.Load(k); ok {
+		if html, ok := t.cached.load(k); ok {
 			if c := t.check; c != nil {
-				return html.(template.HTML), c.compare(set, k, html.(template.HTML), data, false)
+				return html, c.compare(set, k, html, data, false)
 			}
-			return html.(template.HTML), nil
+			return html, nil
 		}
 		var b strings.Builder
 		if err := set.ExecuteTemplate(&b, name, data); err != nil {
@@ -413,18 +455,18 @@ func (t *Theme) partialCached(set *template.Template, defs map[string]int) func(
 		}
 		// Kept to the end of the build: without the builder's spare room
 		// (a third of it, for 100,000 pages' list items).
-		html, loaded := t.cached.LoadOrStore(k, template.HTML(strings.Clone(b.String())))
+		html, loaded := t.cached.loadOrStore(k, template.HTML(strings.Clone(b.String())))
 		if c := t.check; c != nil {
-			return html.(template.HTML), c.compare(set, k, html.(template.HTML), data, !loaded)
+			return html, c.compare(set, k, html, data, !loaded)
 		}
-		return html.(template.HTML), nil
+		return html, nil
 	}
 }
 
 // StartBuild forgets what partialCached rendered: a theme kept for the
 // next build (folio serve) renders changed pages.
 func (t *Theme) StartBuild() {
-	t.cached.Clear()
+	t.cached.clear()
 	if t.check != nil {
 		t.check = &checker{made: map[cacheKey]string{}, found: map[cacheKey]Mismatch{}, callPos: t.callPos}
 	}
