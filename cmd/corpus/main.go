@@ -25,7 +25,7 @@ import (
 func main() {
 	n := flag.Int("n", 1000, "number of pages")
 	out := flag.String("o", "", "folder to write the site into (must not exist)")
-	theme := flag.String("theme", "themes", "themes folder to link into the site")
+	theme := flag.String("theme", "themes", "themes folder to copy into the site")
 	seed := flag.Uint64("seed", 1, "random seed")
 	var sh shape
 	flag.IntVar(&sh.tags, "tags", len(tagNames), "number of tags to draw each page's two tags from")
@@ -183,11 +183,9 @@ func write(dir, theme string, n int, sh shape, r *rand.Rand) error {
 			return err
 		}
 	}
-	abs, err := filepath.Abs(theme)
-	if err != nil {
-		return err
-	}
-	return os.Symlink(abs, filepath.Join(dir, "themes"))
+	// A copy, not a link: deleting the corpus's theme must not delete the
+	// tree's.
+	return os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(theme))
 }
 
 // hugoSite is the same site for Hugo, for side-by-side benchmarks

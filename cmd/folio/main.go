@@ -211,10 +211,10 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	// Go's default, but for a floor that spares a mid-sized build most
+	// Go's default, but for more room that spares a mid-sized build most
 	// of its collections and a cap on a big build's peak
 	// (docs/benchmarks.md, "Memory (issue 21, second pass)").
-	defer tuneGC(100, 128<<20, 512<<20)()
+	defer tuneGC(100, 64<<20, 512<<20)()
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	lang := langs.of(res.Lang)
