@@ -189,6 +189,22 @@ type tokenMaps struct {
 	shortNames map[uint64]string
 }
 
+// place is token b's place in tokens (by its key k in index), taken
+// when the page first has it; names makes each token's string once.
+func place[K comparable](index map[K]int, names map[K]string, k K, b []byte, tokens *[]counted) int {
+	if i, ok := index[k]; ok {
+		return i
+	}
+	s, known := names[k]
+	if !known {
+		s = string(b)
+		names[k] = s
+	}
+	index[k] = len(*tokens)
+	*tokens = append(*tokens, counted{token: s})
+	return len(*tokens) - 1
+}
+
 // packed is a token of up to 7 bytes as a number: its bytes, and its
 // length in the top byte; false for a longer token.
 func packed(b []byte) (uint64, bool) {
@@ -218,29 +234,9 @@ func (m *tokenMaps) reset() {
 func (m *tokenMaps) count(b []byte, value int32) {
 	var i int
 	if k, short := packed(b); short {
-		var ok bool
-		if i, ok = m.short[k]; !ok {
-			s, known := m.shortNames[k]
-			if !known {
-				s = string(b)
-				m.shortNames[k] = s
-			}
-			i = len(m.counted)
-			m.short[k] = i
-			m.counted = append(m.counted, counted{token: s})
-		}
+		i = place(m.short, m.shortNames, k, b, &m.counted)
 	} else {
-		var ok bool
-		if i, ok = m.index[string(b)]; !ok { // no string is made for a lookup
-			s, known := m.names[string(b)]
-			if !known {
-				s = string(b)
-				m.names[s] = s
-			}
-			i = len(m.counted)
-			m.index[s] = i
-			m.counted = append(m.counted, counted{token: s})
-		}
+		i = place(m.index, m.names, string(b), b, &m.counted) // a word of 8 letters or more: rare enough to make its string
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
