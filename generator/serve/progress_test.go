@@ -75,7 +75,7 @@ func listen(t *testing.T, url string) func(name, contains string) string {
 				if e[0] == name && strings.Contains(e[1], contains) {
 					return e[1]
 				}
-			case <-time.After(10 * time.Second):
+			case <-time.After(30 * time.Second): // a rebuild while the machine also runs the other packages' tests
 				t.Fatalf("no %q event containing %q", name, contains)
 				return ""
 			}
