@@ -95,7 +95,6 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 	// postings would grow, each copied, for a few more pages); its number
 	// in what was gathered gives its place in the index (rank), or none.
 	ids := make([]int32, len(pages))
-	heads := map[string][]byte{}
 	counts := t.tokenMaps()
 	for i, p := range pages {
 		id := t.id(p.Page)
@@ -110,8 +109,8 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 			counts.count([]byte(c), 1)
 		}
 		for _, c := range counts.counted {
-			ps := binary.AppendUvarint(heads[c.token], uint64(id))
-			heads[c.token] = binary.AppendUvarint(ps, uint64(c.value))
+			heads := &t.buckets[c.ref.bucket].heads[c.ref.slot]
+			*heads = binary.AppendUvarint(binary.AppendUvarint(*heads, uint64(id)), uint64(c.value))
 		}
 		counts.reset()
 		m.Len = append(m.Len, int(t.lengths[id])+n)
@@ -127,16 +126,12 @@ func (t *Texts) Index(ctx context.Context, s *site.Site, workers int, put func(p
 	shards := max(8, min(1024, 1<<bits.Len(uint(len(pages)/10))))
 	byShard := make([][]gathered, shards)
 	for k := range t.buckets {
-		for token, ps := range t.buckets[k].postings {
+		bk := &t.buckets[k]
+		for slot, token := range bk.tokens {
 			i := Shard(token, shards)
-			byShard[i] = append(byShard[i], gathered{token, ps, heads[token]})
-			delete(heads, token)
+			byShard[i] = append(byShard[i], gathered{token, bk.bodies[slot], bk.heads[slot]})
 		}
-		t.buckets[k].postings = nil
-	}
-	for token, ps := range heads { // in no page's body
-		i := Shard(token, shards)
-		byShard[i] = append(byShard[i], gathered{token, nil, ps})
+		*bk = bucket{}
 	}
 	m.Terms = make([]string, shards)
 	var scratch sync.Pool // *room, for encodePostings

@@ -39,13 +39,39 @@ type Texts struct {
 // by their tokens' hash: each page takes each lock once.
 const buckets = 64
 
-// bucket holds the postings of its tokens as they are gathered: for each
-// page that has the token, the page's number and its value (its count
-// times two, plus one if the title has it), two uvarints, in the order the
-// pages were converted. Index puts them in the index's order.
+// bucket holds the tokens of its share (by their hash), each in a slot of
+// its own, and their postings: for each page that has the token, the
+// page's number and its value (its count times two, plus one if the title
+// has it), two uvarints, of the bodies in the order the pages were
+// converted, of the titles and tags in the index's order. A worker learns
+// a token's slot once (intern) and then appends to its postings without
+// hashing the token again. Index puts them in the index's order.
 type bucket struct {
-	mu       sync.Mutex
-	postings map[string][]byte
+	mu     sync.Mutex
+	slots  map[string]int32
+	tokens []string
+	bodies [][]byte
+	heads  [][]byte
+}
+
+// ref is a token's place among the gathered: its bucket and its slot.
+type ref struct{ bucket, slot int32 }
+
+// intern is token s's place, given it the first time any worker meets it.
+func (t *Texts) intern(s string) ref {
+	k := Shard(s, buckets)
+	bk := &t.buckets[k]
+	bk.mu.Lock()
+	defer bk.mu.Unlock()
+	i, ok := bk.slots[s]
+	if !ok {
+		i = int32(len(bk.tokens))
+		bk.slots[s] = i
+		bk.tokens = append(bk.tokens, s)
+		bk.bodies = append(bk.bodies, nil)
+		bk.heads = append(bk.heads, nil)
+	}
+	return ref{int32(k), i}
 }
 
 // NewTexts is ready to gather the texts of pages. It numbers them in the
@@ -62,7 +88,7 @@ func NewTexts(pages []*source.Page) *Texts {
 		t.ids[pages[i]] = int32(id)
 	}
 	for i := range t.buckets {
-		t.buckets[i].postings = map[string][]byte{}
+		t.buckets[i].slots = map[string]int32{}
 	}
 	t.parts = make([]spill.Part, len(pages))
 	return t
@@ -141,7 +167,7 @@ func (t *Texts) tokenMaps() *tokenMaps {
 		t.free = t.free[:n-1]
 		return m
 	}
-	return &tokenMaps{index: map[string]int{}, names: map[string]string{}, short: map[uint64]int{}, shortNames: map[uint64]string{}, byBucket: make([][]int, buckets)}
+	return &tokenMaps{texts: t, index: map[string]int{}, refs: map[string]ref{}, short: map[uint64]int{}, shortRefs: map[uint64]ref{}, byBucket: make([][]int, buckets)}
 }
 
 func (t *Texts) done(m *tokenMaps) {
@@ -150,12 +176,11 @@ func (t *Texts) done(m *tokenMaps) {
 	t.mu.Unlock()
 }
 
-// gather adds a page's counted tokens to the postings, each bucket under
-// its lock once, and clears m for the next page.
+// gather adds a page's counted tokens to the postings of the bodies, each
+// bucket under its lock once, and clears m for the next page.
 func (t *Texts) gather(id int32, m *tokenMaps) {
 	for i, c := range m.counted {
-		k := Shard(c.token, buckets)
-		m.byBucket[k] = append(m.byBucket[k], i)
+		m.byBucket[c.ref.bucket] = append(m.byBucket[c.ref.bucket], i)
 	}
 	for k, counted := range m.byBucket {
 		if len(counted) == 0 {
@@ -165,8 +190,8 @@ func (t *Texts) gather(id int32, m *tokenMaps) {
 		bk.mu.Lock()
 		for _, i := range counted {
 			c := m.counted[i]
-			ps := binary.AppendUvarint(bk.postings[c.token], uint64(id))
-			bk.postings[c.token] = binary.AppendUvarint(ps, uint64(c.value))
+			ps := binary.AppendUvarint(bk.bodies[c.ref.slot], uint64(id))
+			bk.bodies[c.ref.slot] = binary.AppendUvarint(ps, uint64(c.value))
 		}
 		bk.mu.Unlock()
 		m.byBucket[k] = counted[:0]
@@ -174,34 +199,36 @@ func (t *Texts) gather(id int32, m *tokenMaps) {
 	m.reset()
 }
 
-// tokenMaps are a worker's maps for counting a page's tokens, and each
-// token met as one string, made once: a site's pages have some ten
-// thousand tokens between them, and 17 million in all at 50,000 pages.
+// tokenMaps are a worker's maps for counting a page's tokens, and the
+// place of each token it met (refs): a site's pages have some ten thousand
+// tokens between them, and 17 million in all at 50,000 pages.
 type tokenMaps struct {
+	texts    *Texts
 	index    map[string]int // a token's place in counted
 	counted  []counted
-	names    map[string]string
+	refs     map[string]ref
 	byBucket [][]int // places in counted, by bucket
-	// short and shortNames are index and names for the tokens of up to 7
+	// short and shortRefs are index and refs for the tokens of up to 7
 	// bytes, packed into a number (packed): most tokens, two Han characters
 	// or a short word, found without hashing a string.
-	short      map[uint64]int
-	shortNames map[uint64]string
+	short     map[uint64]int
+	shortRefs map[uint64]ref
 }
 
 // place is token b's place in tokens (by its key k in index), taken
-// when the page first has it; names makes each token's string once.
-func place[K comparable](index map[K]int, names map[K]string, k K, b []byte, tokens *[]counted) int {
+// when the page first has it; refs keeps each token's place among the
+// gathered (intern), learnt once.
+func place[K comparable](t *Texts, index map[K]int, refs map[K]ref, k K, b []byte, tokens *[]counted) int {
 	if i, ok := index[k]; ok {
 		return i
 	}
-	s, known := names[k]
+	r, known := refs[k]
 	if !known {
-		s = string(b)
-		names[k] = s
+		r = t.intern(string(b))
+		refs[k] = r
 	}
 	index[k] = len(*tokens)
-	*tokens = append(*tokens, counted{token: s})
+	*tokens = append(*tokens, counted{ref: r})
 	return len(*tokens) - 1
 }
 
@@ -219,7 +246,7 @@ func packed(b []byte) (uint64, bool) {
 }
 
 type counted struct {
-	token string
+	ref   ref
 	value int32
 }
 
@@ -234,9 +261,9 @@ func (m *tokenMaps) reset() {
 func (m *tokenMaps) count(b []byte, value int32) {
 	var i int
 	if k, short := packed(b); short {
-		i = place(m.short, m.shortNames, k, b, &m.counted)
+		i = place(m.texts, m.short, m.shortRefs, k, b, &m.counted)
 	} else {
-		i = place(m.index, m.names, string(b), b, &m.counted) // a word of 8 letters or more: rare enough to make its string
+		i = place(m.texts, m.index, m.refs, string(b), b, &m.counted) // a word of 8 letters or more: rare enough to make its string
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
