@@ -167,7 +167,7 @@ func (t *Texts) tokenMaps() *tokenMaps {
 		t.free = t.free[:n-1]
 		return m
 	}
-	return &tokenMaps{texts: t, index: map[string]int{}, refs: map[string]ref{}, short: map[uint64]int{}, shortRefs: map[uint64]ref{}, byBucket: make([][]int, buckets)}
+	return &tokenMaps{texts: t, page: 1, short: map[uint64]*seen{}, long: map[string]*seen{}, byBucket: make([][]int, buckets)}
 }
 
 func (t *Texts) done(m *tokenMaps) {
@@ -199,37 +199,43 @@ func (t *Texts) gather(id int32, m *tokenMaps) {
 	m.reset()
 }
 
-// tokenMaps are a worker's maps for counting a page's tokens, and the
-// place of each token it met (refs): a site's pages have some ten thousand
-// tokens between them, and 17 million in all at 50,000 pages.
+// tokenMaps are a worker's maps of the tokens it has met, for counting a
+// page's: a site's pages have some ten thousand tokens between them, and
+// 17 million in all at 50,000 pages, so that each is found with one lookup
+// and its place among the gathered is learnt once.
 type tokenMaps struct {
-	texts    *Texts
-	index    map[string]int // a token's place in counted
+	texts *Texts
+	page  uint32 // the page being counted, numbered from 1 by this worker
+	// short holds the tokens of up to 7 bytes, packed into a number
+	// (packed): most tokens, two Han characters or a short word, found
+	// without hashing a string; long the others.
+	short    map[uint64]*seen
+	long     map[string]*seen
 	counted  []counted
-	refs     map[string]ref
 	byBucket [][]int // places in counted, by bucket
-	// short and shortRefs are index and refs for the tokens of up to 7
-	// bytes, packed into a number (packed): most tokens, two Han characters
-	// or a short word, found without hashing a string.
-	short     map[uint64]int
-	shortRefs map[uint64]ref
 }
 
-// place is token b's place in tokens (by its key k in index), taken
-// when the page first has it; refs keeps each token's place among the
-// gathered (intern), learnt once.
-func place[K comparable](t *Texts, index map[K]int, refs map[K]ref, k K, b []byte, tokens *[]counted) int {
-	if i, ok := index[k]; ok {
-		return i
+// seen is a token a worker has met: its place among the gathered, and its
+// place in counted if the page being counted has it (page is that page).
+type seen struct {
+	ref  ref
+	page uint32
+	at   int32
+}
+
+// place is token b's place in m.counted (by its key k in known), taken
+// when the page first has it.
+func place[K comparable](m *tokenMaps, known map[K]*seen, k K, b []byte) int {
+	s := known[k]
+	if s == nil {
+		s = &seen{ref: m.texts.intern(string(b))}
+		known[k] = s
 	}
-	r, known := refs[k]
-	if !known {
-		r = t.intern(string(b))
-		refs[k] = r
+	if s.page != m.page {
+		s.page, s.at = m.page, int32(len(m.counted))
+		m.counted = append(m.counted, counted{ref: s.ref})
 	}
-	index[k] = len(*tokens)
-	*tokens = append(*tokens, counted{ref: r})
-	return len(*tokens) - 1
+	return int(s.at)
 }
 
 // packed is a token of up to 7 bytes as a number: its bytes, and its
@@ -251,8 +257,7 @@ type counted struct {
 }
 
 func (m *tokenMaps) reset() {
-	clear(m.index)
-	clear(m.short)
+	m.page++
 	m.counted = m.counted[:0]
 }
 
@@ -261,9 +266,9 @@ func (m *tokenMaps) reset() {
 func (m *tokenMaps) count(b []byte, value int32) {
 	var i int
 	if k, short := packed(b); short {
-		i = place(m.texts, m.short, m.shortRefs, k, b, &m.counted)
+		i = place(m, m.short, k, b)
 	} else {
-		i = place(m.texts, m.index, m.refs, string(b), b, &m.counted) // a word of 8 letters or more: rare enough to make its string
+		i = place(m, m.long, string(b), b) // a word of 8 letters or more: rare enough to make its string
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
