@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -130,7 +129,7 @@ func (t *Texts) Add(p *source.Page, text string) {
 		}
 		text = text[:cut]
 	}
-	b, _ := json.Marshal(text)
+	b := appendJSONString(nil, text)
 	sum := sha256.Sum256(b)
 	t.names[id] = "x." + hex.EncodeToString(sum[:5]) + ".json"
 	t.parts[id] = t.aside.Put(b)
