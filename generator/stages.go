@@ -180,7 +180,7 @@ func (b *builder) buildModel() error {
 		// folio build holds no HTML either, but reads each page's back as
 		// it is rendered.
 		b.results = convert.Pages(b.ctx, md, b.content, b.links, convert.Options{Workers: opts.Workers, Cache: markdownCache, OnlyText: onlyMarkdown(b.changed), Fault: opts.Fault,
-			LetGo: b.writesAsItGoes(), Text: b.texts.Add, Aside: b.htmlAside, Order: b.texts.Order()}, b.l)
+			Text: b.texts.Add, Aside: b.htmlAside, Order: b.texts.Order()}, b.l)
 		b.stage("markdown")
 		if err := b.ctx.Err(); err != nil {
 			return err

@@ -35,12 +35,6 @@ type Options struct {
 	// Fault, if set, is called in the workers with "markdown" and the file
 	// worked on (generator.Options.Fault).
 	Fault func(stage, name string)
-	// LetGo lets go of each page's text as soon as it is converted
-	// (source.Converted), for a build that keeps nothing for the next
-	// (folio build): the texts of the pages converted and the HTML of the
-	// pages not yet converted are then never all held at once. Not with a
-	// Cache, whose next build reads the texts again.
-	LetGo bool
 	// Text, if set, is handed each page's text as a reader reads it, as
 	// soon as the page is converted (search.Texts.Add): the results do not
 	// hold it. Called from the workers.
@@ -90,9 +84,6 @@ func Pages(ctx context.Context, md *markup.Markdown, c *source.Content, r *links
 		}
 		t := source.TextOf(p)
 		t.Version = Mix(t.Version, cache.LinkSum(p.File))
-		if opts.LetGo && cache == nil {
-			source.Converted(p)
-		}
 	})
 	for i := range diags {
 		*l = append(*l, diags[i]...)

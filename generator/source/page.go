@@ -185,11 +185,5 @@ func (t *Text) Body() []byte { return t.Src[t.BodyStart:] }
 // the one that mixes what its links resolved to into its version).
 func TextOf(p *Page) *Text { return &p.text }
 
-// Converted lets go of a page's text once its Markdown is converted, in a
-// build that keeps nothing for the next (folio build): nothing after the
-// conversion reads it, and 50,000 pages' texts are 140 MB. Positions in the
-// front matter are still found (KeyPos).
-func Converted(p *Page) { p.text = Text{} }
-
 // Title returns the front matter title.
 func (p *Page) Title() string { return p.FM.Title }
