@@ -1,8 +1,11 @@
 package search
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The fast paths of fold and isHan agree with Unicode's tables on every rune.
@@ -20,4 +23,66 @@ func TestFastPathsAgree(t *testing.T) {
 			t.Fatalf("isHan %U", r)
 		}
 	}
+}
+
+// eachToken splits random texts as the loop over runes it replaced did:
+// Chinese of every block, full-width and Latin letters, digits, marks and
+// invalid bytes, and every one of them cut short at the end.
+func TestEachTokenAsBefore(t *testing.T) {
+	pieces := []string{"招生", "职业教育", "䶿", "㐀", "鿿", "一", "𠀀", "⺀", "々", "Go", "ＡＢＣ", "１５", "2026", "年", " ", "，", "。", "-", "é", "Ω", "\xe4\xb8", "\xe9\xbf", "\xff", "\xe4\x41\x42", "\xed\xa0\x80", "😀"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		s := ""
+		for range r.IntN(10) {
+			s += pieces[r.IntN(len(pieces))]
+		}
+		for _, text := range []string{s, s[:r.IntN(len(s)+1)]} {
+			var got, want []string
+			eachToken(text, func(b []byte) { got = append(got, string(b)) })
+			eachTokenByRune(text, func(b []byte) { want = append(want, string(b)) })
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: got %q, want %q", text, got, want)
+			}
+		}
+	}
+}
+
+// eachTokenByRune is eachToken as it was, ranging over the text's runes.
+func eachTokenByRune(text string, yield func([]byte)) {
+	var buf []byte
+	prev, hans, wordKind := 0, 0, 0
+	flush := func() {
+		if len(buf) > 0 && (wordKind != 0 || hans == 1) {
+			yield(buf)
+		}
+		buf, hans, wordKind = buf[:0], 0, 0
+	}
+	for _, r := range text {
+		r = fold(r)
+		switch {
+		case isHan(r):
+			if wordKind != 0 {
+				flush()
+			}
+			n := len(buf)
+			buf = utf8.AppendRune(buf, r)
+			if hans++; hans > 1 {
+				yield(buf[prev:])
+			}
+			prev = n
+		case isWord(r):
+			kind := 1
+			if r >= '0' && r <= '9' {
+				kind = 2
+			}
+			if kind != wordKind {
+				flush()
+				wordKind = kind
+			}
+			buf = append(buf, byte(r))
+		default:
+			flush()
+		}
+	}
+	flush()
 }

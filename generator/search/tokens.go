@@ -64,7 +64,18 @@ func eachToken(text string, yield func([]byte)) {
 		}
 		buf, hans, wordKind = buf[:0], 0, 0
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// U+4000 to U+9FFF, most of a Chinese text, decoded here
+			// rather than by a call for each character.
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		r = fold(r)
 		switch {
 		case isHan(r):
@@ -72,7 +83,11 @@ func eachToken(text string, yield func([]byte)) {
 				flush()
 			}
 			n := len(buf)
-			buf = utf8.AppendRune(buf, r)
+			if r >= 0x800 && r < 0x10000 {
+				buf = append(buf, byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+			} else {
+				buf = utf8.AppendRune(buf, r)
+			}
 			if hans++; hans > 1 {
 				yield(buf[prev:]) // the pair of the last two characters
 			}
