@@ -129,7 +129,7 @@ func (t *Texts) Add(p *source.Page, text string) {
 		}
 		text = text[:cut]
 	}
-	b := appendJSONString(nil, text)
+	b := appendJSONString(make([]byte, 0, len(text)+len(text)/16+2), text)
 	sum := sha256.Sum256(b)
 	t.names[id] = "x." + hex.EncodeToString(sum[:5]) + ".json"
 	t.parts[id] = t.aside.Put(b)
