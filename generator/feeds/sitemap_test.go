@@ -22,7 +22,7 @@ func TestSitemapsSplit(t *testing.T) {
 	}
 	s := &site.Site{Config: cfg}
 	for i := range 7 {
-		p := &site.Page{Page: &source.Page{URL: fmt.Sprintf("/p/%d/", i)}}
+		p := site.NewPage(&source.Page{URL: fmt.Sprintf("/p/%d/", i)}, nil)
 		s.Outputs = append(s.Outputs, site.Output{Path: fmt.Sprintf("p/%d/index.html", i), Layout: "post", Page: p})
 	}
 	type loc struct {

@@ -76,7 +76,7 @@ func (s *Site) archives() {
 				}
 			}
 		}
-		index := &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, Section: section.Section, URL: section.URL + "archive/"}, Parent: section}
+		index := NewPage(&source.Page{Kind: source.KindSection, Branch: true, Section: section.Section, URL: section.URL + "archive/"}, section)
 		index.FM.Title = section.Title()
 		if !taken[index.URL] {
 			s.Outputs = append(s.Outputs, Output{Path: outPath(index.URL), Layout: "archives", Page: index, Years: years})
@@ -121,7 +121,7 @@ func (s *Site) archive(section *Page, year, month int) *Archive {
 			period = fmt.Sprintf("%d-%02d", year, month)
 		}
 	}
-	p := &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, Section: section.Section, URL: url}, Parent: section}
+	p := NewPage(&source.Page{Kind: source.KindSection, Branch: true, Section: section.Section, URL: url}, section)
 	p.FM.Title = section.Title() + " " + period
 	return &Archive{Section: section, Year: year, Month: month, Page: p}
 }

@@ -140,6 +140,7 @@ func (d *derivation) page(old *Page) *Page {
 	*p = *old
 	if t, ok := d.texts[p.File]; ok && p.File != "" {
 		p.Page, p.Result = t.Page, *t.Result
+		p.spell()
 	}
 	d.unlinked = append(d.unlinked, old)
 	return p

@@ -169,3 +169,70 @@ func holdsModel(t reflect.Type, pkg string, seen map[reflect.Type]bool) bool {
 	}
 	return false
 }
+
+// Every page a model leads to spells out its source page's fields as
+// they are (site.Page's URL, Section, Date, Lastmod and FM), in a model
+// built and in one derived for a text edit: the journal's articles without
+// a date take their issue's, which must reach both.
+func TestPagesSpellTheirSource(t *testing.T) {
+	t.Parallel()
+	c := testkit.Corpus(t, 300, testkit.Model)
+	var edited *site.Page
+	for _, p := range c.Model.Pages {
+		if p.InIssue != nil && p.FM.Date.IsZero() && !p.Page.Date.IsZero() {
+			edited = p
+			break
+		}
+	}
+	if edited == nil {
+		t.Fatal("the corpus has no journal article dated by its issue")
+	}
+	result := c.Markdown.Render(markup.Doc{File: edited.File, Src: []byte("改过了\n"), Page: &shortcode.Page{}}, nil, &diag.List{})
+	derived := site.WithText(c.Model, map[string]site.Text{edited.File: {Page: source.WithText(edited.Page, edited.Page), Result: result}})
+	for name, m := range map[string]*site.Site{"built": c.Model, "derived": derived} {
+		pages := pagesOf(reflect.ValueOf(m))
+		if len(pages) < len(m.Pages) {
+			t.Fatalf("%s: found %d pages of %d", name, len(pages), len(m.Pages))
+		}
+		for _, p := range pages {
+			if p.URL != p.Page.URL || p.Section != p.Page.Section || !p.Date.Equal(p.Page.Date) || !p.Lastmod.Equal(p.Page.Lastmod) || p.FM != &p.Page.FM {
+				t.Errorf("%s: %s spells %q %q %v %v, its source page is %q %q %v %v", name, p.Page.URL, p.URL, p.Section, p.Date, p.Lastmod, p.Page.URL, p.Page.Section, p.Page.Date, p.Page.Lastmod)
+			}
+		}
+	}
+}
+
+// pagesOf returns every page value v leads to.
+func pagesOf(v reflect.Value) []*site.Page {
+	var pages []*site.Page
+	seen := map[uintptr]bool{}
+	pageType := reflect.TypeFor[*site.Page]()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] || v.Type().Elem().PkgPath() != pageType.Elem().PkgPath() {
+				return
+			}
+			seen[v.Pointer()] = true
+			if v.Type() == pageType {
+				pages = append(pages, v.Interface().(*site.Page))
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Value())
+			}
+		}
+	}
+	walk(v)
+	return pages
+}

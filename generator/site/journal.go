@@ -83,7 +83,8 @@ func (s *Site) journal(l *diag.List) {
 		for j, a := range order {
 			a.InIssue = p
 			if a.Date.IsZero() { // an article is published with its issue
-				a.Date, a.Lastmod = p.Date, p.Lastmod
+				a.Page.Date, a.Page.Lastmod = p.Date, p.Lastmod
+				a.spell()
 			}
 			if j > 0 {
 				a.PrevArticle = order[j-1]

@@ -131,7 +131,7 @@ func (s *Site) outputs() {
 		}
 	}
 	s.Outputs = append(s.Outputs, Output{Path: "404.html", Layout: "404", Page: s.Home})
-	search := &Page{Page: &source.Page{Kind: source.KindPage, URL: "/search/", Section: "search"}, Parent: s.Home}
+	search := NewPage(&source.Page{Kind: source.KindPage, URL: "/search/", Section: "search"}, s.Home)
 	s.Outputs = append(s.Outputs, Output{Path: "search/index.html", Layout: "search", Page: search})
 }
 

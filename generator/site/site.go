@@ -22,6 +22,15 @@ type Page struct {
 	*source.Page
 	markup.Result
 
+	// URL, Section, Date, Lastmod and FM are the source page's, spelled
+	// out (spell, NewPage): text/template looks a field of an embedded
+	// struct up with a slow search on every use (reflect's
+	// FieldByNameFunc, which allocates), and layouts read these most.
+	// Set them through the source page and spell them again.
+	URL, Section  string
+	Date, Lastmod time.Time
+	FM            *source.FrontMatter
+
 	// Parent is the branch page (section, issue, home) that lists this page.
 	Parent *Page
 	// Children are the pages this branch page lists, in listing order.
@@ -102,7 +111,8 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s := &Site{Config: cfg, Now: now, bySection: map[string][]*Page{}, collation: newCollation(cfg.LanguageCode)}
 	byDir := map[string]*Page{}
 	for i, sp := range pages {
-		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
+		p := NewPage(sp, nil)
+		p.Result, p.Terms = *results[i], map[string][]*Term{}
 		if p.Kind == source.KindEvent {
 			p.Event = newEvent(sp, cfg.Location, now)
 		}
@@ -117,7 +127,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	if s.Home == nil {
 		l.Add(diag.Pos{File: source.ContentDir + "/_index.md"}, diag.FileNoHome)
-		s.Home = &Page{Page: &source.Page{Kind: source.KindHome, URL: "/", File: source.ContentDir + "/_index.md"}}
+		s.Home = NewPage(&source.Page{Kind: source.KindHome, URL: "/", File: source.ContentDir + "/_index.md"}, nil)
 		s.Home.FM.Title = cfg.Title
 	}
 	s.link(byDir)
@@ -141,6 +151,20 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s.numberPages()
 	s.collation = nil // not safe for concurrent use, and the model is read in parallel from here on
 	return s
+}
+
+// NewPage is the model's page of source page sp, listed by parent: a
+// page made otherwise would lack the fields it spells out.
+func NewPage(sp *source.Page, parent *Page) *Page {
+	p := &Page{Page: sp, Parent: parent}
+	p.spell()
+	return p
+}
+
+// spell copies into the page's own fields those it spells out of its
+// source page.
+func (p *Page) spell() {
+	p.URL, p.Section, p.Date, p.Lastmod, p.FM = p.Page.URL, p.Page.Section, p.Page.Date, p.Page.Lastmod, &p.Page.FM
 }
 
 // link gives each page its parent (the branch page of the nearest folder

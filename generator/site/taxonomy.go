@@ -111,11 +111,11 @@ func (s *Site) taxonomies(l *diag.List) {
 			}
 		}
 		if t.Page == nil {
-			t.Page = &Page{Page: &source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: name, Section: name}, Parent: s.Home}
+			t.Page = NewPage(&source.Page{Kind: source.KindSection, Branch: true, URL: t.URL, Dir: name, Section: name}, s.Home)
 		}
 		for _, term := range bySlug {
 			if term.Page == nil {
-				term.Page = &Page{Page: &source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: name}, Parent: t.Page}
+				term.Page = NewPage(&source.Page{Kind: source.KindTerm, Branch: true, URL: term.URL, Section: name}, t.Page)
 				term.Page.FM.Title = term.Name
 			}
 			t.Terms = append(t.Terms, term)

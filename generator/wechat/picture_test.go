@@ -42,7 +42,7 @@ func TestPicture(t *testing.T) {
 		{"another site's", "https://img.example.com/p.jpg", "https://img.example.com/p.jpg", ""},
 	} {
 		var l diag.List
-		e := &exporter{page: &site.Page{Page: &source.Page{URL: "/a/", File: "content/a.md"}}, model: &site.Site{Config: cfg}, built: built, base: cfg.BaseURL, l: &l}
+		e := &exporter{page: site.NewPage(&source.Page{URL: "/a/", File: "content/a.md"}, nil), model: &site.Site{Config: cfg}, built: built, base: cfg.BaseURL, l: &l}
 		got, _ := e.picture(srcset(c.srcset, 100), diag.Pos{File: "content/a.md", Line: 3, Col: 1}, false)
 		if got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
