@@ -351,7 +351,6 @@ const (
 // The theme's shortcode templates and partialCached.
 const (
 	ThemeShortcodeUnreadable  Code = "T12"
-	ThemeShortcodeSyntax      Code = "T13"
 	ThemePartialCachedDiffers Code = "T13"
 )
 
