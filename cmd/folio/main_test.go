@@ -64,6 +64,11 @@ func TestBuildCommand(t *testing.T) {
 		"content/news/x.md": "+++\ntitle = \"甲\"\n\ndat = 2024-06-21\n+++\n",
 		"content/news/y.md": "+++\ntitle = \"乙\"\ndate = \"昨天\"\n+++\n",
 	}
+	// Builds, with a warning (raw HTML left out of the page).
+	warned := map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n正文。\n\n<div>原样的 HTML</div>\n",
+	}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -98,6 +103,10 @@ func TestBuildCommand(t *testing.T) {
 		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `没有 "bulid" 这个命令（是不是想写 "build"？）`},
 		{name: "unknown command, --lang en", files: good, args: []string{"bulid", "--lang", "en"}, code: 2, stderr: `unknown command "bulid" \(did you mean "build"\?\)`},
 		{name: "check", files: good, args: []string{"check", "--now", "2026-11-26"}, code: 0, stdout: `^folio check：没有问题（8 个页面，\d+ 个文件）`},
+		{name: "check with a warning", files: warned, args: []string{"check"}, code: 0,
+			stdout: `^folio check：没有错误，1 个警告（1 个页面，\d+ 个文件）\n$`, stderr: `^content/_index.md:6:1: 警告 \[M03\] `},
+		{name: "check with a warning, --lang en", files: warned, args: []string{"check", "--lang", "en"}, code: 0,
+			stdout: `^folio check: no errors, 1 warning\(s\) \(1 pages, \d+ files\)\n$`, stderr: `^content/_index.md:6:1: warning \[M03\] `},
 		{name: "check finds a broken link", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check"}, code: 1,
 			stderr: `^content/_index.md:4:2: \[L02\] 链接 /notices/none/：网站里没有这个页面：请检查地址。链接站内文章时，最好写它的文件.*\nfolio check：1 个问题\n$`},
 		{name: "check finds a broken link, --lang en", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check", "--lang", "en"}, code: 1,

@@ -174,6 +174,7 @@ const (
 	SaidBuilt         Code = "P02"
 	SaidCheckProblems Code = "P03"
 	SaidCheckClean    Code = "P04"
+	SaidCheckWarnings Code = "R20"
 	SaidServeFailed   Code = "P05"
 	SaidServeBuilt    Code = "P06"
 	SaidWarnings      Code = "P07"
@@ -878,6 +879,10 @@ var catalog = map[Code]entry{
 		"folio check：没有问题（{pages} 个页面，{files} 个文件）",
 		"folio check: no problems ({pages} pages, {files} files)",
 		42, 300),
+	SaidCheckWarnings: partOf(names("n", "pages", "files"),
+		"folio check：没有错误，{n} 个警告（{pages} 个页面，{files} 个文件）",
+		"folio check: no errors, {n} warning(s) ({pages} pages, {files} files)",
+		2, 42, 300),
 	SaidServeFailed: partOf(names("what", "n", "took"),
 		"{what}：{n} 个错误，预览仍显示上一次成功生成的网站（{took}）",
 		"{what}: {n} error(s), still serving the last good site ({took})",
