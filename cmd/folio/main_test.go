@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"folio.dev/folio/generator/publish"
 )
 
 // newSite writes a small site with the repository's theme into a new
@@ -243,5 +245,57 @@ func TestFailedBuildLeavesNoStaging(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
 		t.Errorf("the previous site is gone: %v", err)
+	}
+}
+
+// folio build while another build holds the destination (two CI jobs at
+// once) fails with R19 at the destination, in the editor's language, exit
+// 1, and leaves the site and the folder beside it as they were.
+func TestBuildWhileAnotherWrites(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+	})
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "site")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	before, err := os.ReadFile(filepath.Join(dest, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("+++\ntitle = \"甲\"\n+++\n"), 0o644)
+	held, err := publish.LockDestination(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	for _, tt := range []struct{ lang, want string }{
+		{"zh-CN", dest + ": [R19] 另一个 folio build 正在写入这个文件夹，这次生成什么也没有写：等那次生成结束后，再运行一次 folio build。"},
+		{"en", dest + ": [R19] another folio build is writing this folder, so this build wrote nothing; run folio build again once that one has ended"},
+	} {
+		stderr.Reset()
+		if code := run([]string{"build", "-s", dir, "-d", dest, "--lang", tt.lang}, &stdout, &stderr, nil); code != 1 {
+			t.Errorf("--lang %s: exit %d, want 1: %s", tt.lang, code, stderr.String())
+		}
+		if !strings.HasPrefix(stderr.String(), tt.want) {
+			t.Errorf("--lang %s: stderr does not begin %q:\n%s", tt.lang, tt.want, stderr.String())
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Equal(after, before) {
+		t.Error("the site changed")
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a", "index.html")); err == nil {
+		t.Error("the refused build published a page")
+	}
+	if left, _ := filepath.Glob(filepath.Join(parent, ".site.folio-staging")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	held.Release()
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Errorf("once the other build let go: exit %d: %s", code, stderr.String())
 	}
 }

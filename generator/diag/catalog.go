@@ -145,6 +145,7 @@ const (
 	FileNoHome      Code = "R11"
 	FileWriteFailed Code = "R12"
 	FileChanged     Code = "R13"
+	FileDestBusy    Code = "R19"
 )
 
 // Internal errors and the command's use.
@@ -788,6 +789,9 @@ var catalog = map[Code]entry{
 	FileChanged: errorOf(KindFile, nil,
 		"这个文件在生成网站的过程中被改动了：保存好以后再生成一次",
 		"the file changed while the site was being built; build again once it is saved"),
+	FileDestBusy: errorOf(KindFile, nil,
+		"另一个 folio build 正在写入这个文件夹，这次生成什么也没有写：等那次生成结束后，再运行一次 folio build。在 CI 里，请让写入同一个文件夹的任务排队执行，不要同时运行",
+		"another folio build is writing this folder, so this build wrote nothing; run folio build again once that one has ended (in CI, make the jobs that write this folder wait for each other instead of running at once)"),
 	FileWriteFailed: errorOf(KindFile, names("err"),
 		"无法写入网站：{err}",
 		"cannot write the site: {err}",
