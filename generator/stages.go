@@ -97,7 +97,7 @@ func start(ctx context.Context, opts Options, res *Result) (*builder, error) {
 		// remove this one's staging folder, or swap in a half-written one.
 		lock, err := publish.LockDestination(opts.Destination)
 		if errors.Is(err, publish.ErrBusy) {
-			b.l.Add(diag.Pos{File: opts.Destination}, diag.FileDestBusy)
+			b.l.Add(destinationPos(opts), diag.FileDestBusy)
 			return nil, b.fail()
 		}
 		if err != nil {
@@ -375,7 +375,7 @@ func (b *builder) minify() error {
 	}
 	before, after, err := publish.Minify(b.out)
 	if err != nil {
-		b.l.Add(diag.Pos{File: b.opts.Destination}, diag.FileWriteFailed, err)
+		b.l.Add(destinationPos(b.opts), diag.FileWriteFailed, err)
 		return b.fail()
 	}
 	b.res.Minified.Before, b.res.Minified.After = before, after
