@@ -130,7 +130,7 @@ const (
 	EncodingControls Code = "E02"
 )
 
-// Files of content/.
+// Files of content/, and the destination being written.
 const (
 	FileUnreadable  Code = "R01"
 	FileNoContent   Code = "R02"
