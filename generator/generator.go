@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -245,6 +246,23 @@ func rootDir(dir string) string {
 		return "."
 	}
 	return dir
+}
+
+// destinationPos is the destination as a diagnostic's position: relative
+// to the site's folder like every other position ("public" for folio build
+// -s site) when it is inside it, else its absolute path, which reads the
+// same from any folder.
+func destinationPos(opts Options) diag.Pos {
+	dest, err := filepath.Abs(opts.Destination)
+	if err != nil {
+		return diag.Pos{File: opts.Destination}
+	}
+	if root, err := filepath.Abs(rootDir(opts.RootDir)); err == nil {
+		if rel, err := filepath.Rel(root, dest); err == nil && filepath.IsLocal(rel) {
+			return diag.Pos{File: filepath.ToSlash(rel)}
+		}
+	}
+	return diag.Pos{File: dest}
 }
 
 // machineReadable makes the files that programs read: each event's and

@@ -62,6 +62,7 @@ type builder struct {
 	th        *theme.Theme
 	assetURLs map[string]string // a static file's URL -> its fingerprinted one
 
+	lock        *publish.Lock                  // the destination's, held from start to abort
 	staging     *publish.Stage                 // folio build's destination, written as pages render
 	put         func(path string, body []byte) // into staging; nil without one
 	minified    bool
@@ -91,6 +92,19 @@ func start(ctx context.Context, opts Options, res *Result) (*builder, error) {
 	}
 	b := &builder{ctx: ctx, opts: opts, res: res, l: &res.Diagnostics, started: time.Now(), preview: opts.Preview != nil}
 	b.cache, b.changed = opts.Preview.cache()
+	if opts.Destination != "" {
+		// Held until abort: a second build of the destination would
+		// remove this one's staging folder, or swap in a half-written one.
+		lock, err := publish.LockDestination(opts.Destination)
+		if errors.Is(err, publish.ErrBusy) {
+			b.l.Add(destinationPos(opts), diag.FileDestBusy)
+			return nil, b.fail()
+		}
+		if err != nil {
+			return nil, err
+		}
+		b.lock = lock
+	}
 	return b, nil
 }
 
@@ -117,6 +131,7 @@ func (b *builder) abort() {
 	if b.staging != nil {
 		b.staging.Abort()
 	}
+	b.lock.Release()
 }
 
 func (b *builder) loadConfig() error {
@@ -360,7 +375,7 @@ func (b *builder) minify() error {
 	}
 	before, after, err := publish.Minify(b.out)
 	if err != nil {
-		b.l.Add(diag.Pos{File: b.opts.Destination}, diag.FileWriteFailed, err)
+		b.l.Add(destinationPos(b.opts), diag.FileWriteFailed, err)
 		return b.fail()
 	}
 	b.res.Minified.Before, b.res.Minified.After = before, after

@@ -82,7 +82,12 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	if len(l) > 0 {
 		gh.problems(stdout, "folio check"+diag.Msg(diag.SaidWarnings, len(l)).Text(lang), src, l, lang)
 	}
+	// No errors: "no problems" only if nothing at all was said, since the
+	// line is read right under the warnings.
 	said := diag.Msg(diag.SaidCheckClean, len(res.Model.Pages), len(res.Site.Paths())).Text(lang)
+	if len(l) > 0 {
+		said = diag.Msg(diag.SaidCheckWarnings, len(l), len(res.Model.Pages), len(res.Site.Paths())).Text(lang)
+	}
 	gh.appendSummary(stdout, "### "+escapeMarkdown(said)+"\n\n")
 	fmt.Fprintln(stdout, said)
 	return 0

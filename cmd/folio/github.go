@@ -126,10 +126,11 @@ func summaryLine(d diag.Diagnostic, src string, lang diag.Lang) string {
 	return escapeMarkdown(pos.String()+": ") + "**" + escapeMarkdown(d.Kind.Title(lang)) + "** " + escapeMarkdown(line)
 }
 
-// repoPath is a diagnostic's file, which is relative to the site's folder,
-// relative to the folder folio runs in.
+// repoPath is a diagnostic's file, which is relative to the site's folder
+// (or absolute: a destination outside it), relative to the folder folio
+// runs in.
 func repoPath(src, file string) string {
-	if file == "" || src == "" || src == "." {
+	if file == "" || src == "" || src == "." || filepath.IsAbs(file) {
 		return file
 	}
 	return path.Join(filepath.ToSlash(src), file)

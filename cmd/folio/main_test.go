@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"folio.dev/folio/generator/publish"
 )
 
 // newSite writes a small site with the repository's theme into a new
@@ -64,6 +66,11 @@ func TestBuildCommand(t *testing.T) {
 		"content/news/x.md": "+++\ntitle = \"甲\"\n\ndat = 2024-06-21\n+++\n",
 		"content/news/y.md": "+++\ntitle = \"乙\"\ndate = \"昨天\"\n+++\n",
 	}
+	// Builds, with a warning (raw HTML left out of the page).
+	warned := map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n正文。\n\n<div>原样的 HTML</div>\n",
+	}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -98,6 +105,10 @@ func TestBuildCommand(t *testing.T) {
 		{name: "unknown command", files: good, args: []string{"bulid"}, code: 2, stderr: `没有 "bulid" 这个命令（是不是想写 "build"？）`},
 		{name: "unknown command, --lang en", files: good, args: []string{"bulid", "--lang", "en"}, code: 2, stderr: `unknown command "bulid" \(did you mean "build"\?\)`},
 		{name: "check", files: good, args: []string{"check", "--now", "2026-11-26"}, code: 0, stdout: `^folio check：没有问题（8 个页面，\d+ 个文件）`},
+		{name: "check with a warning", files: warned, args: []string{"check"}, code: 0,
+			stdout: `^folio check：没有错误，1 个警告（1 个页面，\d+ 个文件）\n$`, stderr: `^content/_index.md:6:1: 警告 \[M03\] `},
+		{name: "check with a warning, --lang en", files: warned, args: []string{"check", "--lang", "en"}, code: 0,
+			stdout: `^folio check: no errors, 1 warning\(s\) \(1 pages, \d+ files\)\n$`, stderr: `^content/_index.md:6:1: warning \[M03\] `},
 		{name: "check finds a broken link", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check"}, code: 1,
 			stderr: `^content/_index.md:4:2: \[L02\] 链接 /notices/none/：网站里没有这个页面：请检查地址。链接站内文章时，最好写它的文件.*\nfolio check：1 个问题\n$`},
 		{name: "check finds a broken link, --lang en", files: map[string]string{"config.toml": "title = \"测试\"\n", "content/_index.md": "+++\ntitle = \"首页\"\n+++\n见[通知](/notices/none/)。\n"}, args: []string{"check", "--lang", "en"}, code: 1,
@@ -234,5 +245,57 @@ func TestFailedBuildLeavesNoStaging(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
 		t.Errorf("the previous site is gone: %v", err)
+	}
+}
+
+// folio build while another build holds the destination (two CI jobs at
+// once) fails with R19 at the destination, in the editor's language, exit
+// 1, and leaves the site and the folder beside it as they were.
+func TestBuildWhileAnotherWrites(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+	})
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "site")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	before, err := os.ReadFile(filepath.Join(dest, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("+++\ntitle = \"甲\"\n+++\n"), 0o644)
+	held, err := publish.LockDestination(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	for _, tt := range []struct{ lang, want string }{
+		{"zh-CN", dest + ": [R19] 另一个 folio build 正在写入这个文件夹，这次生成什么也没有写：等那次生成结束后，再运行一次 folio build。"},
+		{"en", dest + ": [R19] another folio build is writing this folder, so this build wrote nothing; run folio build again once that one has ended"},
+	} {
+		stderr.Reset()
+		if code := run([]string{"build", "-s", dir, "-d", dest, "--lang", tt.lang}, &stdout, &stderr, nil); code != 1 {
+			t.Errorf("--lang %s: exit %d, want 1: %s", tt.lang, code, stderr.String())
+		}
+		if !strings.HasPrefix(stderr.String(), tt.want) {
+			t.Errorf("--lang %s: stderr does not begin %q:\n%s", tt.lang, tt.want, stderr.String())
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Equal(after, before) {
+		t.Error("the site changed")
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a", "index.html")); err == nil {
+		t.Error("the refused build published a page")
+	}
+	if left, _ := filepath.Glob(filepath.Join(parent, ".site.folio-staging")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	held.Release()
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Errorf("once the other build let go: exit %d: %s", code, stderr.String())
 	}
 }

@@ -130,7 +130,7 @@ const (
 	EncodingControls Code = "E02"
 )
 
-// Files of content/.
+// Files of content/, and the destination being written.
 const (
 	FileUnreadable  Code = "R01"
 	FileNoContent   Code = "R02"
@@ -145,6 +145,7 @@ const (
 	FileNoHome      Code = "R11"
 	FileWriteFailed Code = "R12"
 	FileChanged     Code = "R13"
+	FileDestBusy    Code = "R19"
 )
 
 // Internal errors and the command's use.
@@ -174,6 +175,7 @@ const (
 	SaidBuilt         Code = "P02"
 	SaidCheckProblems Code = "P03"
 	SaidCheckClean    Code = "P04"
+	SaidCheckWarnings Code = "R20"
 	SaidServeFailed   Code = "P05"
 	SaidServeBuilt    Code = "P06"
 	SaidWarnings      Code = "P07"
@@ -351,7 +353,6 @@ const (
 // The theme's shortcode templates and partialCached.
 const (
 	ThemeShortcodeUnreadable  Code = "T12"
-	ThemeShortcodeSyntax      Code = "T13"
 	ThemePartialCachedDiffers Code = "T13"
 )
 
@@ -788,6 +789,9 @@ var catalog = map[Code]entry{
 	FileChanged: errorOf(KindFile, nil,
 		"这个文件在生成网站的过程中被改动了：保存好以后再生成一次",
 		"the file changed while the site was being built; build again once it is saved"),
+	FileDestBusy: errorOf(KindFile, nil,
+		"另一个 folio build 正在写入这个文件夹，这次生成什么也没有写：等那次生成结束后，再运行一次 folio build。在 CI 里，请让写入同一个文件夹的任务排队执行，不要同时运行",
+		"another folio build is writing this folder, so this build wrote nothing; run folio build again once that one has ended (in CI, make the jobs that write this folder wait for each other instead of running at once)"),
 	FileWriteFailed: errorOf(KindFile, names("err"),
 		"无法写入网站：{err}",
 		"cannot write the site: {err}",
@@ -879,6 +883,10 @@ var catalog = map[Code]entry{
 		"folio check：没有问题（{pages} 个页面，{files} 个文件）",
 		"folio check: no problems ({pages} pages, {files} files)",
 		42, 300),
+	SaidCheckWarnings: partOf(names("n", "pages", "files"),
+		"folio check：没有错误，{n} 个警告（{pages} 个页面，{files} 个文件）",
+		"folio check: no errors, {n} warning(s) ({pages} pages, {files} files)",
+		2, 42, 300),
 	SaidServeFailed: partOf(names("what", "n", "took"),
 		"{what}：{n} 个错误，预览仍显示上一次成功生成的网站（{took}）",
 		"{what}: {n} error(s), still serving the last good site ({took})",

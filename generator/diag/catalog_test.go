@@ -258,3 +258,59 @@ func mdEscape(s string) string {
 	r := strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "<", "&lt;", ">", "&gt;", "#", "\\#", "|", "\\|", "\n", " ")
 	return r.Replace(s)
 }
+
+// TestCodesHaveOneName reads the package's source for every exported Code
+// constant and fails when two share a value. A second name for a code
+// compiles, and TestCallsGiveEveryValue does not see it (the code is said
+// under its other name); but the catalog can word only one of them (a map
+// cannot hold a key twice), so a call with the other says its words.
+func TestCodesHaveOneName(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	named := map[string]string{} // code -> its first constant's name
+	n := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			g, ok := decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				v := spec.(*ast.ValueSpec)
+				if typ, ok := v.Type.(*ast.Ident); !ok || typ.Name != "Code" {
+					continue
+				}
+				for i, name := range v.Names {
+					lit, ok := v.Values[i].(*ast.BasicLit)
+					if !ok || !name.IsExported() {
+						continue
+					}
+					code, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
+					}
+					n++
+					if first, ok := named[code]; ok {
+						t.Errorf("%s: %s is %s, which %s is already: give it a code of its own (the next free one of its family), or remove it if nothing uses it", fset.Position(name.Pos()), name.Name, code, first)
+						continue
+					}
+					named[code] = name.Name
+				}
+			}
+		}
+	}
+	if n < len(Codes()) {
+		t.Errorf("found %d Code constants, fewer than the catalog's %d codes: is the source read?", n, len(Codes()))
+	}
+}

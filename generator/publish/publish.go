@@ -139,7 +139,7 @@ type Stats struct {
 // A file whose bytes did not change is linked from the previous site, not
 // written, so it keeps its modification time: rsync and object-storage
 // uploads then send only what changed. Files no longer in the site are gone
-// with the previous folder.
+// with the previous folder. The caller holds dest's lock, as for NewStage.
 func Write(s *Site, dest string, workers int) (Stats, error) {
 	st, err := NewStage(dest, false)
 	if err != nil {
@@ -177,6 +177,8 @@ type Stage struct {
 }
 
 // NewStage starts writing a site that will replace dest, minified or not.
+// The caller holds dest's lock (LockDestination) until Commit or Abort:
+// NewStage removes a staging folder it finds as a leftover.
 func NewStage(dest string, minified bool) (*Stage, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
