@@ -175,7 +175,7 @@ const (
 	SaidBuilt         Code = "P02"
 	SaidCheckProblems Code = "P03"
 	SaidCheckClean    Code = "P04"
-	SaidCheckWarnings Code = "R20"
+	SaidCheckWarnings Code = "Q11"
 	SaidServeFailed   Code = "P05"
 	SaidServeBuilt    Code = "P06"
 	SaidWarnings      Code = "P07"

@@ -218,7 +218,7 @@ func codeList() []byte {
 		"B": "Bugs in folio", "C": "config.toml", "E": "Encoding", "F": "Front matter", "H": "Hints: how to fix a mistake in the settings",
 		"I": "Images", "K": "Settings (TOML) in front matter and config.toml", "L": "Links",
 		"M": "The Markdown text", "N": "Names of the kinds of pages", "P": "Parts of messages and what the commands say",
-		"Q": "What folio new and folio serve say", "R": "Files", "S": "Why a page is not published",
+		"Q": "What folio new, serve, check and wechat say", "R": "Files", "S": "Why a page is not published",
 		"T": "The theme", "U": "The command's use", "X": "Two files making one output",
 	}
 	for _, code := range Codes() {
