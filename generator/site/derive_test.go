@@ -170,8 +170,8 @@ func holdsModel(t reflect.Type, pkg string, seen map[reflect.Type]bool) bool {
 	return false
 }
 
-// Every page a model leads to spells out its source page's fields as
-// they are (site.Page's URL, Section, Date, Lastmod and FM), in a model
+// Every page a model leads to spells out its source page's and its
+// result's fields as they are (site.Page's URL, Date, Summary...), in a model
 // built and in one derived for a text edit: the journal's articles without
 // a date take their issue's, which must reach both.
 func TestPagesSpellTheirSource(t *testing.T) {
@@ -195,7 +195,8 @@ func TestPagesSpellTheirSource(t *testing.T) {
 			t.Fatalf("%s: found %d pages of %d", name, len(pages), len(m.Pages))
 		}
 		for _, p := range pages {
-			if p.URL != p.Page.URL || p.Section != p.Page.Section || !p.Date.Equal(p.Page.Date) || !p.Lastmod.Equal(p.Page.Lastmod) || p.FM != &p.Page.FM {
+			if p.URL != p.Page.URL || p.Section != p.Page.Section || !p.Date.Equal(p.Page.Date) || !p.Lastmod.Equal(p.Page.Lastmod) || p.FM != &p.Page.FM ||
+				p.Kind != p.Page.Kind || p.Unpublished != p.Page.Unpublished || p.Summary != p.Result.Summary || p.WordCount != p.Result.WordCount || p.ReadingTime != p.Result.ReadingTime {
 				t.Errorf("%s: %s spells %q %q %v %v, its source page is %q %q %v %v", name, p.Page.URL, p.URL, p.Section, p.Date, p.Lastmod, p.Page.URL, p.Page.Section, p.Page.Date, p.Page.Lastmod)
 			}
 		}

@@ -22,14 +22,19 @@ type Page struct {
 	*source.Page
 	markup.Result
 
-	// URL, Section, Date, Lastmod and FM are the source page's, spelled
-	// out (spell, NewPage): text/template looks a field of an embedded
-	// struct up with a slow search on every use (reflect's
-	// FieldByNameFunc, which allocates), and layouts read these most.
-	// Set them through the source page and spell them again.
+	// The fields of the source page and its Markdown's result that layouts
+	// read most, spelled out (spell, NewPage): text/template looks a field
+	// of an embedded struct up on every use with reflect's
+	// FieldByNameFunc, a search that allocates. Set them through the
+	// source page or the result, and spell them again.
 	URL, Section  string
 	Date, Lastmod time.Time
 	FM            *source.FrontMatter
+	Kind          source.Kind
+	Unpublished   string
+	Summary       string
+	WordCount     int
+	ReadingTime   int
 
 	// Parent is the branch page (section, issue, home) that lists this page.
 	Parent *Page
@@ -111,8 +116,8 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 	s := &Site{Config: cfg, Now: now, bySection: map[string][]*Page{}, collation: newCollation(cfg.LanguageCode)}
 	byDir := map[string]*Page{}
 	for i, sp := range pages {
-		p := NewPage(sp, nil)
-		p.Result, p.Terms = *results[i], map[string][]*Term{}
+		p := &Page{Page: sp, Result: *results[i], Terms: map[string][]*Term{}}
+		p.spell()
 		if p.Kind == source.KindEvent {
 			p.Event = newEvent(sp, cfg.Location, now)
 		}
@@ -162,9 +167,11 @@ func NewPage(sp *source.Page, parent *Page) *Page {
 }
 
 // spell copies into the page's own fields those it spells out of its
-// source page.
+// source page and result.
 func (p *Page) spell() {
-	p.URL, p.Section, p.Date, p.Lastmod, p.FM = p.Page.URL, p.Page.Section, p.Page.Date, p.Page.Lastmod, &p.Page.FM
+	sp, r := p.Page, &p.Result
+	p.URL, p.Section, p.Date, p.Lastmod, p.FM, p.Kind, p.Unpublished = sp.URL, sp.Section, sp.Date, sp.Lastmod, &sp.FM, sp.Kind, sp.Unpublished
+	p.Summary, p.WordCount, p.ReadingTime = r.Summary, r.WordCount, r.ReadingTime
 }
 
 // link gives each page its parent (the branch page of the nearest folder
