@@ -208,21 +208,29 @@ func TestReportAndEnvironment(t *testing.T) {
 	}
 }
 
+// builtSite is a site of one page built once into dest, the only folder
+// in parent.
+func builtSite(t *testing.T) (dir, parent, dest string) {
+	dir = newSite(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+	})
+	parent = t.TempDir()
+	dest = filepath.Join(parent, "site")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	return dir, parent, dest
+}
+
 // A build that fails on a limit (issue 17, item 4: 1,000 tags on a page)
 // says where, leaves the destination's previous site, and leaves nothing
 // beside it: no staging folder.
 func TestFailedBuildLeavesNoStaging(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, map[string]string{
-		"config.toml":       "title = \"测试\"\n",
-		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
-	})
-	parent := t.TempDir()
-	dest := filepath.Join(parent, "site")
+	dir, parent, dest := builtSite(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
 	var tags strings.Builder
 	for i := range 1000 {
 		fmt.Fprintf(&tags, "\"标签%d\", ", i)
@@ -253,16 +261,8 @@ func TestFailedBuildLeavesNoStaging(t *testing.T) {
 // 1, and leaves the site and the folder beside it as they were.
 func TestBuildWhileAnotherWrites(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, map[string]string{
-		"config.toml":       "title = \"测试\"\n",
-		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
-	})
-	parent := t.TempDir()
-	dest := filepath.Join(parent, "site")
+	dir, parent, dest := builtSite(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-s", dir, "-d", dest, "--quiet"}, &stdout, &stderr, nil); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
 	before, err := os.ReadFile(filepath.Join(dest, "index.html"))
 	if err != nil {
 		t.Fatal(err)
