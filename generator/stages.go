@@ -92,20 +92,24 @@ func start(ctx context.Context, opts Options, res *Result) (*builder, error) {
 	}
 	b := &builder{ctx: ctx, opts: opts, res: res, l: &res.Diagnostics, started: time.Now(), preview: opts.Preview != nil}
 	b.cache, b.changed = opts.Preview.cache()
-	if opts.Destination != "" {
-		// Held until abort: a second build of the destination would
-		// remove this one's staging folder, or swap in a half-written one.
-		lock, err := publish.LockDestination(opts.Destination)
-		if errors.Is(err, publish.ErrBusy) {
-			b.l.Add(destinationPos(opts), diag.FileDestBusy)
-			return nil, b.fail()
-		}
-		if err != nil {
-			return nil, err
-		}
-		b.lock = lock
-	}
 	return b, nil
+}
+
+// lockDestination holds folio build's destination until abort: a second
+// build of it would remove this one's staging folder, or swap in a
+// half-written one. Taken once the site's language is known, which R19 is
+// said in.
+func (b *builder) lockDestination() error {
+	if b.opts.Destination == "" {
+		return nil
+	}
+	lock, err := publish.LockDestination(b.opts.Destination)
+	if errors.Is(err, publish.ErrBusy) {
+		b.l.Add(destinationPos(b.opts), diag.FileDestBusy)
+		return b.fail()
+	}
+	b.lock = lock
+	return err
 }
 
 // stage records how long the stage that just ended took.
@@ -126,12 +130,12 @@ func (b *builder) fail() error {
 
 // abort removes the staging folder of a build that did not commit it.
 func (b *builder) abort() {
+	defer b.lock.Release()
 	b.texts.Close()
 	b.htmlAside.Close()
 	if b.staging != nil {
 		b.staging.Abort()
 	}
-	b.lock.Release()
 }
 
 func (b *builder) loadConfig() error {
@@ -149,6 +153,9 @@ func (b *builder) loadConfig() error {
 	}
 	if b.l.Errors() > 0 {
 		return b.fail()
+	}
+	if err := b.lockDestination(); err != nil {
+		return err
 	}
 	b.stage("config")
 	return nil

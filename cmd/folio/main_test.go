@@ -274,8 +274,8 @@ func TestBuildWhileAnotherWrites(t *testing.T) {
 	}
 	defer held.Release()
 	for _, tt := range []struct{ lang, want string }{
-		{"zh-CN", dest + ": [R19] 另一个 folio build 正在写入这个文件夹，这次生成什么也没有写：等那次生成结束后，再运行一次 folio build。"},
-		{"en", dest + ": [R19] another folio build is writing this folder, so this build wrote nothing; run folio build again once that one has ended"},
+		{"zh-CN", dest + ": [R19] 另一个 folio build 正在写入这个文件夹：等它结束后，再运行一次 folio build。"},
+		{"en", dest + ": [R19] another folio build is writing this folder: run folio build again once it has ended"},
 	} {
 		stderr.Reset()
 		if code := run([]string{"build", "-s", dir, "-d", dest, "--lang", tt.lang}, &stdout, &stderr, nil); code != 1 {
@@ -284,6 +284,13 @@ func TestBuildWhileAnotherWrites(t *testing.T) {
 		if !strings.HasPrefix(stderr.String(), tt.want) {
 			t.Errorf("--lang %s: stderr does not begin %q:\n%s", tt.lang, tt.want, stderr.String())
 		}
+	}
+	// Without --lang, in the site's language: the lock is taken once
+	// config.toml is read.
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Test\"\nlanguageCode = \"en\"\n"), 0o644)
+	stderr.Reset()
+	if code := run([]string{"build", "-s", dir, "-d", dest}, &stdout, &stderr, nil); code != 1 || !strings.HasPrefix(stderr.String(), dest+": [R19] another folio build") {
+		t.Errorf("an English site: exit %d, stderr:\n%s", code, stderr.String())
 	}
 	if after, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Equal(after, before) {
 		t.Error("the site changed")

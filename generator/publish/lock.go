@@ -31,13 +31,16 @@ type Lock struct {
 // build (of this process or another) holds it. Whoever makes a Stage or
 // calls Write for dest holds it; Release lets it go.
 func LockDestination(dest string) (*Lock, error) {
-	dest = filepath.Clean(dest)
-	parent, base := filepath.Dir(dest), filepath.Base(dest)
-	made := outermostMissing(parent)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	dest, err := filepath.Abs(dest) // one lock however the folder is named ("..", "./public")
+	if err != nil {
 		return nil, err
 	}
-	l := &Lock{path: filepath.Join(parent, "."+base+".folio-lock"), made: made}
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	l := &Lock{path: filepath.Join(parent, "."+base+".folio-lock"), made: outermostMissing(parent)}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		l.removeMade()
+		return nil, err
+	}
 	f, err := lockFile(l.path)
 	if err != nil {
 		l.removeMade()

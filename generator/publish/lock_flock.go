@@ -15,7 +15,7 @@ import (
 // held it): then it is not the lock any more, and the one at path is tried.
 func lockFile(path string) (*os.File, error) {
 	for {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o644) // read only: a lock file another user left behind is still taken
 		if err != nil {
 			return nil, err
 		}

@@ -8,7 +8,7 @@ import "os"
 // plan9, wasm): it names the folder being written, but does not keep a
 // second build out.
 func lockFile(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	return os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o644) // read only: a lock file another user left behind is still taken
 }
 
 func unlockFile(f *os.File, path string) {

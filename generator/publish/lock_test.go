@@ -129,3 +129,24 @@ func TestLockDestinationKilledHolder(t *testing.T) {
 	}
 	l.Release()
 }
+
+// A destination named from inside it ("..") is the same destination as
+// by its path: one lock, beside it, not inside it.
+func TestLockDestinationByAnyName(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(filepath.Join(dest, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dest, "sub"))
+	first, err := LockDestination("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+	if _, err := LockDestination(dest); !errors.Is(err, ErrBusy) {
+		t.Errorf("the destination by its path while held by \"..\": %v, want ErrBusy", err)
+	}
+	if entries, _ := os.ReadDir(dest); len(entries) != 1 {
+		t.Errorf("inside the destination: %v, want only sub", entries)
+	}
+}

@@ -11,7 +11,7 @@ import (
 // without waiting. Windows does not remove a file another build holds
 // open, so the file locked is always the one at path.
 func lockFile(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o644) // read only: a lock file another user left behind is still taken
 	if err != nil {
 		return nil, err
 	}

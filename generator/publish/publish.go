@@ -180,11 +180,11 @@ type Stage struct {
 // The caller holds dest's lock (LockDestination) until Commit or Abort:
 // NewStage removes a staging folder it finds as a leftover.
 func NewStage(dest string, minified bool) (*Stage, error) {
-	dest = filepath.Clean(dest)
-	parent, base := filepath.Split(dest)
-	if parent == "" {
-		parent = "."
+	dest, err := filepath.Abs(dest) // beside the folder however it is named: ".." has no name of its own
+	if err != nil {
+		return nil, err
 	}
+	parent, base := filepath.Split(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
