@@ -33,6 +33,27 @@ func (p *Page) Volume() int {
 	return p.Date.Year()
 }
 
+// dateArticles gives each journal article without a date of its own its
+// issue's, as it is published with its issue. It comes before link, which
+// files every page in its lists by date: dated later, an article stood
+// among the undated, last in its tags' lists and out of Recent.
+func (s *Site) dateArticles(byDir map[string]*Page) {
+	for _, a := range s.Pages {
+		if a.Kind != source.KindArticle || !a.Date.IsZero() {
+			continue
+		}
+		for dir := range source.Parents(a.Dir) {
+			if issue := byDir[dir]; issue != nil {
+				if issue.Kind == source.KindIssue {
+					a.Page.Date, a.Page.Lastmod = issue.Date, issue.Lastmod
+					a.spell()
+				}
+				break
+			}
+		}
+	}
+}
+
 // journal gives each issue its columns and neighbours, each article its
 // place in the issue, and reports what an editor got wrong: two issues with
 // one number, an article in no column of its issue, a missing cover or PDF.
@@ -82,10 +103,6 @@ func (s *Site) journal(l *diag.List) {
 		}
 		for j, a := range order {
 			a.InIssue = p
-			if a.Date.IsZero() { // an article is published with its issue
-				a.Page.Date, a.Page.Lastmod = p.Date, p.Lastmod
-				a.spell()
-			}
 			if j > 0 {
 				a.PrevArticle = order[j-1]
 			}

@@ -135,6 +135,7 @@ func Build(cfg *config.Config, pages []*source.Page, results []*markup.Result, n
 		s.Home = NewPage(&source.Page{Kind: source.KindHome, URL: "/", File: source.ContentDir + "/_index.md"}, nil)
 		s.Home.FM.Title = cfg.Title
 	}
+	s.dateArticles(byDir)
 	s.link(byDir)
 	s.journal(l)
 	s.attachments(l)

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -144,5 +145,35 @@ func TestPagerWindow(t *testing.T) {
 		if got := show(c.total, c.number); got != c.want {
 			t.Errorf("page %d of %d: %q, want %q", c.number, c.total, got, c.want)
 		}
+	}
+}
+
+// A journal article without a date of its own is published with its
+// issue, and is filed by that date everywhere pages are listed by date:
+// among its tags' pages and in Recent, not last among the undated.
+func TestArticleDatedByItsIssue(t *testing.T) {
+	issue := page("content/journal/2024/15/_index.md", "journal/2024/15", "journal", source.KindIssue, true, "第15期", day(16))
+	article := page("content/journal/2024/15/a.md", "journal/2024/15/a", "journal", source.KindArticle, false, "文章", time.Time{}, "技能")
+	older := page("content/news/old.md", "news/old", "news", source.KindPost, false, "旧新闻", day(1), "技能")
+	s := build(t, 10,
+		page("content/_index.md", "", "", source.KindHome, true, "首页", time.Time{}),
+		page("content/journal/_index.md", "journal", "journal", source.KindSection, true, "内刊", time.Time{}),
+		page("content/news/_index.md", "news", "news", source.KindSection, true, "新闻", time.Time{}),
+		issue, article, older)
+	var got *Page
+	for _, p := range s.Pages {
+		if p.File == article.File {
+			got = p
+		}
+	}
+	if got == nil || !got.Date.Equal(day(16)) || got.InIssue == nil {
+		t.Fatalf("the article: %+v", got)
+	}
+	if recent := s.Recent("journal", 6); !slices.Contains(recent, got) {
+		t.Errorf("Recent(journal) = %v, without the article", titles(recent))
+	}
+	tag := s.Taxonomy("tags").Terms[0]
+	if names := titles(tag.Pages); !slices.Equal(names, []string{"文章", "旧新闻"}) {
+		t.Errorf("the tag's pages: %v, want the article (16 June) before the news (1 June)", names)
 	}
 }
