@@ -1,0 +1,70 @@
+package render_test
+
+import (
+	"html/template"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"folio.dev/folio/generator/config"
+	"folio.dev/folio/generator/render"
+	"folio.dev/folio/generator/site"
+	"folio.dev/folio/generator/source"
+)
+
+// metaTemplate is what Data.Meta replaced in baseof.html, as it was.
+const metaTemplate = `<head>
+{{- with .Page.Feed}}{{if ne .Page $.Site.Home}}
+<link rel="alternate" type="application/rss+xml" title="{{.Page.Title}} - {{$.Site.Config.Title}}" href="{{absURL .URL}}">
+{{- end}}{{end}}
+<meta property="og:site_name" content="{{.Site.Config.Title}}">
+<meta property="og:title" content="{{if .Page.Title}}{{.Page.Title}}{{else}}{{.Site.Config.Title}}{{end}}">
+<meta property="og:type" content="{{if isLeaf .Page}}article{{else}}website{{end}}">
+<meta property="og:url" content="{{.Permalink}}">
+<meta property="og:locale" content="{{replace .Site.Config.LanguageCode "-" "_"}}">
+{{- with .Description}}
+<meta property="og:description" content="{{.}}">
+{{- end}}
+</head>`
+
+// Data.Meta writes what the template wrote, byte for byte, for titles,
+// descriptions and URLs made of every character html/template escapes in
+// an attribute or a URL, Chinese, and invalid bytes; with and without a
+// feed of the output's own list.
+func TestMetaAsTheTemplate(t *testing.T) {
+	pieces := []string{"招生", "职业教育 2026", "a", " ", `"`, "'", "&", "<", ">", "+", "=", "`", "\x00", "\x01", "%", "%2F", "%e6%8b", "%zz", "#", "?a=b&c=d", "/", ":", "javascript:", "JavaScript:alert(1)", "mailto:", "http://", "https://例子.中国/", "\xff", "\xe6\x8b", "\u2028", "~", "[x]", "(", "）", "\\", "\t", "\n"}
+	r := rand.New(rand.NewPCG(5, 6))
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		cfg := &config.Config{Title: text(), LanguageCode: []string{"zh-CN", "en", "zh-Hant-TW", ""}[r.IntN(4)]}
+		if err := config.SetBaseURL(cfg, []string{"https://www.example.org/", "http://example.org/sub/"}[r.IntN(2)]); err != nil {
+			t.Fatal(err)
+		}
+		home := site.NewPage(&source.Page{Kind: source.KindHome, URL: "/", Branch: true}, nil)
+		list := site.NewPage(&source.Page{Kind: source.KindSection, URL: "/" + text() + "/", Branch: true}, home)
+		list.FM.Title = text()
+		p := site.NewPage(&source.Page{Kind: source.KindPost, URL: "/" + text() + "/", Branch: r.IntN(3) == 0}, list)
+		p.FM.Title = text()
+		switch r.IntN(3) {
+		case 0:
+			p.Feed = &site.Feed{URL: list.URL + text() + "feed.xml", Page: list}
+		case 1:
+			p.Feed = &site.Feed{URL: "/feed.xml", Page: home}
+		}
+		d := render.Data{Site: &site.Site{Config: cfg, Home: home}, Page: p, Permalink: cfg.AbsURL(p.URL) + text(), Description: text()}
+		tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse(metaTemplate))
+		var want strings.Builder
+		if err := tmpl.Execute(&want, d); err != nil {
+			t.Fatal(err)
+		}
+		if got := "<head>" + string(d.Meta()) + "\n</head>"; got != want.String() {
+			t.Fatalf("Meta wrote\n%s\nwhere the template wrote\n%s", got, want.String())
+		}
+	}
+}
