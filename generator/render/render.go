@@ -44,6 +44,10 @@ type Data struct {
 	// Permalink is the page's absolute URL (absURL .Page.URL), which a
 	// page's head and header show three times.
 	Permalink string
+	// HeadTitle is what the page's <title> says: its title and the site's
+	// ("招生简章 - 协会"), the site's alone for the home page or a page
+	// without a title.
+	HeadTitle string
 	// Description is what the page says of itself to search engines and
 	// link previews: its front matter's description, else its summary.
 	// Worked out here once, not with two withs in the head of every output.
@@ -66,7 +70,14 @@ type Data struct {
 func dataFor(s *site.Site, o site.Output) Data {
 	p := o.Page
 	return Data{Site: s, Page: p, Path: o.Path, Layout: o.Layout, Pager: o.Pager, Taxonomy: o.Taxonomy, Term: o.Term, Archive: o.Archive, Years: o.Years,
-		Permalink: s.Config.AbsURL(p.URL), Content: template.HTML(p.HTML()), TOC: template.HTML(p.TOC), Description: description(p), TermsKey: termsKey(s, p), Shares: shares(p)}
+		Permalink: s.Config.AbsURL(p.URL), HeadTitle: headTitle(s, p), Content: template.HTML(p.HTML()), TOC: template.HTML(p.TOC), Description: description(p), TermsKey: termsKey(s, p), Shares: shares(p)}
+}
+
+func headTitle(s *site.Site, p *site.Page) string {
+	if t := p.Title(); t != "" && p.Kind != source.KindHome {
+		return t + " - " + s.Config.Title
+	}
+	return s.Config.Title
 }
 
 func description(p *site.Page) string {
