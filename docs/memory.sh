@@ -4,8 +4,10 @@
 # each run's wall time, CPU time (user+sys) and peak memory (GNU time's
 # maximum resident set size), then the medians. Both commits' folio are
 # built from `git archive`, so the work tree is left alone; the corpus is
-# this work tree's cmd/corpus. The output of the two is compared with
-# diff -r at each size (the same files, byte for byte, or it stops).
+# this work tree's cmd/corpus, written once for each commit with that
+# commit's theme (a theme may call what only its own folio has). The
+# output of the two is compared with diff -r at each size (the same files,
+# byte for byte, or it stops).
 #
 #   bash docs/memory.sh 4f0e19f HEAD                  # 1,000 and 10,000 pages, 3 runs each
 #   SIZES="50000 100000" RUNS=1 bash docs/memory.sh 4f0e19f HEAD
@@ -41,15 +43,16 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "| pages | folio | run | wall (s) | CPU (s) | peak (MB) |"
 echo "|---|---|---|---|---|---|"
 for n in $sizes; do
-  site="$work/site-$n"
-  go run ./cmd/corpus -n "$n" ${corpus[@]+"${corpus[@]}"} -o "$site" >/dev/null
-  for name in "${names[@]}"; do : > "$work/$name-$n.txt"; done
+  for name in "${names[@]}"; do
+    go run ./cmd/corpus -n "$n" ${corpus[@]+"${corpus[@]}"} -theme "$work/src-$name/themes" -o "$work/site-$n-$name" >/dev/null
+    : > "$work/$name-$n.txt"
+  done
   for i in $(seq "$runs"); do
     order=("${names[@]}")
     [ $((i % 2)) -eq 0 ] && order=("${names[1]}" "${names[0]}")
     for name in "${order[@]}"; do
       rm -rf "$work/public-$name"
-      /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/folio-$name" build -s "$site" -d "$work/public-$name" --now 2026-11-27 --quiet
+      /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/folio-$name" build -s "$work/site-$n-$name" -d "$work/public-$name" --now 2026-11-27 --quiet
       read -r wall user sys kb < "$work/time.txt"
       awk -v w="$wall" -v u="$user" -v s="$sys" -v k="$kb" 'BEGIN { printf "%.2f %.2f %d\n", w, u + s, k / 1024 }' >> "$work/$name-$n.txt"
       echo "| $n | $name | $i | $(tail -1 "$work/$name-$n.txt" | tr ' ' '|' | sed 's/|/ | /g') |"
@@ -58,7 +61,7 @@ for n in $sizes; do
       diff -r "$work/public-${names[0]}" "$work/public-${names[1]}" >/dev/null || { echo "the two builds of $n pages differ" >&2; exit 1; }
     fi
   done
-  rm -rf "$site" "$work"/public-*
+  rm -rf "$work"/site-* "$work"/public-*
 done
 echo
 echo "medians:"
