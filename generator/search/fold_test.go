@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -25,11 +26,50 @@ func TestFastPathsAgree(t *testing.T) {
 	}
 }
 
+// pieces of random texts: Chinese of every block, full-width and Latin
+// letters, digits, marks and invalid bytes.
+var pieces = []string{"招生", "职业教育", "䶿", "㐀", "鿿", "一", "𠀀", "⺀", "々", "Go", "ＡＢＣ", "１５", "2026", "年", "Skills", "TVET", "internationalization", " ", "，", "。", "-", "é", "Ω", "\xe4\xb8", "\xe9\xbf", "\xff", "\xe4\x41\x42", "\xed\xa0\x80", "😀"}
+
+// countBody counts random texts' tokens as eachToken splits them, with
+// count: the same tokens, values and number, in the same order, a worker's
+// maps reused from text to text as a build reuses them from page to page.
+func TestCountBodyAsEachToken(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	fast, slow := NewTexts(nil).tokenMaps(), NewTexts(nil).tokenMaps()
+	for range 20000 {
+		s := ""
+		for range r.IntN(12) {
+			s += pieces[r.IntN(len(pieces))]
+		}
+		for _, text := range []string{s, s[:r.IntN(len(s)+1)]} {
+			n := fast.countBody(text)
+			want := 0
+			eachToken(text, func(b []byte) { slow.count(b, 2); want++ })
+			got, wanted := fast.tokens(), slow.tokens()
+			if n != want || !slices.Equal(got, wanted) {
+				t.Fatalf("%q: counted %d %q, want %d %q", text, n, got, want, wanted)
+			}
+			fast.reset()
+			slow.reset()
+		}
+	}
+}
+
+// tokens are the tokens m counted for the page, each with its value, in the
+// order the page has them.
+func (m *tokenMaps) tokens() []string {
+	var out []string
+	for _, c := range m.counted {
+		bk := &m.texts.buckets[c.ref.bucket]
+		out = append(out, fmt.Sprintf("%s=%d", bk.tokens[c.ref.slot], c.value))
+	}
+	return out
+}
+
 // eachToken splits random texts as the loop over runes it replaced did:
 // Chinese of every block, full-width and Latin letters, digits, marks and
 // invalid bytes, and every one of them cut short at the end.
 func TestEachTokenAsBefore(t *testing.T) {
-	pieces := []string{"招生", "职业教育", "䶿", "㐀", "鿿", "一", "𠀀", "⺀", "々", "Go", "ＡＢＣ", "１５", "2026", "年", " ", "，", "。", "-", "é", "Ω", "\xe4\xb8", "\xe9\xbf", "\xff", "\xe4\x41\x42", "\xed\xa0\x80", "😀"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		s := ""

@@ -115,9 +115,7 @@ func (t *Texts) Add(p *source.Page, text string) {
 	}
 	m := t.tokenMaps()
 	defer t.done(m)
-	n := 0
-	eachToken(text, func(b []byte) { m.count(b, 2); n++ })
-	t.lengths[id] = int32(n)
+	t.lengths[id] = int32(m.countBody(text))
 	t.gather(id, m)
 	if text == "" {
 		return
@@ -166,7 +164,7 @@ func (t *Texts) tokenMaps() *tokenMaps {
 		t.free = t.free[:n-1]
 		return m
 	}
-	return &tokenMaps{texts: t, page: 1, short: map[uint64]*seen{}, long: map[string]*seen{}, byBucket: make([][]int, buckets)}
+	return &tokenMaps{texts: t, page: 1, long: map[string]seen{}, byBucket: make([][]int, buckets)}
 }
 
 func (t *Texts) done(m *tokenMaps) {
@@ -208,10 +206,11 @@ type tokenMaps struct {
 	// short holds the tokens of up to 7 bytes, packed into a number
 	// (packed): most tokens, two Han characters or a short word, found
 	// without hashing a string; long the others.
-	short    map[uint64]*seen
-	long     map[string]*seen
+	short    shortTokens
+	long     map[string]seen
 	counted  []counted
 	byBucket [][]int // places in counted, by bucket
+	word     []byte  // countBody's word, kept for the next page
 }
 
 // seen is a token a worker has met: its place among the gathered, and its
@@ -222,14 +221,9 @@ type seen struct {
 	at   int32
 }
 
-// place is token b's place in m.counted (by its key k in known), taken
-// when the page first has it.
-func place[K comparable](m *tokenMaps, known map[K]*seen, k K, b []byte) int {
-	s := known[k]
-	if s == nil {
-		s = &seen{ref: m.texts.intern(string(b))}
-		known[k] = s
-	}
+// at is the place in m.counted of the token s is, taken when the page
+// first has it.
+func (m *tokenMaps) at(s *seen) int {
 	if s.page != m.page {
 		s.page, s.at = m.page, int32(len(m.counted))
 		m.counted = append(m.counted, counted{ref: s.ref})
@@ -237,15 +231,63 @@ func place[K comparable](m *tokenMaps, known map[K]*seen, k K, b []byte) int {
 	return int(s.at)
 }
 
+// shortTokens is a table of the short tokens met, by their packed number:
+// open addressing, each token's seen beside its number, so that finding
+// one takes a multiplication and most often one read of memory (Go's map
+// took twice the time of all the rest of counting a page).
+type shortTokens struct {
+	slots []shortToken // a power of two of them, at most half used
+	used  int
+}
+
+type shortToken struct {
+	key  uint64 // packed; 0 for an empty slot (no token is empty)
+	seen seen
+}
+
+// find is the slot of token k, an empty one if the table lacks it.
+func (t *shortTokens) find(k uint64) *shortToken {
+	mask := uint64(len(t.slots) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> 32 & mask; ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.key == k || s.key == 0 {
+			return s
+		}
+	}
+}
+
+// add is the slot of token k, taken for it if the table lacked it (new).
+func (t *shortTokens) add(k uint64) (s *shortToken, new bool) {
+	if 2*(t.used+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]shortToken, max(1024, 2*len(old)))
+		for _, o := range old {
+			if o.key != 0 {
+				*t.find(o.key) = o
+			}
+		}
+	}
+	s = t.find(k)
+	if s.key == 0 {
+		s.key = k
+		t.used++
+		return s, true
+	}
+	return s, false
+}
+
 // packed is a token of up to 7 bytes as a number: its bytes, and its
 // length in the top byte; false for a longer token.
-func packed(b []byte) (uint64, bool) {
+func packed[T string | []byte](b T) (uint64, bool) {
+	switch len(b) {
+	case 6: // two Han characters, most tokens: spelt out, not a loop
+		return 6<<56 | uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40, true
+	}
 	if len(b) > 7 {
 		return 0, false
 	}
 	k := uint64(len(b)) << 56
-	for i, c := range b {
-		k |= uint64(c) << (8 * i)
+	for i := 0; i < len(b); i++ {
+		k |= uint64(b[i]) << (8 * i)
 	}
 	return k, true
 }
@@ -262,16 +304,105 @@ func (m *tokenMaps) reset() {
 
 // count adds value to token b's: 2 for each time the body or a tag has it,
 // 1 (once) if the title has it.
-func (m *tokenMaps) count(b []byte, value int32) {
+func (m *tokenMaps) count(b []byte, value int32) { countToken(m, b, value) }
+
+func countToken[T string | []byte](m *tokenMaps, b T, value int32) {
 	var i int
 	if k, short := packed(b); short {
-		i = place(m, m.short, k, b)
-	} else {
-		i = place(m, m.long, string(b), b) // a word of 8 letters or more: rare enough to make its string
+		s, new := m.short.add(k)
+		if new {
+			s.seen.ref = m.texts.intern(string(b))
+		}
+		i = m.at(&s.seen)
+	} else { // a word of 8 letters or more: rare enough to make its string
+		s, ok := m.long[string(b)]
+		if !ok {
+			s.ref = m.texts.intern(string(b))
+		}
+		i = m.at(&s)
+		m.long[string(b)] = s
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
 	} else {
 		m.counted[i].value += value
 	}
+}
+
+// countBody counts each token of a page's body, 2 each, and returns how
+// many there are: what eachToken(text, func(b []byte) { m.count(b, 2);
+// n++ }) does, but a run of Han characters is taken from the text itself,
+// whose bytes its tokens are, without copying them or calling back: that
+// is most of a Chinese page. Words are folded (Ｗｏｒｄ, GO), so they are
+// copied as eachToken copies them.
+func (m *tokenMaps) countBody(text string) int {
+	n := 0
+	word := m.word[:0] // the current word, folded
+	wordKind := 0      // 1 letters, 2 digits
+	// The current run of Han characters: where it starts, where its last
+	// character starts and ends, and how many it has.
+	run, last, end, hans := 0, 0, 0, 0
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		at := i
+		i += size
+		r = fold(r)
+		if isHan(r) {
+			if wordKind != 0 {
+				countToken(m, word, 2)
+				n++
+				word, wordKind = word[:0], 0
+			}
+			if hans == 0 {
+				run = at
+			} else {
+				countToken(m, text[last:i], 2) // the pair of the last two characters
+				n++
+			}
+			hans++
+			last, end = at, i
+			continue
+		}
+		if hans == 1 {
+			countToken(m, text[run:end], 2) // a lone Han character
+			n++
+		}
+		hans = 0
+		if !isWord(r) {
+			if wordKind != 0 {
+				countToken(m, word, 2)
+				n++
+				word, wordKind = word[:0], 0
+			}
+			continue
+		}
+		kind := 1
+		if r >= '0' && r <= '9' {
+			kind = 2
+		}
+		if kind != wordKind && wordKind != 0 {
+			countToken(m, word, 2)
+			n++
+			word = word[:0]
+		}
+		wordKind = kind
+		word = append(word, byte(r))
+	}
+	if hans == 1 {
+		countToken(m, text[run:end], 2)
+		n++
+	}
+	if wordKind != 0 {
+		countToken(m, word, 2)
+		n++
+	}
+	m.word = word
+	return n
 }
