@@ -27,7 +27,7 @@ func TestBadInput(t *testing.T) {
 		want  bad // zero: the build succeeds
 	}{
 		{"unclosed +++", write("content/a.md", "+++\ntitle = \"a\"\n"), bad{`content/a.md:1:1`, diag.FMUnclosed, `文件第 1 行的 +++ 没有结束：在最后一项设置之后加一行，只写 +++`, `the +++ on line 1 is never closed`}},
-		{"malformed TOML", write("content/a.md", "+++\ntitle = \"a\n+++\n"), bad{`content/a.md:2:11`, diag.TOMLSyntax, `文字的引号没有成对：在这段文字的末尾补上英文引号 "`, `strings cannot contain newlines (a text's quotes are not closed`}},
+		{"malformed TOML", write("content/a.md", "+++\ntitle = \"a\n+++\n"), bad{`content/a.md:2:11`, diag.TOMLSyntax, `文字的引号没有成对：在这段文字的末尾补上英文引号 "`, `a text's quotes are not closed: add the closing "`}},
 		{"a date that is not one", write("content/news/a.md", "+++\ntitle = \"a\"\ndate = \"昨天\"\n+++\n"), bad{`content/news/a.md:3:1`, diag.TOMLNotDate, `date = "昨天" 不是日期：日期写成 date = 2024-06-21`, `date = "昨天" is not a date`}},
 		{"a list written as text", write("content/a.md", "+++\ntitle = \"a\"\ntags = \"a\"\n+++\n"), bad{`content/a.md:3:1`, diag.TOMLNotList, `tags 应当是列表，写成 tags = ["a"]（方括号）；现在写的是文字 "a"`, ""}},
 		{"an empty file", write("content/a.md", ""), bad{`content/a.md:1:1`, diag.FMMissing, `文件开头没有设置：第一行写 +++`, ""}},

@@ -46,7 +46,7 @@ func TestErrors(t *testing.T) {
 		{"relative baseURL", "baseURL = \"example.org\"\n", "config.toml:1:1: [C06] baseURL \"example.org\" must be a full address like \"https://www.example.org/\"\n"},
 		{"bad permalink", "[permalinks]\nnews = \"/news/:yaer/:slug/\"\n", "config.toml:2:1: [C09] permalink \"/news/:yaer/:slug/\" has an unknown part :yaer (use :year, :month, :day, :slug, :section or :filename)\n"},
 		{"menu item typo", "[[menu.main]]\nnmae = \"首页\"\n", "config.toml:2:1: [K04] unknown key \"nmae\" (did you mean \"name\"?)\n"},
-		{"syntax", "title = \"x\n", "config.toml:1:11: [K01] strings cannot contain newlines (a text's quotes are not closed: add the closing \" at the end of the text (a text is written on one line))\n"},
+		{"syntax", "title = \"x\n", "config.toml:1:11: [K01] a text's quotes are not closed: add the closing \" at the end of the text (a text is written on one line)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

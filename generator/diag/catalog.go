@@ -245,6 +245,14 @@ const (
 	HintUnclosedQuote   Code = "H01"
 	KeysHere            Code = "H02"
 	KeysInTable         Code = "H03"
+	ParserSaid          Code = "H04"
+	DateSeparator       Code = "H05"
+	HintQuote           Code = "H06"
+	HintBool            Code = "H07"
+	HintListComma       Code = "H08"
+	HintEquals          Code = "H09"
+	HintKeyName         Code = "H10"
+	QuoteIt             Code = "H11"
 	HintSyntax          Code = "P33"
 	DateMonth           Code = "P34"
 	DateDay             Code = "P35"
@@ -533,10 +541,10 @@ var catalog = map[Code]entry{
 		"journal"),
 
 	// TOML documents.
-	TOMLSyntax: errorOf(KindFrontMatter, names("detail", "hint"),
-		"设置的写法有误：{hint}（读取设置的程序报告：{detail}）",
-		"{detail} ({hint})",
-		"strings cannot contain newlines", Msg(HintSyntax)),
+	TOMLSyntax: errorOf(KindFrontMatter, names("hint", "said"),
+		"设置的写法有误：{hint}{said}",
+		"{hint}{said}",
+		Msg(HintSyntax), Msg(ParserSaid, "expected a top-level item to end with a newline, comment, or EOF, but got '%' instead")),
 	TOMLUnreadable: errorOf(KindFrontMatter, names("err"),
 		"设置无法读取：{err}",
 		"the settings cannot be read: {err}",
@@ -585,10 +593,10 @@ var catalog = map[Code]entry{
 		"设置 {key} 应当是一组组设置的列表，写成 {key} = [{...}, {...}]；现在写的是{value}",
 		"{key} must be a list of tables, like {key} = [{...}, {...}]; it is {value}",
 		"authors", Msg(ValueText, "张三")),
-	TOMLItemNotText: errorOf(KindFrontMatter, names("key", "item", "value"),
-		"设置 {key} 应当是加引号的文字的列表；第 {item} 项是{value}",
-		"{key} must be a list of texts in quotes; item {item} is {value}",
-		"tags", 2, Msg(ValueNumber, 3)),
+	TOMLItemNotText: errorOf(KindFrontMatter, names("key", "item", "value", "fix"),
+		"设置 {key} 应当是加引号的文字的列表；第 {item} 项是{value}{fix}",
+		"{key} must be a list of texts in quotes; item {item} is {value}{fix}",
+		"tags", 2, Msg(ValueNumber, 2024), Msg(QuoteIt, `"2024"`)),
 	TOMLItemNotWhole: errorOf(KindFrontMatter, names("key", "item", "value"),
 		"设置 {key} 应当是整数的列表，例如 {key} = [480, 800]；第 {item} 项是{value}",
 		"{key} must be a list of whole numbers, like {key} = [480, 800]; item {item} is {value}",
@@ -677,8 +685,8 @@ var catalog = map[Code]entry{
 		"cannot render the Markdown: {err}",
 		"unexpected EOF"),
 	MarkupRawHTML: warningOf(KindMarkup, nil,
-		"正文里的 HTML 代码没有发布（为了安全默认关闭）：请改用 Markdown 写法；如果所有能提交内容的人都可信，可以在 config.toml 的 [markup] 下设置 unsafe = true",
-		"raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml"),
+		"正文里的 HTML 代码没有发布（为了安全，网站不发布正文里的 HTML）：请改用 Markdown 写法，或用 {{< figure >}}、{{< table >}}、{{< video >}} 等简码；确实需要 HTML 时请找网站的维护人员",
+		"raw HTML is left out of the page (for safety, the site does not publish HTML in a text); write it in Markdown, or with a shortcode such as {{< figure >}}, {{< table >}} or {{< video >}}; if it must be HTML, ask the site's maintainer (README: [markup] unsafe)"),
 
 	// The theme.
 	ThemeSymlink: warningOf(KindTheme, nil,
@@ -1060,6 +1068,34 @@ var catalog = map[Code]entry{
 	HintUnclosedQuote: partOf(nil,
 		"文字的引号没有成对：在这段文字的末尾补上英文引号 \"（文字要写在一行里）",
 		"a text's quotes are not closed: add the closing \" at the end of the text (a text is written on one line)"),
+	ParserSaid: partOf(names("detail"),
+		"（读取设置的程序报告：{detail}）",
+		" (the TOML reader says: {detail})",
+		"expected value but found \"a\" instead"),
+	DateSeparator: partOf(nil,
+		"年、月、日之间用短横线 - 隔开，不用 /、. 或“年月日”；",
+		"a date's year, month and day are separated by hyphens, not by /, . or 年月日; "),
+	HintQuote: partOf(names("key", "value"),
+		"文字要加英文引号：写成 {key} = \"{value}\"",
+		"text is written in quotes: {key} = \"{value}\"",
+		"title", "标题"),
+	HintBool: partOf(names("key", "value"),
+		"是或否写成小写的 true 或 false，不加引号：写成 {key} = {value}",
+		"yes or no is written true or false, in lower case and without quotes: {key} = {value}",
+		"draft", "true"),
+	HintListComma: partOf(nil,
+		"列表的各项之间用英文逗号隔开：写成 [\"甲\", \"乙\"]",
+		"a list's items are separated by commas: [\"a\", \"b\"]"),
+	HintEquals: partOf(nil,
+		"每行写成 键 = 值：键的后面要有英文等号 =",
+		"each line is key = value: an = follows the key"),
+	HintKeyName: partOf(nil,
+		"设置的名字只用英文字母、数字、- 和 _（如 title、date）；自己的数据写在 [params] 下",
+		"a key's name is made of ASCII letters, digits, - and _ (title, date); data of your own goes under [params]"),
+	QuoteIt: partOf(names("value"),
+		"：加上英文引号，写成 {value}",
+		": put it in quotes, {value}",
+		`"2024"`),
 	HintSyntax: partOf(nil,
 		"文字要加英文引号 \"\"，列表用方括号 [ ]，每行写一项 键 = 值",
 		"TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"),

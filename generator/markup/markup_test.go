@@ -532,7 +532,7 @@ func TestLinkPositionWithMarkup(t *testing.T) {
 	}
 }
 
-const rawWarning = "warning [M03] raw HTML is left out of the page (it is off for safety); write it in Markdown, or set unsafe = true under [markup] in config.toml"
+const rawWarning = "warning [M03] raw HTML is left out of the page (for safety, the site does not publish HTML in a text); write it in Markdown, or with a shortcode such as {{< figure >}}, {{< table >}} or {{< video >}}; if it must be HTML, ask the site's maintainer (README: [markup] unsafe)"
 
 func TestRawHTML(t *testing.T) {
 	t.Parallel()

@@ -59,7 +59,12 @@ func (dec *Decoder) Decode(src []byte, v any, what diag.Kind, at Locator, l *dia
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.AddAs(what, at(ErrorOffset(src, pe)), diag.TOMLSyntax, pe.Message, syntaxHint(pe, src))
+			hint, said := syntaxHint(pe, src), diag.Msg(diag.Nothing)
+			if hint.Code == diag.HintSyntax {
+				// Only the reader's own words (English) say more.
+				said = diag.Msg(diag.ParserSaid, pe.Message)
+			}
+			l.AddAs(what, at(ErrorOffset(src, pe)), diag.TOMLSyntax, hint, said)
 		} else {
 			l.AddAs(what, at(0), diag.TOMLUnreadable, err)
 		}
@@ -91,18 +96,43 @@ func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
 	// The parser gives no position (-1) for some inputs, a lone \r among them.
 	lineStart := strings.LastIndexByte(string(src[:ErrorOffset(src, pe)]), '\n') + 1
 	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
+	key, value, _ := strings.Cut(line, "=")
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 	switch {
 	case strings.ContainsAny(line, "“”‘’，＝［］"):
 		return diag.Msg(diag.HintPunctuation)
+	case otherDate.MatchString(line):
+		return diag.Msg(diag.HintDate, diag.Msg(diag.DateSeparator))
 	case strings.Contains(pe.Message, "datetime") || strings.Contains(pe.Message, "date"):
 		return diag.Msg(diag.HintDate, dateHint(line))
 	case strings.Contains(pe.Message, "already been defined"):
 		return diag.Msg(diag.HintTwice)
 	case strings.Contains(pe.Message, "cannot contain newlines"):
 		return diag.Msg(diag.HintUnclosedQuote)
+	case strings.HasPrefix(pe.Message, "expected value but found") && bareKey.MatchString(key):
+		switch strings.ToLower(strings.Trim(value, `"'`)) {
+		case "true", "false":
+			return diag.Msg(diag.HintBool, key, strings.ToLower(strings.Trim(value, `"'`)))
+		}
+		if !strings.ContainsAny(value, "\"'[]{}") {
+			return diag.Msg(diag.HintQuote, key, value)
+		}
+	case strings.HasPrefix(pe.Message, "expected a comma (',') or array terminator"):
+		return diag.Msg(diag.HintListComma)
+	case strings.HasPrefix(pe.Message, "expected '.' or '='") && !bareKey.MatchString(key) && strings.Contains(line, "="):
+		return diag.Msg(diag.HintKeyName)
+	case strings.HasPrefix(pe.Message, "expected '.' or '='"):
+		return diag.Msg(diag.HintEquals)
 	}
 	return diag.Msg(diag.HintSyntax)
 }
+
+// otherDate finds a date written with other separators than TOML's
+// hyphens: 2024/06/21, 2024.6.21, 2024年6月21日.
+var otherDate = regexp.MustCompile(`=\s*\d{4}\s*[/.年]\s*\d{1,2}\s*[/.月]\s*\d{1,2}`)
+
+// bareKey is a key as editors write it, for a hint that repeats it.
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // dateLike finds what an editor meant as a date or time on a line.
 var dateLike = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?`)
@@ -317,23 +347,34 @@ func (d *decoder) slice(v any, rv reflect.Value, path, key string) {
 		}
 	default:
 		if elem.Kind() == reflect.String || elem.Kind() == reflect.Int {
-			d.add(path, diag.TOMLNotList, key, show(v), kindOf(v))
+			d.add(path, diag.TOMLNotList, key, asItem(v, elem.Kind()), kindOf(v))
 		} else {
 			d.add(path, diag.TOMLNotListOfTables, key, kindOf(v))
 		}
 		return
 	}
-	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
-	for i, item := range items {
-		if elem.Kind() == reflect.String {
+	if elem.Kind() == reflect.String {
+		// An item that is not text is left out rather than left empty: an
+		// empty tag would be a second, wrong error (no letter to make its
+		// address from).
+		out := reflect.MakeSlice(rv.Type(), 0, len(items))
+		for i, item := range items {
 			s, ok := item.(string)
 			if !ok {
-				d.add(path, diag.TOMLItemNotText, key, i+1, kindOf(item))
+				fix := diag.Msg(diag.Nothing)
+				if lit, ok := literal(item); ok {
+					fix = diag.Msg(diag.QuoteIt, fmt.Sprintf("%q", lit))
+				}
+				d.add(path, diag.TOMLItemNotText, key, i+1, kindOf(item), fix)
 				continue
 			}
-			out.Index(i).SetString(s)
-			continue
+			out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
 		}
+		rv.Set(out)
+		return
+	}
+	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
+	for i, item := range items {
 		if elem.Kind() == reflect.Int {
 			n, ok := item.(int64)
 			if !ok {
@@ -379,6 +420,37 @@ func show(v any) any {
 		return fmt.Sprintf("%q", s)
 	}
 	return kindOf(v)
+}
+
+// asItem is value v written as an item of a list of kind elem, for a
+// message that shows the list: "2024" in a list of texts, 3 in a list of
+// whole numbers; else what v is.
+func asItem(v any, elem reflect.Kind) any {
+	lit, ok := literal(v)
+	switch {
+	case !ok:
+	case elem == reflect.String:
+		return fmt.Sprintf("%q", lit)
+	case elem == reflect.Int:
+		if _, err := strconv.Atoi(lit); err == nil {
+			return lit
+		}
+	}
+	return kindOf(v)
+}
+
+// literal is a single value as an editor wrote it (text without its
+// quotes); false for a list or a table.
+func literal(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64, float64, bool:
+		return fmt.Sprint(x), true
+	case time.Time:
+		return plain(x), true
+	}
+	return "", false
 }
 
 func plain(v any) string {

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,7 +173,17 @@ func TestDecodeErrors(t *testing.T) {
 		{
 			name: "tags list of numbers",
 			src:  "tags = [\"a\", 2]\n",
-			want: []string{file + `:1:1: [K14] tags must be a list of texts in quotes; item 2 is the number 2`},
+			want: []string{file + `:1:1: [K14] tags must be a list of texts in quotes; item 2 is the number 2: put it in quotes, "2"`},
+		},
+		{
+			name: "tags list of a table",
+			src:  "tags = [\"a\", {b = 1}]\n",
+			want: []string{file + `:1:1: [K14] tags must be a list of texts in quotes; item 2 is a table`},
+		},
+		{
+			name: "tags written as a number must be a list of text",
+			src:  "tags = 2024\n",
+			want: []string{file + `:1:1: [K12] tags must be a list, like tags = ["2024"]; it is the number 2024`},
 		},
 		{
 			name: "weight in quotes",
@@ -261,56 +272,131 @@ date = "昨天"
 	}
 }
 
+// A TOML mistake is said in the editor's terms: what to write instead,
+// and the reader's own words (English) only when folio has nothing
+// better to say.
 func TestDecodeSyntaxErrors(t *testing.T) {
 	t.Parallel()
-	const hint = " (TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line)"
+	const zhHint = "文字要加英文引号 \"\"，列表用方括号 [ ]，每行写一项 键 = 值"
+	const enHint = "TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"
 	tests := []struct {
-		name string
-		src  string
-		want string
+		name   string
+		src    string
+		at     string
+		zh, en string
 	}{
 		{
 			name: "bare word value",
 			src:  "title = a\n",
-			want: file + `:1:9: [K01] expected value but found "a" instead` + hint,
+			at:   ":1:9",
+			zh:   `文字要加英文引号：写成 title = "a"`,
+			en:   `text is written in quotes: title = "a"`,
+		},
+		{
+			name: "bare Chinese value",
+			src:  "title = 技能大赛\n",
+			at:   ":1:9",
+			zh:   `文字要加英文引号：写成 title = "技能大赛"`,
+			en:   `text is written in quotes: title = "技能大赛"`,
+		},
+		{
+			name: "capitalised boolean",
+			src:  "draft = True\n",
+			at:   ":1:9",
+			zh:   `是或否写成小写的 true 或 false，不加引号：写成 draft = true`,
+			en:   `yes or no is written true or false, in lower case and without quotes: draft = true`,
 		},
 		{
 			name: "invalid date on line 2",
 			src:  "title = \"a\"\ndate = 2024-13-01\n",
-			want: file + `:2:8: [K01] invalid datetime: "2024-13-01"` + ` (month 13 does not exist (there are months 1 to 12); write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00)`,
+			at:   ":2:8",
+			zh:   `月份写成了 13，月份只有 1 到 12；日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00`,
+			en:   `month 13 does not exist (there are months 1 to 12); write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00`,
+		},
+		{
+			name: "one-digit month",
+			src:  "date = 2024-6-21\n",
+			at:   ":1:8",
+			zh:   `日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00`,
+			en:   `write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00`,
+		},
+		{
+			name: "date with slashes",
+			src:  "date = 2024/06/21\n",
+			at:   ":1:12",
+			zh:   `年、月、日之间用短横线 - 隔开，不用 /、. 或“年月日”；日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00`,
+			en:   `a date's year, month and day are separated by hyphens, not by /, . or 年月日; write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00`,
+		},
+		{
+			name: "date in Chinese",
+			src:  "date = 2024年6月21日\n",
+			at:   ":1:12",
+			zh:   `年、月、日之间用短横线 - 隔开，不用 /、. 或“年月日”；日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00`,
+			en:   `a date's year, month and day are separated by hyphens, not by /, . or 年月日; write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00`,
 		},
 		{
 			name: "unclosed string",
 			src:  "title = \"a\ndate = 1\n",
-			want: file + `:1:11: [K01] strings cannot contain newlines` + ` (a text's quotes are not closed: add the closing " at the end of the text (a text is written on one line))`,
+			at:   ":1:11",
+			zh:   `文字的引号没有成对：在这段文字的末尾补上英文引号 "（文字要写在一行里）`,
+			en:   `a text's quotes are not closed: add the closing " at the end of the text (a text is written on one line)`,
 		},
 		{
 			name: "duplicate key",
 			src:  "title = \"a\"\ntitle = \"b\"\n",
-			want: file + `:2:1: [K01] Key 'title' has already been defined.` + ` (each key and each [table] may be written only once; merge the two)`,
+			at:   ":2:1",
+			zh:   `每个设置项、每个 [分组] 只能写一次：把两处合并`,
+			en:   `each key and each [table] may be written only once; merge the two`,
+		},
+		{
+			name: "list without commas",
+			src:  "tags = [\"技能\" \"大赛\"]\n",
+			at:   ":1:14",
+			zh:   `列表的各项之间用英文逗号隔开：写成 ["甲", "乙"]`,
+			en:   `a list's items are separated by commas: ["a", "b"]`,
+		},
+		{
+			name: "no equals sign",
+			src:  "title \"a\"\n",
+			at:   ":1:7",
+			zh:   `每行写成 键 = 值：键的后面要有英文等号 =`,
+			en:   `each line is key = value: an = follows the key`,
+		},
+		{
+			name: "bare Chinese key",
+			src:  "draft = true\n标题 = \"x\"\n",
+			at:   ":2:1",
+			zh:   `设置的名字只用英文字母、数字、- 和 _（如 title、date）；自己的数据写在 [params] 下`,
+			en:   `a key's name is made of ASCII letters, digits, - and _ (title, date); data of your own goes under [params]`,
 		},
 		{
 			// BurntSushi points at the space before x (byte 16), which is
 			// character 13: the column counts characters, not bytes.
 			name: "garbage after a Chinese value, column in characters",
 			src:  "title = \"中文\" x\n",
-			want: file + `:1:13: [K01] expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead` + hint,
-		},
-		{
-			name: "bare Chinese key",
-			src:  "draft = true\n标题 = \"x\"\n",
-			want: file + `:2:1: [K01] expected '.' or '=', but got '标' instead` + hint,
+			at:   ":1:13",
+			zh:   zhHint + `（读取设置的程序报告：expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead）`,
+			en:   enHint + ` (the TOML reader says: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead)`,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, got, kp := decode(t, tt.src)
-			if len(got) != 1 || got[0] != tt.want {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
-			}
-			if kp != nil {
+			var p page
+			var l diag.List
+			at := func(off int) diag.Pos { return diag.At(file, []byte(tt.src), off) }
+			if kp := Decode([]byte(tt.src), &p, diag.KindFrontMatter, at, &l); kp != nil {
 				t.Errorf("Decode returned a KeyPos for a document that does not parse")
+			}
+			if len(l) != 1 {
+				t.Fatalf("%d diagnostics, want 1: %v", len(l), l)
+			}
+			d := l[0]
+			if got, want := d.In(diag.Chinese), file+tt.at+": [K01] 设置的写法有误："+tt.zh; got != want {
+				t.Errorf("in Chinese:\n%s\nwant:\n%s", got, want)
+			}
+			if got, want := d.String(), file+tt.at+": [K01] "+tt.en; got != want {
+				t.Errorf("in English:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
@@ -712,5 +798,19 @@ func TestDateHint(t *testing.T) {
 				t.Errorf("dateHint(%q) in %v = %q, want it to say %q", line, lang, got, want[i])
 			}
 		}
+	}
+}
+
+// An item of a list of texts that is not text is said once and left out,
+// not kept as an empty text that a later stage reports again (a tag with
+// no letter to make its address from).
+func TestItemNotTextLeftOut(t *testing.T) {
+	t.Parallel()
+	p, got, _ := decode(t, "tags = [\"技能展示\", 2024, \"粤菜师傅\", [1]]\n")
+	if len(got) != 2 {
+		t.Errorf("diagnostics: %q, want one for each of items 2 and 4", got)
+	}
+	if want := []string{"技能展示", "粤菜师傅"}; !slices.Equal(p.Tags, want) {
+		t.Errorf("tags = %q, want %q", p.Tags, want)
 	}
 }

@@ -637,7 +637,7 @@ func TestReadErrors(t *testing.T) {
 			diags: []string{
 				`content/a.md:1:1: [F02] folio reads the settings between +++ lines (TOML), not YAML between --- lines; change both --- lines to +++ and write keys as key = "value"`,
 				"content/b.md:1:1: [F01] the +++ on line 1 is never closed; add a line with only +++ after the last key",
-				`content/c.md:2:9: [K01] expected value but found "c" instead (TOML syntax: text in "quotes", lists in [brackets], one key = value per line)`,
+				`content/c.md:2:9: [K01] text is written in quotes: title = "c"`,
 			},
 			pages: []string{"content/d.md"},
 		},
