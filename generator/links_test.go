@@ -52,8 +52,10 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 			if _, ok := res.Site.Files["events/calendar.ics"]; ok != tt.calendar {
 				t.Errorf("events/calendar.ics made: %v, want %v", ok, tt.calendar)
 			}
-			if home := string(res.Site.Files["index.html"]); strings.Contains(home, "calendar.ics") != tt.calendar {
-				t.Errorf("the home page links calendar.ics: %v, want %v", !tt.calendar, tt.calendar)
+			for _, page := range []string{"index.html", "events/index.html"} {
+				if html := string(res.Site.Files[page]); strings.Contains(html, "calendar.ics") != tt.calendar {
+					t.Errorf("%s links calendar.ics: %v, want %v", page, !tt.calendar, tt.calendar)
+				}
 			}
 			var l diag.List
 			check.New(res.Site, res.Model, res.Theme).Internal(&l)
@@ -64,5 +66,33 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 				t.Errorf("folio check finds broken links:\n%s", b.String())
 			}
 		})
+	}
+}
+
+// An issue with one article, the only issue: its pages show no empty
+// previous/next bar (a bordered box with nothing in it on a phone).
+func TestNoEmptyPrevNext(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"config.toml":                      "title = \"测试\"\n",
+		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
+		"content/journal/_index.md":        "+++\ntitle = \"内刊\"\n+++\n",
+		"content/journal/2024/1/_index.md": "+++\ntitle = \"2024年第1期\"\nvolume = 2024\nnumber = 1\ndate = 2024-05-01\n+++\n",
+		"content/journal/2024/1/only.md":   "+++\ntitle = \"唯一一篇\"\n+++\n正文。\n",
+	}
+	res, err := generator.Build(context.Background(), generator.Options{Root: withDefaultTheme(t, files), Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		var b strings.Builder
+		res.Diagnostics.Print(&b, diag.English, 0)
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	for _, page := range []string{"journal/2024/1/index.html", "journal/2024/1/only/index.html"} {
+		html, ok := res.Site.Files[page]
+		if !ok {
+			t.Fatalf("no %s among %d files", page, len(res.Site.Files))
+		}
+		if strings.Contains(string(html), `class="prev-next"`) {
+			t.Errorf("%s has a previous/next bar with nothing in it", page)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"folio.dev/folio/generator/render"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -75,6 +76,20 @@ func TestBrowserSearch(t *testing.T) {
 	ctx := browse(t, url+"/search/?q=%E6%8A%80%E5%B7%A5", 390)
 	if titles := results(t, ctx); len(titles) < 3 {
 		t.Errorf("a shared link ?q=技工 found only %q", titles)
+	}
+	// Dates as the site's pages show them, the ISO date for machines.
+	dates, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#search-results time')].map(e => e.getAttribute('datetime') + '=' + e.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dates) == 0 {
+		t.Errorf("no result shows its date")
+	}
+	for _, d := range dates {
+		iso, shown, _ := strings.Cut(d, "=")
+		if when, err := time.Parse("2006-01-02", iso); err != nil || shown != render.FormatDate(when, "zh-CN") {
+			t.Errorf("a result's date is shown %q for %q, want %q", shown, iso, render.FormatDate(when, "zh-CN"))
+		}
 	}
 	// The section filter offers 全部 and the sections, each once: pages
 	// outside any section (about) make no second, blank 全部.

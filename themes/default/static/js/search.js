@@ -149,7 +149,11 @@
             li.appendChild(a);
             var info = el("p", "", "item-meta");
             info.appendChild(el("span", m.sections[m.sec[top[i]]][1], "section"));
-            if (d[2]) info.appendChild(el("time", d[2]));
+            if (d[2]) {
+              var time = el("time", shownDate(d[2]));
+              time.setAttribute("datetime", d[2]);
+              info.appendChild(time);
+            }
             li.appendChild(info);
             var p = el("p", "", "item-summary");
             mark(p, d[3], words);
@@ -168,6 +172,13 @@
   }
   // A short pause after a keystroke: typing fast, or an input method
   // composing a word, makes one search, and results still follow at once.
+  // A date of the index (2024-03-05) as the site's pages show dates
+  // (render.FormatDate): 2024年3月5日 on a Chinese site.
+  function shownDate(iso) {
+    var p = iso.split("-");
+    if (!/^zh/.test(document.documentElement.lang) || p.length !== 3) return iso;
+    return +p[0] + "年" + +p[1] + "月" + +p[2] + "日";
+  }
   function later() { clearTimeout(timer); timer = setTimeout(search, 25); }
 
   index().then(function (m) {
