@@ -358,11 +358,13 @@ func (st *Stage) Commit(s *Site, workers int) (Stats, error) {
 		}
 		st.Put(rest[i], data)
 	})
+	// Said in words here, while what failed is still there to name (the
+	// caller's Abort then removes the staging folder).
 	if err := cmp.Or(errors.Join(errs...), st.err); err != nil {
-		return Stats{}, err
+		return Stats{}, WhyNotWritten(err)
 	}
 	if err := st.swap(); err != nil {
-		return Stats{}, err
+		return Stats{}, WhyNotWritten(err)
 	}
 	st.closed = true
 	return st.stats, nil
