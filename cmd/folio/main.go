@@ -278,7 +278,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	gh.built(stdout, res, lang)
 	if reportFile != "" {
 		if err := writeReport(reportFile, res); err != nil {
-			fmt.Fprintf(stderr, "folio build: %s\n", diag.Msg(diag.SaidNoReport, err).Text(lang))
+			fmt.Fprintf(stderr, "folio build: %s\n", diag.Msg(diag.SaidNoReport, publish.WhyNotWritten(err)).Text(lang))
 			return 1
 		}
 	}

@@ -21,6 +21,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/source"
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
@@ -82,7 +83,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	now := time.Now().In(cfg.Location)
 	made, err := newPage(src, cfg, kind, title, section, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
+		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(publish.WhyNotWritten(err), lang))
 		return 1
 	}
 	fmt.Fprintln(stdout, made.path)
