@@ -163,3 +163,23 @@ func TestHomeAsDestination(t *testing.T) {
 		t.Errorf("the home folder changed: %q, %v", b, err)
 	}
 }
+
+// A flag written wrong is said in the language of the site -s names, when
+// --lang does not say otherwise.
+func TestFlagMistakeInTheSiteLanguage(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, map[string]string{"config.toml": "title = \"Test\"\nlanguageCode = \"en\"\n"})
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "-s", dir, "--bogus"}, "folio build: [U03] unknown option --bogus; folio help lists each command's options\n"},
+		{[]string{"check", "--source=" + dir, "--extrenal"}, "folio check: [U03] unknown option --extrenal (did you mean \"--external\"?); folio help lists each command's options\n"},
+		{[]string{"build", "-s", dir, "--bogus", "--lang", "zh-CN"}, "folio build: [U03] 没有 --bogus 这个选项。运行 folio help 可以看到每个命令的选项\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, &stdout, &stderr, nil); code != 2 || stderr.String() != tt.want {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and\n%s", tt.args, code, stderr.String(), tt.want)
+		}
+	}
+}
