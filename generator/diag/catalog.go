@@ -1424,7 +1424,7 @@ var catalog = map[Code]entry{
 		"option {flag} needs a value after it, like {example}; folio help shows how each option is written",
 		"-d", "-d public"),
 	UsageFlagValue: errorOf(KindUsage, names("flag", "value", "example"),
-		"选项 {flag} 的值 {value:q} 写得不对：应当写成这样：{example}。运行 folio help 可以看到每个选项的写法",
+		"选项 {flag} 的值 {value:q} 写得不对，应当写成这样：{example}。运行 folio help 可以看到每个选项的写法",
 		"option {flag} cannot be {value:q}; write it like {example} (folio help shows how each option is written)",
 		"--port", "abc", "--port 1313"),
 	FileWhyCannotWrite: partOf(names("dir"),
