@@ -35,6 +35,11 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
+	if err := siteProblem("folio check", src); err != nil {
+		sayUsage(stderr, "folio check", err, langs.of(siteLang(src)))
+		gh.failed(stdout, "folio check", diag.Show(err, langs.of(siteLang(src))))
+		return 2
+	}
 	opts := generator.Options{Root: os.DirFS(src), RootDir: src, Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true}
 	if !setNow(&opts, "folio check", now, langs.of(siteLang(src)), stderr) {
 		return 2

@@ -59,19 +59,22 @@ func siteLang(dir string) diag.Lang {
 
 // langOfArgs is the language for a mistake in the flags themselves, which
 // are not parsed: --lang if it is among them and known, else the site's
-// in the current folder.
+// in the folder -s (--source) names, or in the current folder.
 func langOfArgs(args []string) diag.Lang {
+	site := "."
 	for i, a := range args {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || name != "lang" {
+		if !strings.HasPrefix(a, "-") || (name != "lang" && name != "s" && name != "source") {
 			continue
 		}
 		if !hasValue && i+1 < len(args) {
 			value = args[i+1]
 		}
-		if lang, ok := diag.ParseLang(value); ok {
+		if name != "lang" {
+			site = value
+		} else if lang, ok := diag.ParseLang(value); ok {
 			return lang
 		}
 	}
-	return siteLang(".")
+	return siteLang(site)
 }

@@ -16,11 +16,13 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/source"
 )
@@ -137,12 +139,11 @@ func run(args []string, stdout, stderr io.Writer, gh *github) (code int) {
 // parseFlags parses a command's flags, which take no arguments after them,
 // and says what is wrong if they do not parse.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
+	if !parseCommandFlags(fs, args, stderr) {
 		return false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: %s\n\n%s", fs.Name(), diag.Msg(diag.UsageArgument, fs.Arg(0)).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
+		sayUsage(stderr, fs.Name(), diag.Msg(diag.UsageArgument, fs.Arg(0)), langOfArgs(args))
 		return false
 	}
 	return true
@@ -192,9 +193,21 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	if !parseFlags(fs, args, stderr) {
 		return 2
 	}
+	if !checkSite("folio build", src, langs.of(siteLang(src)), stderr) {
+		gh.failed(stdout, "folio build", diag.Show(siteProblem("folio build", src), langs.of(siteLang(src))))
+		return 2
+	}
 	if dest == "" {
 		dest = filepath.Join(src, "public")
 	}
+	if err := destProblem(dest); err != nil {
+		sayUsage(stderr, "folio build", err, langs.of(siteLang(src)))
+		gh.failed(stdout, "folio build", diag.Show(err, langs.of(siteLang(src))))
+		return 2
+	}
+	// A failed build leaves the destination as it was: said only of one
+	// that is there.
+	destExisted := exists(dest)
 	if baseURL == "" {
 		baseURL = os.Getenv("FOLIO_BASEURL") // preview deployments set it
 	}
@@ -222,23 +235,41 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 		res.Diagnostics.Print(stderr, lang, 50)
 	}
 	var usageErr *generator.UsageError
+	failed := func(n int) diag.Message {
+		if destExisted {
+			return diag.Msg(diag.SaidBuildFailed, n, dest)
+		}
+		return diag.Msg(diag.SaidBuildErrors, n)
+	}
 	switch {
 	case errors.Is(err, generator.ErrInternal):
 		reportBugs(res.Bugs, append([]string{"build"}, args...), lang, stderr)
-		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, res.Diagnostics.Errors(), dest).Text(lang))
+		fmt.Fprintln(stderr, failed(res.Diagnostics.Errors()).Text(lang))
 		return 1
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "folio build: [%s] %s\n", diag.UsageDestination, diag.Show(usageErr.Why, lang))
+		// The refusal's own code when it has one (U22), else U01's.
+		code := diag.UsageDestination
+		if m := (diag.Message{}); errors.As(usageErr.Why, &m) && strings.HasPrefix(string(m.Code), "U") {
+			code = m.Code
+		}
+		fmt.Fprintf(stderr, "folio build: [%s] %s\n", code, diag.Show(usageErr.Why, lang))
 		gh.failed(stdout, "folio build", diag.Show(usageErr.Why, lang))
 		return 2
 	case errors.Is(err, generator.ErrContent):
 		n := res.Diagnostics.Errors()
-		fmt.Fprintln(stderr, diag.Msg(diag.SaidBuildFailed, n, dest).Text(lang))
+		fmt.Fprintln(stderr, failed(n).Text(lang))
 		gh.problems(stdout, diag.Msg(diag.SaidBuildErrors, n).Text(lang), src, res.Diagnostics, lang)
 		return 1
 	case err != nil:
-		fmt.Fprintln(stderr, diag.Msg(diag.SaidCannotBuild, diag.Show(err, lang), dest).Text(lang))
-		gh.failed(stdout, "folio build", diag.Show(err, lang))
+		// Writing failed: a full disk, a folder it may not write in, are
+		// said in words; anything else as the system said it.
+		why := publish.WhyNotWritten(err)
+		if destExisted {
+			fmt.Fprintln(stderr, diag.Msg(diag.SaidCannotBuild, why, dest).Text(lang))
+		} else {
+			fmt.Fprintf(stderr, "folio build: %s\n", diag.Show(why, lang))
+		}
+		gh.failed(stdout, "folio build", diag.Show(why, lang))
 		return 1
 	}
 	if len(res.Diagnostics) > 0 {
@@ -247,7 +278,7 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	gh.built(stdout, res, lang)
 	if reportFile != "" {
 		if err := writeReport(reportFile, res); err != nil {
-			fmt.Fprintf(stderr, "folio build: %s\n", diag.Msg(diag.SaidNoReport, err).Text(lang))
+			fmt.Fprintf(stderr, "folio build: %s\n", diag.Msg(diag.SaidNoReport, publish.WhyNotWritten(err)).Text(lang))
 			return 1
 		}
 	}

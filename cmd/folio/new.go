@@ -21,6 +21,7 @@ import (
 
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/source"
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
@@ -40,8 +41,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	// Flags may come before or after KIND TITLE.
 	var rest []string
 	for len(args) > 0 {
-		if err := fset.Parse(args); err != nil {
-			fmt.Fprintf(stderr, "folio new: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
+		if !parseCommandFlags(fset, args, stderr) {
 			return 2
 		}
 		if fset.NArg() == 0 {
@@ -58,6 +58,13 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	kind, title := rest[0], ""
 	if len(rest) == 2 {
 		title = rest[1]
+	}
+	if !slices.Contains([]string{"notice", "news", "event", "issue", "article"}, kind) {
+		sayUsage(stderr, "folio new", diag.Msg(diag.UsageNewKind, kind), lang)
+		return 2
+	}
+	if !checkSite("folio new", src, lang, stderr) {
+		return 2
 	}
 	if section != "" {
 		clean, err := sectionFolder(section)
@@ -76,7 +83,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	now := time.Now().In(cfg.Location)
 	made, err := newPage(src, cfg, kind, title, section, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
+		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(publish.WhyNotWritten(err), lang))
 		return 1
 	}
 	fmt.Fprintln(stdout, made.path)

@@ -29,8 +29,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	if opts.Lang != nil {
 		lang = *opts.Lang
 	}
-	if _, err := os.Stat(opts.Dir + "/config.toml"); err != nil {
-		fmt.Fprintf(stderr, "folio serve: %s\n", diag.Msg(diag.UsageNoConfig, opts.Dir).Text(lang))
+	if !checkSite("folio serve", opts.Dir, lang, stderr) {
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -83,7 +82,7 @@ func serveFlags(args []string, stderr io.Writer) (serve.Options, bool, bool) {
 	fs.Func("allow-host", "", func(v string) error {
 		for _, name := range strings.Split(v, ",") {
 			if name = strings.TrimSpace(name); name == "" || strings.ContainsAny(name, "/ ") {
-				return fmt.Errorf("--allow-host %q: give host names separated by commas, such as preview.example.org", v)
+				return errors.New("not host names") // U25, with an example
 			}
 			allow = append(allow, name)
 		}

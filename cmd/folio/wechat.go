@@ -14,6 +14,7 @@ import (
 
 	"folio.dev/folio/generator"
 	"folio.dev/folio/generator/diag"
+	"folio.dev/folio/generator/publish"
 	"folio.dev/folio/generator/wechat"
 )
 
@@ -38,14 +39,12 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		target, args = args[0], args[1:]
 	}
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
+	if !parseCommandFlags(fs, args, stderr) {
 		return 2
 	}
 	if target == "" && fs.NArg() > 0 {
 		target = fs.Arg(0)
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			fmt.Fprintf(stderr, "folio wechat: %s\n\n%s", diag.Msg(diag.UsageFlag, err).Text(langOfArgs(args)), usageOf(langOfArgs(args)))
+		if !parseCommandFlags(fs, fs.Args()[1:], stderr) {
 			return 2
 		}
 	}
@@ -53,6 +52,17 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	if target == "" || fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatPage).Text(lang))
 		return 2
+	}
+	if !checkSite("folio wechat", src, lang, stderr) {
+		return 2
+	}
+	// -o is checked before the build: a file that cannot be written is
+	// said at once, not after the site is built and the title printed.
+	if out != "" {
+		if err := outProblem(out); err != nil {
+			sayUsage(stderr, "folio wechat", err, lang)
+			return 2
+		}
 	}
 	if baseURL == "" {
 		baseURL = os.Getenv("FOLIO_BASEURL")
@@ -113,6 +123,21 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	a := wechat.Export(p, res.Model, res.Site, res.Model.Config.BaseURL, &l)
 	l.Sort()
 	l.Print(stderr, lang, 50)
+	// The file first: a title and summary printed above a failure would
+	// read as done.
+	if out != "" {
+		// The charset line lets a browser open the file as it is (a file
+		// has no Content-Type), so that the editor can select all, copy and
+		// paste. Its folder is made, as folio build makes its destination's.
+		err := os.MkdirAll(filepath.Dir(out), 0o755)
+		if err == nil {
+			err = os.WriteFile(out, []byte("<meta charset=\"utf-8\">\n"+a.HTML+"\n"), 0o644)
+		}
+		if err != nil {
+			sayUsage(stderr, "folio wechat", diag.Msg(diag.UsageWeChatWrite, out, publish.WhyNotWritten(err)), lang)
+			return 1
+		}
+	}
 	fmt.Fprintf(stdout, "标题：%s\n摘要：%s\n", a.Title, a.Summary)
 	if a.Cover != "" {
 		fmt.Fprintf(stdout, "封面：%s\n", a.Cover)
@@ -122,12 +147,6 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		fmt.Fprintf(stdout, "正文：\n%s\n", a.HTML)
 		return 0
-	}
-	// The charset line lets a browser open the file as it is (a file has
-	// no Content-Type), so that the editor can select all, copy and paste.
-	if err := os.WriteFile(out, []byte("<meta charset=\"utf-8\">\n"+a.HTML+"\n"), 0o644); err != nil {
-		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatWrite, out, err).Text(lang))
-		return 1
 	}
 	fmt.Fprintf(stdout, "正文：%s\n", out)
 	return 0

@@ -3,6 +3,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -134,7 +135,16 @@ func Load(fsys fs.FS, name string, l *diag.List) *Config {
 	c := &Config{}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.Add(diag.Pos{File: name}, diag.ConfigUnreadable, err)
+		// The two an editor meets are said in words; another (a disk
+		// failing) as the system says it, inside C01's advice.
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			l.Add(diag.Pos{File: name}, diag.ConfigMissing)
+		case errors.Is(err, fs.ErrPermission):
+			l.Add(diag.Pos{File: name}, diag.ConfigNoPermission)
+		default:
+			l.Add(diag.Pos{File: name}, diag.ConfigUnreadable, err)
+		}
 		c.defaults(l, func(string) diag.Pos { return diag.Pos{File: name} })
 		return c
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,7 +63,7 @@ func TestMissingFile(t *testing.T) {
 	t.Parallel()
 	var l diag.List
 	c := Load(fstest.MapFS{}, "config.toml", &l)
-	if l.Errors() != 1 || !strings.Contains(l[0].Text(diag.English), "cannot read the site's configuration") || c.Location == nil {
+	if l.Errors() != 1 || !strings.Contains(l[0].Text(diag.English), "the site's folder has no config.toml") || c.Location == nil {
 		t.Errorf("missing config: %v, %+v", l, c)
 	}
 }
@@ -111,5 +112,43 @@ func TestImages(t *testing.T) {
 	c, diags = load(t, "[images]\nwidths = [900, 400]\n")
 	if !strings.Contains(diags, "[C12]") || c.Images.Widths != nil {
 		t.Errorf("widths out of order: %+v, diagnostics %q", c.Images, diags)
+	}
+}
+
+// unreadable is a site folder whose config.toml cannot be read for err.
+type unreadable struct{ err error }
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: u.err}
+}
+
+// A config.toml that is missing, or that the editor may not read, is said
+// in words (C15, C16), without the system's English; any other failure
+// keeps it inside C01's advice, the last resort.
+func TestUnreadable(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		fsys   fs.FS
+		zh, en string
+	}{
+		{fstest.MapFS{}, "config.toml: [C15] 网站的文件夹里没有 config.toml：请在网站的文件夹里运行 folio，或者用 --source 指定网站的文件夹\n",
+			"config.toml: [C15] the site's folder has no config.toml; run folio in the site's folder, or give the site's folder with --source\n"},
+		{unreadable{fs.ErrPermission}, "config.toml: [C16] 没有权限读取 config.toml：请电脑的管理员允许你读取这个文件，或者把网站复制到你自己的文件夹里再运行\n",
+			"config.toml: [C16] you may not read config.toml; ask the computer's administrator to let you read it, or copy the site into a folder of your own\n"},
+		{unreadable{fs.ErrClosed}, "config.toml: [C01] 无法读取网站配置文件：open config.toml: file already closed（请在网站的文件夹里运行 folio，或者用 --source 指定它）\n",
+			"config.toml: [C01] cannot read the site's configuration: open config.toml: file already closed (run folio in the site's folder, or pass --source)\n"},
+	} {
+		var l diag.List
+		c := Load(tt.fsys, "config.toml", &l)
+		if c.LanguageCode != "zh-CN" {
+			t.Errorf("without a config.toml, the defaults are not set: %+v", c)
+		}
+		for lang, want := range map[diag.Lang]string{diag.Chinese: tt.zh, diag.English: tt.en} {
+			var b strings.Builder
+			l.Print(&b, lang, 0)
+			if b.String() != want {
+				t.Errorf("%v: got\n%s\nwant\n%s", lang, b.String(), want)
+			}
+		}
 	}
 }

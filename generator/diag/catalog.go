@@ -375,6 +375,23 @@ const (
 	WhyWeChatUnpublished   Code = "S07"
 )
 
+// What the commands say about their own use: folders that cannot be
+// used or written, flags written wrong (issue 21).
+const (
+	UsageDestHome       Code = "U21"
+	UsageDestUnwritable Code = "U22"
+	UsageNoSource       Code = "U23"
+	UsageFlagNoValue    Code = "U24"
+	UsageFlagValue      Code = "U25"
+	FileWhyCannotWrite  Code = "R20"
+	FileWhyDiskFull     Code = "R21"
+	FileWhyReadOnly     Code = "R22"
+	ConfigMissing       Code = "C15"
+	ConfigNoPermission  Code = "C16"
+	WhyOutIsFolder      Code = "Q12"
+	WhyNotFolder        Code = "Q13"
+)
+
 // Photos (issue 19): what keeps a photo from being published, and what an
 // editor should know about one.
 const (
@@ -610,7 +627,7 @@ var catalog = map[Code]entry{
 	ConfigUnreadable: errorOf(KindConfig, names("err"),
 		"无法读取网站配置文件：{err}（请在网站的文件夹里运行 folio，或者用 --source 指定它）",
 		"cannot read the site's configuration: {err} (run folio in the site's folder, or pass --source)",
-		"open config.toml: no such file or directory"),
+		"read config.toml: input/output error"),
 	ConfigPaginate: errorOf(KindConfig, names("n"),
 		"paginate = {n}：它是列表每页显示的条数，请写一个大于 0 的数，或者不写（默认 10）",
 		"paginate = {n}: it is the number of items on a page of a list; write a number above 0, or leave it out for 10",
@@ -818,13 +835,13 @@ var catalog = map[Code]entry{
 		"--now {value:q} 不是时间：写成 2024-06-21 或 2024-06-21T09:00:00+08:00",
 		"--now {value:q} is not a time; write it like 2024-06-21 or 2024-06-21T09:00:00+08:00",
 		"昨天"),
-	UsageFlag: errorOf(KindUsage, names("err"),
-		"选项有误：{err}",
-		"{err}",
-		"flag provided but not defined: -x"),
+	UsageFlag: errorOf(KindUsage, names("flag", "hint"),
+		"没有 {flag} 这个选项{hint}。运行 folio help 可以看到每个命令的选项",
+		"unknown option {flag}{hint}; folio help lists each command's options",
+		"--destnation", Msg(HintDidYouMean, "--destination")),
 	UsageArgument: errorOf(KindUsage, names("arg"),
-		"多余的参数 {arg:q}",
-		"unexpected argument {arg:q}",
+		"多余的参数 {arg:q}：文件夹要写在选项后面，例如 -d public。运行 folio help 可以看到每个命令的写法",
+		"unexpected argument {arg:q}; a folder goes after its option, like -d public (folio help shows how each command is written)",
 		"public"),
 	UsageCommand: errorOf(KindUsage, names("command", "hint"),
 		"没有 {command:q} 这个命令{hint}",
@@ -834,10 +851,10 @@ var catalog = map[Code]entry{
 		"--baseURL {url:q} 应当是完整的地址，例如 \"https://www.example.org/\"",
 		"--baseURL {url:q} must be a full address like \"https://www.example.org/\"",
 		"example.org"),
-	UsageNoConfig: errorOf(KindUsage, names("dir"),
-		"{dir} 里没有 config.toml：请在网站的文件夹里运行 folio serve，或者用 --source 指定它",
-		"{dir} has no config.toml; run folio serve in the site's folder, or pass --source",
-		"."),
+	UsageNoConfig: errorOf(KindUsage, names("dir", "command"),
+		"{dir} 里没有 config.toml，不是网站的文件夹：请在网站的文件夹里运行 {command}，或者用 --source（-s）指定网站的文件夹",
+		"{dir} has no config.toml, so it is not a site's folder; run {command} in the site's folder, or give it with --source (-s)",
+		"/home/editor", "folio serve"),
 	UsagePortInUse: errorOf(KindUsage, names("addr"),
 		"{addr} 已经被别的程序占用（另一个 folio serve？）：用 --port 换一个端口",
 		"{addr} is taken by another program (another folio serve?); choose another with --port",
@@ -1424,6 +1441,54 @@ var catalog = map[Code]entry{
 		"网站有 {n} 个错误：改正后再运行 folio wechat",
 		"the site has {n} error(s); fix them and run folio wechat again",
 		2),
+
+	// What the commands say about their own use (issue 21).
+	UsageDestHome: errorOf(KindUsage, names("dest"),
+		"目标文件夹 {dest} 是你的个人主文件夹：folio 会把整个目标文件夹换成生成的网站，主文件夹里的文件都会不见。请选网站文件夹里的一个文件夹，例如 public",
+		"destination {dest} is your home folder: folio replaces the whole destination with the site it builds, and everything in your home folder would be gone; choose a folder inside the site's folder such as public",
+		"/home/editor"),
+	UsageDestUnwritable: errorOf(KindUsage, names("dest", "why"),
+		"目标文件夹 {dest} 无法写入：{why}",
+		"destination {dest} cannot be written: {why}",
+		"/srv/www/site", Msg(FileWhyCannotWrite, "/srv/www")),
+	UsageNoSource: errorOf(KindUsage, names("dir", "command"),
+		"找不到网站文件夹 {dir}：请检查 --source（-s）后面写的路径，或者进入网站的文件夹再运行 {command}",
+		"there is no folder {dir}; check the path after --source (-s), or run {command} in the site's folder",
+		"/home/editor/stie", "folio build"),
+	UsageFlagNoValue: errorOf(KindUsage, names("flag", "example"),
+		"选项 {flag} 后面少了要写的值，例如 {example}。运行 folio help 可以看到每个选项的写法",
+		"option {flag} needs a value after it, like {example}; folio help shows how each option is written",
+		"-d", "-d public"),
+	UsageFlagValue: errorOf(KindUsage, names("flag", "value", "example"),
+		"选项 {flag} 的值 {value:q} 写得不对，应当写成这样：{example}。运行 folio help 可以看到每个选项的写法",
+		"option {flag} cannot be {value:q}; write it like {example} (folio help shows how each option is written)",
+		"--port", "abc", "--port 1313"),
+	FileWhyCannotWrite: partOf(names("dir"),
+		"folio 不能在文件夹 {dir} 里新建文件：请换一个你能写入的文件夹，或者请电脑的管理员允许你写入这个文件夹",
+		"folio cannot make files in the folder {dir}; choose a folder you can write in, or ask the computer's administrator to let you write in this one",
+		"/srv/www"),
+	FileWhyDiskFull: partOf(names("dir"),
+		"{dir} 所在的磁盘已经满了：请删掉一些不用的文件，腾出空间后再运行一次",
+		"the disk that holds {dir} is full; delete files you do not need, then run again",
+		"/srv/www"),
+	FileWhyReadOnly: partOf(names("dir"),
+		"{dir} 所在的磁盘是只读的，不能写入：请换一个文件夹，例如网站文件夹里的 public",
+		"{dir} is on a read-only disk; choose another folder, such as public in the site's folder",
+		"/mnt/cdrom"),
+	ConfigMissing: errorOf(KindConfig, nil,
+		"网站的文件夹里没有 config.toml：请在网站的文件夹里运行 folio，或者用 --source 指定网站的文件夹",
+		"the site's folder has no config.toml; run folio in the site's folder, or give the site's folder with --source"),
+	ConfigNoPermission: errorOf(KindConfig, nil,
+		"没有权限读取 config.toml：请电脑的管理员允许你读取这个文件，或者把网站复制到你自己的文件夹里再运行",
+		"you may not read config.toml; ask the computer's administrator to let you read it, or copy the site into a folder of your own"),
+	WhyOutIsFolder: partOf(names("file"),
+		"{file} 是一个文件夹：请在 -o 后面写一个文件名，例如 -o wechat.html",
+		"{file} is a folder; give -o a file name, like -o wechat.html",
+		"/tmp"),
+	WhyNotFolder: partOf(names("path"),
+		"{path} 是一个文件，不是文件夹，里面不能再放文件：请换一个位置",
+		"{path} is a file, not a folder, so nothing can be put inside it; choose another place",
+		"/etc/passwd"),
 
 	// Photos.
 	ImageRefused: errorOf(KindImage, names("src", "problem"),

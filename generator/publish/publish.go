@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/work"
@@ -119,7 +120,88 @@ func CheckDestination(dest, project string, protect []string) error {
 			return diag.Msg(diag.DestNotSite, dest)
 		}
 	}
+	// The staging folder and the lock go beside the destination, in its
+	// parent, made if need be: that parent, or the nearest of its folders
+	// that exists, must be a folder folio can make files in. Found out now,
+	// not as the lock's "mkdir /etc/passwd: not a directory" halfway.
+	if why := Writable(filepath.Dir(abs)); why != nil {
+		return diag.Msg(diag.UsageDestUnwritable, dest, why)
+	}
 	return nil
+}
+
+// Writable says why folio cannot make files in the folder dir, which need
+// not exist yet (it would be made): the nearest of its folders that exists
+// is a file (WhyNotFolder), or a file cannot be made in it (a read-only or
+// full disk, no permission, a system folder such as /proc); nil when a file
+// can be made there. It finds out by making an empty file and removing it.
+func Writable(dir string) error {
+	for {
+		fi, err := os.Stat(dir)
+		if err == nil {
+			if !fi.IsDir() {
+				return diag.Msg(diag.WhyNotFolder, dir)
+			}
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return nil // nothing of the path exists: MkdirAll says why
+		}
+		dir = up
+	}
+	f, err := os.CreateTemp(dir, ".folio-probe-*")
+	if err != nil {
+		if why := WhyNotWritten(err); why != err {
+			return why
+		}
+		return diag.Msg(diag.FileWhyCannotWrite, dir)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return nil
+}
+
+// WhyNotWritten is an error of writing a site (or any file) in words, for
+// the failures an editor can fix, naming the folder: no permission (a
+// folder it cannot make files in), a full or read-only disk, a path through
+// a file. Any other error is returned as it is.
+func WhyNotWritten(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	var path string
+	switch {
+	case errors.As(err, &pe):
+		path = pe.Path
+	case errors.As(err, &le):
+		path = le.New
+	default:
+		return err
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		dir = path
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return diag.Msg(diag.FileWhyDiskFull, dir)
+	case errors.Is(err, syscall.EROFS):
+		return diag.Msg(diag.FileWhyReadOnly, dir)
+	case errors.Is(err, fs.ErrPermission):
+		return diag.Msg(diag.FileWhyCannotWrite, dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		// The file in the way is the nearest part of the path that exists.
+		for p := path; filepath.Dir(p) != p; p = filepath.Dir(p) {
+			if fi, statErr := os.Stat(p); statErr == nil {
+				if !fi.IsDir() {
+					return diag.Msg(diag.WhyNotFolder, p)
+				}
+				break
+			}
+		}
+	}
+	return err
 }
 
 // within reports whether path is strictly inside dir.
@@ -276,11 +358,13 @@ func (st *Stage) Commit(s *Site, workers int) (Stats, error) {
 		}
 		st.Put(rest[i], data)
 	})
+	// Said in words here, while what failed is still there to name (the
+	// caller's Abort then removes the staging folder).
 	if err := cmp.Or(errors.Join(errs...), st.err); err != nil {
-		return Stats{}, err
+		return Stats{}, WhyNotWritten(err)
 	}
 	if err := st.swap(); err != nil {
-		return Stats{}, err
+		return Stats{}, WhyNotWritten(err)
 	}
 	st.closed = true
 	return st.stats, nil

@@ -5,10 +5,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"folio.dev/folio/generator/diag"
 	"time"
 )
 
@@ -42,6 +46,14 @@ func TestCheckDestination(t *testing.T) {
 		{filepath.Join(project, "old"), "does not look like a site folio built"},
 		{filepath.Join(project, "config.toml"), "is a file, not a folder"},
 		{filepath.Join(project, "link"), "is a symbolic link"},
+		// Where the staging folder cannot go (issue 21: these failed
+		// halfway with the system's "mkdir config.toml: not a directory").
+		{filepath.Join(project, "config.toml", "public"), "destination " + filepath.Join(project, "config.toml", "public") + " cannot be written: " + filepath.Join(project, "config.toml") + " is a file, not a folder"},
+		{filepath.Join(project, "config.toml", "a", "b"), "cannot be written: " + filepath.Join(project, "config.toml") + " is a file, not a folder"},
+	}
+	if runtime.GOOS == "linux" {
+		// /proc is a folder, but no file can be made in it, not even by root.
+		tests = append(tests, struct{ dest, want string }{"/proc/site", "destination /proc/site cannot be written: folio cannot make files in the folder /proc;"})
 	}
 	for _, tt := range tests {
 		err := CheckDestination(tt.dest, project, []string{home})
@@ -50,6 +62,33 @@ func TestCheckDestination(t *testing.T) {
 			t.Errorf("%s: refused: %v", tt.dest, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: got %v, want an error saying %q", tt.dest, err, tt.want)
+		}
+	}
+}
+
+// The failures of writing an editor can fix are said in words, naming the
+// folder; others are left as they are (the last resort).
+func TestWhyNotWritten(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notes.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+	inDir := filepath.Join(dir, "index.html")
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: inDir, Err: syscall.ENOSPC}, diag.Msg(diag.FileWhyDiskFull, dir).Text(diag.Chinese)},
+		{&fs.PathError{Op: "write", Path: inDir, Err: syscall.EDQUOT}, dir + " 所在的磁盘已经满了：请删掉一些不用的文件，腾出空间后再运行一次"},
+		{&fs.PathError{Op: "mkdir", Path: dir, Err: syscall.EROFS}, dir + " 所在的磁盘是只读的，不能写入：请换一个文件夹，例如网站文件夹里的 public"},
+		{&fs.PathError{Op: "open", Path: inDir, Err: syscall.EACCES}, "folio 不能在文件夹 " + dir + " 里新建文件：请换一个你能写入的文件夹，或者请电脑的管理员允许你写入这个文件夹"},
+		{&os.LinkError{Op: "rename", Old: inDir, New: filepath.Join(dir, "b"), Err: syscall.EPERM}, "folio 不能在文件夹 " + dir + " 里新建文件："},
+		{&fs.PathError{Op: "mkdir", Path: file, Err: syscall.ENOTDIR}, file + " 是一个文件，不是文件夹，里面不能再放文件：请换一个位置"},
+		{&fs.PathError{Op: "open", Path: filepath.Join(file, "a", "b"), Err: syscall.ENOTDIR}, file + " 是一个文件，不是文件夹"},
+		{&fs.PathError{Op: "open", Path: inDir, Err: syscall.EIO}, "open " + inDir + ": input/output error"},
+	} {
+		if got := diag.Show(WhyNotWritten(tt.err), diag.Chinese); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%v: got %q, want %q", tt.err, got, tt.want)
 		}
 	}
 }
