@@ -275,12 +275,25 @@ func TestUnpublishedBanner(t *testing.T) {
 		"content/draft.md":     "+++\ntitle = \"草稿页\"\ndraft = true\n+++\n",
 		"content/future.md":    "+++\ntitle = \"未来页\"\ndate = 2030-01-01\n+++\n",
 		"content/published.md": "+++\ntitle = \"已发布\"\ndate = 2020-01-01\n+++\n",
+		// Articles of a draft issue and of a future one, without a
+		// draft line or date of their own: the banner names the issue's
+		// file, where the editor publishes them.
+		"content/journal/2024/3/_index.md": "+++\ntitle = \"第3期\"\ndate = 2024-06-01\nnumber = 3\ndraft = true\n+++\n",
+		"content/journal/2024/3/a.md":      "+++\ntitle = \"甲\"\ncolumn = \"\"\n+++\n",
+		"content/journal/2024/3/b.md":      "+++\ntitle = \"乙\"\ncolumn = \"\"\ndraft = true\n+++\n",
+		"content/journal/2030/1/_index.md": "+++\ntitle = \"第1期\"\ndate = 2030-01-01\nnumber = 1\n+++\n",
+		"content/journal/2030/1/c.md":      "+++\ntitle = \"丙\"\ncolumn = \"\"\n+++\n",
 	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, Drafts: true, Future: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]string{"draft/index.html": "草稿：", "future/index.html": "定时发布：", "published/index.html": ""} {
+	for path, want := range map[string]string{"draft/index.html": "草稿：本页尚未发布", "future/index.html": "定时发布：本页", "published/index.html": "",
+		"journal/2024/3/index.html":   "草稿：本页尚未发布",
+		"journal/2024/3/a/index.html": "草稿：本文所在的这一期还是草稿，本文随本期一起发布，现在只在预览中可见。发布前请删除 content/journal/2024/3/_index.md 里的 draft = true。",
+		"journal/2024/3/b/index.html": "草稿：本页尚未发布", // its own draft line first
+		"journal/2030/1/c/index.html": "定时发布：本文所在的这一期（content/journal/2030/1/_index.md）的发布日期还没到，本文随本期一起发布，现在只在预览中可见，到期后的下一次生成才会发布。",
+	} {
 		page := string(res.Site.Files[path])
 		has := strings.Contains(page, `class="banner-unpublished"`)
 		if has != (want != "") || (want != "" && !strings.Contains(page, want)) {

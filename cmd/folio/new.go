@@ -64,7 +64,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		// published; an issue's may be left out (its number names it).
 		title = strings.TrimSpace(rest[1])
 		if title == "" && kind != "issue" {
-			fmt.Fprintf(stderr, "folio new: %s\n", diag.Msg(diag.UsageNewNoTitle, kind).Text(lang))
+			fmt.Fprintf(stderr, "folio new: [%s] %s\n", diag.UsageNewNoTitle, diag.Msg(diag.UsageNewNoTitle, kind).Text(lang))
 			return 2
 		}
 	}
@@ -83,8 +83,8 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if section != "" && (kind == "notice" || kind == "news") {
-		if err := sectionExists(src, cfg, section); err != nil {
-			fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
+		if missing, ok := sectionExists(src, cfg, section); !ok {
+			fmt.Fprintf(stderr, "folio new: [%s] %s\n", missing.Code, missing.Text(lang))
 			return 2
 		}
 	}
@@ -155,9 +155,9 @@ func sectionFolder(section string) (string, error) {
 // news and notices can go into: content/'s folders but the journal's, the
 // events' and the taxonomies', and the folders inside those (news/policy)
 // that are not a year's.
-func sectionExists(dir string, cfg *config.Config, section string) error {
+func sectionExists(dir string, cfg *config.Config, section string) (diag.Message, bool) {
 	if info, err := os.Stat(filepath.Join(dir, "content", section)); err == nil && info.IsDir() {
-		return nil
+		return diag.Message{}, true
 	}
 	var sections, near []string
 	top, _ := os.ReadDir(filepath.Join(dir, "content"))
@@ -176,7 +176,10 @@ func sectionExists(dir string, cfg *config.Config, section string) error {
 		}
 	}
 	want := filepath.ToSlash(section)
-	return diag.Msg(diag.UsageNewNoSection, want, diag.DidYouMean(schema.Nearest(want, near)), sections)
+	if len(sections) == 0 {
+		return diag.Msg(diag.UsageNewNoSections, want), false
+	}
+	return diag.Msg(diag.UsageNewNoSection, want, diag.DidYouMean(schema.Nearest(want, near)), sections), false
 }
 
 // made is what newPage wrote.

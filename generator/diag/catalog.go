@@ -318,6 +318,7 @@ const (
 	SaidNewIssueFuture   Code = "S13"
 	UsageNewNoTitle      Code = "U26"
 	UsageNewNoSection    Code = "U27"
+	UsageNewNoSections   Code = "U28"
 	FMNoTitleLeftOut     Code = "F33"
 )
 
@@ -881,6 +882,10 @@ var catalog = map[Code]entry{
 		"没有 content/{section} 这个栏目{hint}：--section 请写已有的栏目：{sections}；要开一个新栏目，先在 content/ 里建好这个文件夹",
 		"there is no section content/{section}{hint}; give --section an existing one: {sections}; for a new section, make its folder in content/ first",
 		"notice", Msg(HintDidYouMean, "notices"), []string{"news", "notices"}),
+	UsageNewNoSections: errorOf(KindUsage, names("section"),
+		"没有 content/{section} 这个栏目，content/ 里也还没有别的栏目：不写 --section，folio new 会放进默认的栏目（通知放 notices，新闻放 news）；要开一个新栏目，先在 content/ 里建好这个文件夹",
+		"there is no section content/{section}, nor any other in content/ yet; leave --section out and folio new uses the default one (notices for a notice, news for news), or make the folder in content/ first",
+		"notice"),
 	UsageLang: errorOf(KindUsage, names("lang"),
 		"--lang {lang:q}：folio 会说 zh-CN（中文）和 en（英文）",
 		"--lang {lang:q}: folio speaks zh-CN (Chinese) and en (English)",
