@@ -389,3 +389,37 @@ func TestRebuildKeepsTimes(t *testing.T) {
 		}
 	}
 }
+
+// KeepGoing (folio check) renders and assembles a site with content
+// errors, for its links to be checked too, and still fails; with a
+// destination it is ignored: a build with errors writes nothing.
+func TestKeepGoing(t *testing.T) {
+	t.Parallel()
+	site := withDefaultTheme(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+		"content/a.md":      "+++\ntitle = \"甲\"\ndat = 2026-01-01\n+++\n正文。\n",
+	})
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, KeepGoing: true})
+	if !errors.Is(err, generator.ErrContent) || res.Diagnostics.Errors() != 1 {
+		t.Fatalf("err = %v, %d errors; want ErrContent and the unknown key", err, res.Diagnostics.Errors())
+	}
+	if res.Site == nil || !res.Site.Has("a/index.html") || res.Model == nil {
+		t.Fatalf("KeepGoing gave no site to check")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("before"), 0o644)
+	res, err = generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, KeepGoing: true, Destination: dest})
+	if !errors.Is(err, generator.ErrContent) || res.Site != nil {
+		t.Fatalf("a build into a destination with KeepGoing: err = %v, site %v", err, res.Site != nil)
+	}
+	if entries, _ := os.ReadDir(dest); len(entries) != 1 {
+		t.Errorf("the destination holds %d files, want only the one it had", len(entries))
+	} else if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "before" {
+		t.Errorf("the destination's index.html changed: %q", b)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
+		t.Errorf("beside the destination: %d entries (a staging folder left?)", len(entries))
+	}
+}

@@ -320,6 +320,7 @@ const (
 	UsageNewNoSection    Code = "U27"
 	UsageNewNoSections   Code = "U28"
 	FMNoTitleLeftOut     Code = "F33"
+	WhyNoFileInSite      Code = "L04"
 )
 
 // Shortcodes: {{< name >}} calls in the Markdown text.
@@ -1078,6 +1079,9 @@ var catalog = map[Code]entry{
 		"这篇文章定于 {date} 才发布，而它所在的这一期 {issue} 已经发布：在那之前 folio build 不会发布这篇文章，本期目录里也没有它。要随本期一起发布，请删除这一行，或把日期改早",
 		"this article is to be published on {date}, but its issue {issue} is published: until then folio build leaves the article out, and the issue's contents do not list it; delete this line, or make the date earlier, to publish it with the issue",
 		"content/journal/2026/3/_index.md", "2027-01-01 09:00"),
+	WhyNoFileInSite: partOf(nil,
+		"网站里没有这个文件：请检查文件名的拼写（大小写也要一致）和文件放的位置：static/ 里的文件，地址就是它在 static/ 下的路径（static/images/a.png 的地址是 /images/a.png）；和页面放在一起的照片和附件，请写相对于本文件的路径（如 ![照片](photo.jpg)），folio 会检查它在不在",
+		"there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there"),
 	FMNoTitleLeftOut: warningOf(KindFrontMatter, nil,
 		"页面没有标题；它这次不发布（草稿或还没到发布日期），所以不妨碍生成网站，但发布前要补上：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
 		"the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = \"页面标题\" between the +++ lines"),
