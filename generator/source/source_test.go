@@ -1133,8 +1133,8 @@ func TestArticlesLeftOutOfIssue(t *testing.T) {
 		return md(append([]string{`title = "第3期"`, "date = 2024-06-01", "number = 3"}, lines...)...)
 	}
 	const (
-		draftWarn  = "content/journal/2024/3/draft.md:4:1: warning [S10] this article is a draft (draft = true), but its issue content/journal/2024/3/_index.md is published: folio build leaves the article out, and the issue's contents do not list it; delete this line to publish it with the issue"
-		futureWarn = "content/journal/2024/3/later.md:4:1: warning [S11] this article is to be published on 2024-08-01 00:00, but its issue content/journal/2024/3/_index.md is published: until then folio build leaves the article out, and the issue's contents do not list it; delete this line, or make the date earlier, to publish it with the issue"
+		draftWarn  = "content/journal/2024/3/draft.md:4:1: warning [S10] this article is a draft (draft = true), but its issue content/journal/2024/3/_index.md is published: folio build leaves the article out, and the published issue's contents do not list it; delete this line to publish it with the issue"
+		futureWarn = "content/journal/2024/3/later.md:4:1: warning [S11] this article is to be published on 2024-08-01 00:00, but its issue content/journal/2024/3/_index.md is published: until then folio build leaves the article out, and the published issue's contents do not list it; delete this line, or make the date earlier, to publish it with the issue"
 	)
 	articles := map[string]string{
 		"content/journal/2024/3/a.md":     md(`title = "甲"`),
