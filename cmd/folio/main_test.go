@@ -71,6 +71,13 @@ func TestBuildCommand(t *testing.T) {
 		"config.toml":       "title = \"测试\"\n",
 		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n正文。\n\n<div>原样的 HTML</div>\n",
 	}
+	issueWithDraft := map[string]string{
+		"config.toml":                      "title = \"测试\"\n",
+		"content/_index.md":                "+++\ntitle = \"首页\"\n+++\n",
+		"content/journal/2026/3/_index.md": "+++\ntitle = \"2026年第3期\"\ndate = 2026-11-28\nnumber = 3\ncolumns = [\"卷首语\"]\n+++\n",
+		"content/journal/2026/3/a.md":      "+++\ntitle = \"第一篇\"\ncolumn = \"卷首语\"\n+++\n正文。\n",
+		"content/journal/2026/3/b.md":      "+++\ntitle = \"第二篇草稿文章\"\ndraft = true\ncolumn = \"卷首语\"\n+++\n正文。\n",
+	}
 	tests := []struct {
 		name     string
 		files    map[string]string
@@ -125,6 +132,14 @@ func TestBuildCommand(t *testing.T) {
 				`content/news/c.md:5:1: \[L02\] 链接 /images/nosuch.png：网站里没有这个文件：请检查文件名的拼写（大小写也要一致）和文件放的位置：static/ 里的文件，地址就是它在 static/ 下的路径（static/images/a.png 的地址是 /images/a.png）；和页面放在一起的照片和附件，请写相对于本文件的路径（如 !\[照片\]\(photo.jpg\)），folio 会检查它在不在\n` +
 				`content/news/c.md:5:26: \[L02\] 链接 /news/none/：网站里没有这个页面：.*\n` +
 				`folio check：4 个问题\n$`},
+		// A published issue with an article left out as a draft (issue 21):
+		// it builds, and both commands say which article, where.
+		{name: "build warns of a draft article in a published issue", files: issueWithDraft, args: []string{"build", "--now", "2026-12-01"}, code: 0,
+			stderr: `^content/journal/2026/3/b.md:3:1: 警告 \[S10\] 这篇文章是草稿（draft = true），而它所在的这一期 content/journal/2026/3/_index.md 已经发布：folio build 不会发布这篇文章，网站上本期的目录里也没有它。要随本期一起发布，请删除这一行\n$`,
+			built:  []string{"journal/2026/3/a/index.html"}, notBuilt: []string{"journal/2026/3/b/index.html"}},
+		{name: "check warns of a draft article in a published issue", files: issueWithDraft, args: []string{"check", "--now", "2026-12-01", "--lang", "en"}, code: 0,
+			stdout: `^folio check: no errors, 1 warning\(s\)`,
+			stderr: `^content/journal/2026/3/b.md:3:1: warning \[S10\] this article is a draft \(draft = true\), but its issue content/journal/2026/3/_index.md is published: folio build leaves the article out`},
 		{name: "version", files: good, args: []string{"version"}, code: 0, stdout: `^folio `},
 		{name: "help", files: good, args: []string{"help"}, code: 0, stdout: `folio build \[选项\]  +生成网站，写入 public/`},
 		{name: "help, --lang en", files: good, args: []string{"help", "--lang", "en"}, code: 0, stdout: `folio build \[flags\]  +build the site into public/`},
