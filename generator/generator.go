@@ -56,6 +56,12 @@ type Options struct {
 	// CheckPartials renders every partialCached call uncached as well and
 	// warns where the two differ (folio check; the tests).
 	CheckPartials bool
+	// KeepGoing renders and assembles the site even when its content has
+	// errors, so that folio check can look at its links as well and say
+	// every problem in one run: Result.Site and Model are then set, and
+	// the error still wraps ErrContent. Only for a build in memory
+	// without a Preview: a build with errors never writes a destination.
+	KeepGoing bool
 	// Fault, if set, is called in the workers with the stage ("markdown",
 	// "write", "feeds") and the file or output path worked on: tests make
 	// it panic, to see a bug of folio reported as one. Leave it nil.

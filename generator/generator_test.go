@@ -275,12 +275,25 @@ func TestUnpublishedBanner(t *testing.T) {
 		"content/draft.md":     "+++\ntitle = \"草稿页\"\ndraft = true\n+++\n",
 		"content/future.md":    "+++\ntitle = \"未来页\"\ndate = 2030-01-01\n+++\n",
 		"content/published.md": "+++\ntitle = \"已发布\"\ndate = 2020-01-01\n+++\n",
+		// Articles of a draft issue and of a future one, without a
+		// draft line or date of their own: the banner names the issue's
+		// file, where the editor publishes them.
+		"content/journal/2024/3/_index.md": "+++\ntitle = \"第3期\"\ndate = 2024-06-01\nnumber = 3\ndraft = true\n+++\n",
+		"content/journal/2024/3/a.md":      "+++\ntitle = \"甲\"\ncolumn = \"\"\n+++\n",
+		"content/journal/2024/3/b.md":      "+++\ntitle = \"乙\"\ncolumn = \"\"\ndraft = true\n+++\n",
+		"content/journal/2030/1/_index.md": "+++\ntitle = \"第1期\"\ndate = 2030-01-01\nnumber = 1\n+++\n",
+		"content/journal/2030/1/c.md":      "+++\ntitle = \"丙\"\ncolumn = \"\"\n+++\n",
 	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, Drafts: true, Future: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]string{"draft/index.html": "草稿：", "future/index.html": "定时发布：", "published/index.html": ""} {
+	for path, want := range map[string]string{"draft/index.html": "草稿：本页尚未发布", "future/index.html": "定时发布：本页", "published/index.html": "",
+		"journal/2024/3/index.html":   "草稿：本页尚未发布",
+		"journal/2024/3/a/index.html": "草稿：本文所在的这一期还是草稿，本文随本期一起发布，现在只在预览中可见。发布前请删除 content/journal/2024/3/_index.md 里的 draft = true。",
+		"journal/2024/3/b/index.html": "草稿：本页尚未发布", // its own draft line first
+		"journal/2030/1/c/index.html": "定时发布：本文所在的这一期（content/journal/2030/1/_index.md）的发布日期还没到，本文随本期一起发布，现在只在预览中可见，到期后的下一次生成才会发布。",
+	} {
 		page := string(res.Site.Files[path])
 		has := strings.Contains(page, `class="banner-unpublished"`)
 		if has != (want != "") || (want != "" && !strings.Contains(page, want)) {
@@ -374,5 +387,39 @@ func TestRebuildKeepsTimes(t *testing.T) {
 		if fi, err := os.Stat(p); err != nil || !fi.ModTime().Equal(past[p]) {
 			t.Errorf("%s: its time changed", p)
 		}
+	}
+}
+
+// KeepGoing (folio check) renders and assembles a site with content
+// errors, for its links to be checked too, and still fails; with a
+// destination it is ignored: a build with errors writes nothing.
+func TestKeepGoing(t *testing.T) {
+	t.Parallel()
+	site := withDefaultTheme(t, map[string]string{
+		"config.toml":       "title = \"测试\"\n",
+		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
+		"content/a.md":      "+++\ntitle = \"甲\"\ndat = 2026-01-01\n+++\n正文。\n",
+	})
+	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, KeepGoing: true})
+	if !errors.Is(err, generator.ErrContent) || res.Diagnostics.Errors() != 1 {
+		t.Fatalf("err = %v, %d errors; want ErrContent and the unknown key", err, res.Diagnostics.Errors())
+	}
+	if res.Site == nil || !res.Site.Has("a/index.html") || res.Model == nil {
+		t.Fatalf("KeepGoing gave no site to check")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("before"), 0o644)
+	res, err = generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, KeepGoing: true, Destination: dest})
+	if !errors.Is(err, generator.ErrContent) || res.Site != nil {
+		t.Fatalf("a build into a destination with KeepGoing: err = %v, site %v", err, res.Site != nil)
+	}
+	if entries, _ := os.ReadDir(dest); len(entries) != 1 {
+		t.Errorf("the destination holds %d files, want only the one it had", len(entries))
+	} else if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "before" {
+		t.Errorf("the destination's index.html changed: %q", b)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
+		t.Errorf("beside the destination: %d entries (a staging folder left?)", len(entries))
 	}
 }

@@ -235,9 +235,9 @@ func (b *builder) loadTheme() error {
 	if b.last != nil && b.last.theme != nil {
 		b.th, b.assetURLs = b.last.theme, b.last.assets // no layout, i18n or static file changed
 	} else {
-		before := len(*b.l)
+		before, errs := len(*b.l), b.l.Errors()
 		b.th = theme.Load(b.opts.Root, b.cfg, b.withPhotos(render.Funcs(b.cfg, b.assetURLs)), b.l)
-		if b.l.Errors() > 0 {
+		if b.l.Errors() > errs || (errs > 0 && !b.keepsGoing()) {
 			return b.fail()
 		}
 		if !b.preview {
@@ -306,10 +306,16 @@ func (b *builder) render() error {
 	maps.Copy(b.machine, b.searchFiles)
 	b.machine["robots.txt"] = feeds.Robots(b.model)
 	b.stage("feeds") // what of them outlasted the rendering
-	if b.l.Errors() > 0 || b.ctx.Err() != nil {
+	if (b.l.Errors() > 0 && !b.keepsGoing()) || b.ctx.Err() != nil {
 		return b.fail()
 	}
 	return nil
+}
+
+// keepsGoing tells a build that goes on after content errors to render
+// and assemble what it can (Options.KeepGoing): in memory only.
+func (b *builder) keepsGoing() bool {
+	return b.opts.KeepGoing && b.opts.Destination == "" && b.cache == nil
 }
 
 // writesAsItGoes tells a build that writes its files into a staging folder
@@ -364,7 +370,7 @@ func (b *builder) assemble() error {
 		b.out, b.cleaned = outputs.Assemble(outputs.Build{Claimed: b.claimed, Rendered: b.files, Generated: b.machine, Model: b.model, Static: assets.Paths(b.th.Static, b.assetURLs), Content: b.content, FS: b.opts.Root, Unsafe: b.cfg.Markup.Unsafe, Photos: b.photoFiles}, b.l)
 		b.assembleWarned = len(*b.l) > before
 	}
-	if b.l.Errors() > 0 {
+	if b.l.Errors() > 0 && !b.keepsGoing() {
 		return b.fail()
 	}
 	if !b.assembleWarned { // a drawing that lost something is sanitized again, to warn again
@@ -393,6 +399,9 @@ func (b *builder) minify() error {
 func (b *builder) write() error {
 	b.res.Site = b.out
 	b.l.Sort()
+	if b.l.Errors() > 0 { // a build that kept going (KeepGoing) has its site to look at, and fails
+		return b.fail()
+	}
 	if b.opts.Destination == "" {
 		return nil
 	}

@@ -40,7 +40,9 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 		gh.failed(stdout, "folio check", diag.Show(err, langs.of(siteLang(src))))
 		return 2
 	}
-	opts := generator.Options{Root: os.DirFS(src), RootDir: src, Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true}
+	// KeepGoing: the links are checked even when the content has other
+	// errors, so that CI learns every problem in one run, not in rounds.
+	opts := generator.Options{Root: os.DirFS(src), RootDir: src, Drafts: drafts, Future: future, BaseURL: os.Getenv("FOLIO_BASEURL"), CheckPartials: true, KeepGoing: true}
 	if !setNow(&opts, "folio check", now, langs.of(siteLang(src)), stderr) {
 		return 2
 	}
@@ -49,7 +51,7 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	res, err := generator.Build(ctx, opts)
 	lang := langs.of(res.Lang)
 	l := res.Diagnostics
-	if err == nil {
+	if err == nil || (errors.Is(err, generator.ErrContent) && !errors.Is(err, generator.ErrInternal) && res.Site != nil) {
 		c := check.New(res.Site, res.Model, res.Theme)
 		c.Internal(&l)
 		if external {

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,6 +24,7 @@ import (
 	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/publish"
+	"folio.dev/folio/generator/schema"
 	"folio.dev/folio/generator/source"
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
@@ -57,7 +60,13 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	kind, title := rest[0], ""
 	if len(rest) == 2 {
-		title = rest[1]
+		// A blank title would make a page every build refuses (F04) once
+		// published; an issue's may be left out (its number names it).
+		title = strings.TrimSpace(rest[1])
+		if title == "" && kind != "issue" {
+			sayUsage(stderr, "folio new", diag.Msg(diag.UsageNewNoTitle, kind), lang)
+			return 2
+		}
 	}
 	if !slices.Contains([]string{"notice", "news", "event", "issue", "article"}, kind) {
 		sayUsage(stderr, "folio new", diag.Msg(diag.UsageNewKind, kind), lang)
@@ -79,6 +88,12 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	if l.Errors() > 0 {
 		l.Print(stderr, lang, 10)
 		return 1
+	}
+	if section != "" && (kind == "notice" || kind == "news") {
+		if missing, ok := sectionExists(src, cfg, section); !ok {
+			sayUsage(stderr, "folio new", missing, lang)
+			return 2
+		}
 	}
 	now := time.Now().In(cfg.Location)
 	made, err := newPage(src, cfg, kind, title, section, now)
@@ -114,6 +129,10 @@ func printPreview(w io.Writer, dir string, cfg *config.Config, made made, now ti
 			fmt.Fprintln(w, diag.Msg(diag.SaidNewDraft).Text(lang))
 		case "future":
 			fmt.Fprintln(w, diag.Msg(diag.SaidNewFuture).Text(lang))
+		case "issueDraft":
+			fmt.Fprintln(w, diag.Msg(diag.SaidNewIssueDraft, filepath.Join(dir, filepath.FromSlash(path.Dir(page.File)), "_index.md")).Text(lang))
+		case "issueFuture":
+			fmt.Fprintln(w, diag.Msg(diag.SaidNewIssueFuture, filepath.Join(dir, filepath.FromSlash(path.Dir(page.File)), "_index.md")).Text(lang))
 		}
 	}
 	if filepath.Base(made.rel) == "index.md" {
@@ -137,6 +156,39 @@ func sectionFolder(section string) (string, error) {
 	return clean, nil
 }
 
+// sectionExists refuses a --section that names no folder of content/: a
+// typo (notice for notices) would otherwise start a new section, listed
+// on the site, without a word. It suggests the nearest of the sections
+// news and notices can go into: content/'s folders but the journal's, the
+// events' and the taxonomies', and the folders inside those (news/policy)
+// that are not a year's.
+func sectionExists(dir string, cfg *config.Config, section string) (diag.Message, bool) {
+	if info, err := os.Stat(filepath.Join(dir, "content", section)); err == nil && info.IsDir() {
+		return diag.Message{}, true
+	}
+	var sections, near []string
+	top, _ := os.ReadDir(filepath.Join(dir, "content"))
+	for _, e := range top {
+		name := e.Name()
+		if !e.IsDir() || strings.HasPrefix(name, ".") || name == cfg.Journal.Section || name == cfg.Events.Section || slices.Contains(slices.Collect(maps.Values(cfg.Taxonomies)), name) {
+			continue
+		}
+		sections = append(sections, name)
+		near = append(near, name)
+		inner, _ := os.ReadDir(filepath.Join(dir, "content", name))
+		for _, f := range inner {
+			if _, err := strconv.Atoi(f.Name()); f.IsDir() && err != nil && !strings.HasPrefix(f.Name(), ".") {
+				near = append(near, name+"/"+f.Name())
+			}
+		}
+	}
+	want := filepath.ToSlash(section)
+	if len(sections) == 0 {
+		return diag.Msg(diag.UsageNewNoSections, want), false
+	}
+	return diag.Msg(diag.UsageNewNoSection, want, diag.DidYouMean(schema.Nearest(want, near)), sections), false
+}
+
 // made is what newPage wrote.
 type made struct {
 	path    string   // the file, as given to the user: below the -s folder
@@ -149,6 +201,12 @@ type archetypeData struct {
 	Title, Date         string
 	Year, Number, Total int
 	Columns             []string // an issue's: the newest issue's; an article's: its issue's
+	// Draft tells whether the page is written as a draft: every page but
+	// an article of an issue that is itself held back ("draft" or
+	// "future", its IssueState), which it follows. Issue is the issue's
+	// _index.md, for an article.
+	Draft             bool
+	Issue, IssueState string
 }
 
 // newPage writes the page. News and notices are bundles, folders of their
@@ -156,7 +214,7 @@ type archetypeData struct {
 // into; events and articles are single files.
 func newPage(dir string, cfg *config.Config, kind, title, section string, now time.Time) (made, error) {
 	year := now.Format("2006")
-	data := archetypeData{Title: title, Date: now.Format("2006-01-02"), Year: now.Year()}
+	data := archetypeData{Title: title, Date: now.Format("2006-01-02"), Year: now.Year(), Draft: true}
 	var m made
 	switch kind {
 	case "notice", "news":
@@ -179,8 +237,13 @@ func newPage(dir string, cfg *config.Config, kind, title, section string, now ti
 		if err != nil {
 			return made{}, err
 		}
-		if fm := issueFrontMatter(dir, cfg, issue, now); fm != nil {
-			data.Columns = fm.Columns
+		if p := issuePage(dir, cfg, issue, now); p != nil {
+			data.Columns = p.FM.Columns
+			// An article follows its issue: one that is a draft or dated
+			// later holds it back, and publishing the issue publishes it.
+			// A draft line of its own would keep it out of the issue then.
+			data.Draft = p.Unpublished == ""
+			data.Issue, data.IssueState = p.File, p.Unpublished
 		}
 		m.columns = data.Columns
 		m.rel = filepath.Join(issue, pageName(dir, issue, title, kind, now)+".md")
@@ -374,6 +437,15 @@ func latestIssue(dir, journal string) (string, error) {
 // future issues too); nil if there is no such issue or it cannot be read
 // (folio build then says why).
 func issueFrontMatter(dir string, cfg *config.Config, issue string, now time.Time) *source.FrontMatter {
+	if p := issuePage(dir, cfg, issue, now); p != nil {
+		return &p.FM
+	}
+	return nil
+}
+
+// issuePage reads an issue as folio does, drafts and future issues too:
+// its Unpublished says whether it is one.
+func issuePage(dir string, cfg *config.Config, issue string, now time.Time) *source.Page {
 	if issue == "" {
 		return nil
 	}
@@ -382,7 +454,7 @@ func issueFrontMatter(dir string, cfg *config.Config, issue string, now time.Tim
 	file := filepath.ToSlash(filepath.Join(issue, "_index.md"))
 	for _, p := range c.Pages {
 		if p.File == file && p.Kind == source.KindIssue {
-			return &p.FM
+			return p
 		}
 	}
 	return nil

@@ -35,7 +35,8 @@ func TestNew(t *testing.T) {
 		file  string   // the file made, relative to the site
 		out   []string // in what it prints
 		has   []string // in the file made
-		hasnt []string
+		hasnt []string // in what it prints
+		lacks []string // in the file made
 	}{
 		{name: "news in Chinese is a bundle named in pinyin", args: []string{"news", "关于举办2026年技工院校师资培训班的通知"},
 			file: "content/news/{Y}/ju-ban-2026-ji-gong/index.md",
@@ -59,7 +60,30 @@ func TestNew(t *testing.T) {
 			files: map[string]string{"content/news/{Y}/ju-ban/index.md": "+++\ntitle = \"a\"\ndate = 2026-01-01\n+++\n", "content/news/{Y}/ju-ban-2.md": "+++\ntitle = \"b\"\ndate = 2026-01-01\n+++\n"},
 			file:  "content/news/{Y}/ju-ban-3/index.md"},
 		{name: "--section", args: []string{"notice", "Skills Fair 2027 通知", "--section", "news"},
-			file: "content/news/{Y}/skills-fair-2027-tong-zhi/index.md"},
+			files: map[string]string{"content/news/_index.md": "+++\ntitle = \"新闻\"\n+++\n"},
+			file:  "content/news/{Y}/skills-fair-2027-tong-zhi/index.md"},
+		{name: "--section a folder inside a section", args: []string{"notice", "政策", "--section", "news/policy"},
+			files: map[string]string{"content/news/policy/old.md": "+++\ntitle = \"旧\"\ndate = 2026-01-01\n+++\n"},
+			file:  "content/news/policy/{Y}/zheng-ce/index.md"},
+		{name: "--section that is not there is refused, with the nearest", args: []string{"notice", "测试", "--section", "notice"},
+			files: map[string]string{"content/notices/_index.md": "+++\ntitle = \"通知\"\n+++\n", "content/news/a.md": "+++\ntitle = \"a\"\ndate = 2026-01-01\n+++\n", "content/journal/{Y}/1/_index.md": issue("第1期", 1, 0, `["x"]`)},
+			code:  2, out: []string{`folio new: [U27] 没有 content/notice 这个栏目（是不是想写 "notices"？）：--section 请写已有的栏目：news、notices；要开一个新栏目，先在 content/ 里建好这个文件夹`}},
+		{name: "--section that is not there, --lang en", args: []string{"news", "x", "--section", "nwes", "--lang", "en"},
+			files: map[string]string{"content/news/a.md": "+++\ntitle = \"a\"\ndate = 2026-01-01\n+++\n"},
+			code:  2, out: []string{`folio new: [U27] there is no section content/nwes (did you mean "news"?); give --section an existing one: news; for a new section, make its folder in content/ first`}},
+		{name: "--section on a site with no sections yet", args: []string{"notice", "测试", "--section", "notice"},
+			code: 2, out: []string{"[U28] 没有 content/notice 这个栏目，content/ 里也还没有别的栏目：不写 --section"}},
+		{name: "an empty title is refused", args: []string{"notice", ""}, code: 2,
+			out: []string{`folio new: [U26] 标题是空的：请在类型后面写上标题，例如 folio new notice "关于举办技能竞赛的通知"`}},
+		{name: "a blank title is refused", args: []string{"article", " 　 "}, code: 2,
+			files: map[string]string{"content/journal/{Y}/3/_index.md": issue("第3期", 3, 303, `["卷首语"]`)},
+			out:   []string{"[U26] 标题是空的"}},
+		{name: "a blank title is refused, --lang en", args: []string{"event", "  ", "--lang", "en"}, code: 2,
+			out: []string{`folio new: [U26] the title is empty; write it after the kind, for example folio new event "关于举办技能竞赛的通知"`}},
+		{name: "a title's spaces are trimmed", args: []string{"news", "  技能大赛  "},
+			file: "content/news/{Y}/ji-neng-da-sai/index.md", has: []string{`title = "技能大赛"`}},
+		{name: "an issue's blank title is its number", args: []string{"issue", " "},
+			file: "content/journal/{Y}/1/_index.md", has: []string{`title = "{Y}年第1期"`}},
 		{name: "next issue: number, total and columns carried on", args: []string{"issue"},
 			files: map[string]string{"content/journal/{Y}/14/_index.md": issue("第14期", 14, 214, `["卷首语", "教学研究"]`)},
 			file:  "content/journal/{Y}/15/_index.md", out: []string{"/journal/{Y}/15/"},
@@ -83,6 +107,21 @@ func TestNew(t *testing.T) {
 			file:  "content/journal/{Y}/3/xiao-qi-he-zuo-xin.md",
 			out:   []string{"/journal/{Y}/3/xiao-qi-he-zuo-xin/", "栏目：column 请写这一期的栏目之一：卷首语、教学研究"},
 			has:   []string{`column = ""`, "卷首语、教学研究"}},
+		{name: "an article of a published issue is a draft of its own", args: []string{"article", "已发布的一期"},
+			files: map[string]string{"content/journal/{Y}/3/_index.md": issue("第3期", 3, 303, `["卷首语"]`)},
+			file:  "content/journal/{Y}/3/yi-fa-bu-yi-qi.md",
+			out:   []string{"草稿：folio serve 的预览里能看到它（带“草稿”标记）；删掉 draft = true 后"},
+			has:   []string{"\ndraft = true\n"}},
+		{name: "an article of a draft issue follows it, without a draft line", args: []string{"article", "第二篇草稿文章"},
+			files: map[string]string{"content/journal/{Y}/3/_index.md": strings.Replace(issue("第3期", 3, 303, `["卷首语"]`), "+++\n", "+++\ndraft = true\n", 1)},
+			file:  "content/journal/{Y}/3/di-er-pian-cao-gao.md",
+			out:   []string{"草稿：这一期还是草稿，文章随本期一起发布，所以文件里没写 draft；folio serve 的预览里能看到它（带“草稿”标记）；删掉 content/journal/{Y}/3/_index.md 里的 draft = true 后，folio build 才会把本期和这篇文章一起发布"},
+			has:   []string{"# 这里不写 draft：本期（content/journal/{Y}/3/_index.md）还是草稿，本文随本期一起发布\n"}, lacks: []string{"\ndraft = true"}},
+		{name: "an article of a future issue follows it", args: []string{"article", "Next Year", "--lang", "en"},
+			files: map[string]string{"content/journal/{Y}/3/_index.md": strings.Replace(issue("第3期", 3, 303, `["卷首语"]`), "date = "+y+"-01-01", "date = 2999-01-01", 1)},
+			file:  "content/journal/{Y}/3/next-year.md",
+			out:   []string{"scheduled: its issue is dated in the future and the article is published with it, so the file has no draft line; folio serve shows it with a 定时发布 banner; folio build publishes the issue and the article once the date in content/journal/{Y}/3/_index.md comes"},
+			has:   []string{"还没到发布日期，本文随本期一起发布"}, lacks: []string{"\ndraft = true"}},
 		{name: "an article needs an issue", args: []string{"article", "x"}, code: 1, out: []string{"还没有期刊", `folio new issue "2026年第1期"`}},
 	}
 	for _, tt := range tests {
@@ -131,6 +170,11 @@ func TestNew(t *testing.T) {
 					t.Errorf("%s lacks %q:\n%s", made[0], r.Replace(h), b)
 				}
 			}
+			for _, h := range tt.lacks {
+				if strings.Contains(string(b), r.Replace(h)) {
+					t.Errorf("%s has %q:\n%s", made[0], r.Replace(h), b)
+				}
+			}
 			for _, h := range tt.hasnt {
 				if strings.Contains(printed, h) {
 					t.Errorf("folio new %q printed %q:\n%s", tt.args, h, printed)
@@ -167,6 +211,9 @@ func TestNewSectionStaysInContent(t *testing.T) {
 	for name, text := range map[string]string{
 		"config.toml":                         "title = \"测试\"\n",
 		"themes/default/archetypes/notice.md": "+++\ntitle = {{quote .Title}}\ndate = {{.Date}}\ndraft = true\n+++\n",
+		// The sections written into (folio new makes no new one).
+		"content/news/policy/_index.md": "+++\ntitle = \"政策\"\n+++\n",
+		"content/notices/_index.md":     "+++\ntitle = \"通知\"\n+++\n",
 	} {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {

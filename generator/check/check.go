@@ -48,11 +48,28 @@ func New(s *publish.Site, model *site.Site, th *theme.Theme) *Checker {
 // Internal reports every link and image of the content whose target is
 // inside the site but is not there, or lacks the #part linked to; and, once
 // for each, those that the layouts make.
+//
+// A link the build already reported an error at (L01: a file that is not
+// there) is not reported again: folio check looks at a site built in
+// spite of its errors, to report every problem in one run.
 func (c *Checker) Internal(l *diag.List) {
+	said := map[diag.Pos]bool{}
+	for _, d := range *l {
+		if d.Severity == diag.Error {
+			said[d.Pos] = true
+		}
+	}
 	for _, p := range c.model.Pages {
 		for _, link := range markup.LinksOf(&p.Result) {
+			if said[link.Pos] {
+				continue
+			}
 			if problem, bad := c.target(p.URL, link.URL); bad {
-				if problem.Code == diag.WhyNoPageInSite && strings.HasPrefix(link.URL, "/") && !isImage(link.URL) {
+				switch {
+				case problem.Code != diag.WhyNoPageInSite:
+				case isFile(link.URL):
+					problem = diag.Msg(diag.WhyNoFileInSite) // a picture or attachment: where files go
+				case strings.HasPrefix(link.URL, "/"):
 					problem = diag.Msg(diag.WhyNoPageLinkFile) // an address typed in the text: a file's link cannot break so
 				}
 				l.Add(link.Pos, diag.LinkBrokenInSite, link.URL, problem)
@@ -199,11 +216,14 @@ func (c *Checker) hasID(file, id string) bool {
 	return ids[id]
 }
 
-// isImage tells a link to a picture, which names a file, not a page.
-func isImage(u string) bool {
-	switch strings.ToLower(path.Ext(strings.SplitN(u, "#", 2)[0])) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg":
-		return true
+// isFile tells a link to a file (a picture, a PDF), not a page: its path
+// ends with an extension but .html's.
+func isFile(u string) bool {
+	p, _, _ := strings.Cut(u, "#")
+	p, _, _ = strings.Cut(p, "?")
+	switch ext := strings.ToLower(path.Ext(p)); ext {
+	case "", ".html", ".htm":
+		return false
 	}
-	return false
+	return !strings.HasSuffix(p, "/")
 }

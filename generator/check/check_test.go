@@ -62,7 +62,7 @@ func TestInternal(t *testing.T) {
 	l.Print(&b, diag.English, 0)
 	want := "content/a.md:8:1: [L02] link to /notices/no-such/: there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves\n" +
 		"content/a.md:8:24: [L02] link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
-		"content/a.md:10:1: [L02] link to /images/missing.png: there is no such page or file in the site\n" +
+		"content/a.md:10:1: [L02] link to /images/missing.png: there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there\n" +
 		"layouts/page.html:1:27: [T08] the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)

@@ -317,6 +317,20 @@ const (
 	DestNotSite         Code = "P85"
 )
 
+// Journal articles left out of a published issue, folio new's title and
+// section, and what folio new says of an article that follows its issue.
+const (
+	ArticleDraftInIssue  Code = "S10"
+	ArticleFutureInIssue Code = "S11"
+	SaidNewIssueDraft    Code = "S12"
+	SaidNewIssueFuture   Code = "S13"
+	UsageNewNoTitle      Code = "U26"
+	UsageNewNoSection    Code = "U27"
+	UsageNewNoSections   Code = "U28"
+	FMNoTitleLeftOut     Code = "F33"
+	WhyNoFileInSite      Code = "L04"
+)
+
 // Shortcodes: {{< name >}} calls in the Markdown text.
 const (
 	ShortcodeCloserNotOpen  Code = "G01"
@@ -886,6 +900,18 @@ var catalog = map[Code]entry{
 		"{journal} 里还没有期刊，而文章要放进最新的一期：先用 folio new issue 新建一期（或者 folio new issue \"2026年第1期\" 指定年份和期号）",
 		"there is no journal issue yet in {journal}, and an article goes into the newest issue; make one first with folio new issue (or folio new issue \"2026年第1期\" to give its year and number)",
 		"content/journal"),
+	UsageNewNoTitle: errorOf(KindUsage, names("kind"),
+		"标题是空的：请在类型后面写上标题，例如 folio new {kind} \"关于举办技能竞赛的通知\"",
+		"the title is empty; write it after the kind, for example folio new {kind} \"关于举办技能竞赛的通知\"",
+		"notice"),
+	UsageNewNoSection: errorOf(KindUsage, names("section", "hint", "sections"),
+		"没有 content/{section} 这个栏目{hint}：--section 请写已有的栏目：{sections}；要开一个新栏目，先在 content/ 里建好这个文件夹",
+		"there is no section content/{section}{hint}; give --section an existing one: {sections}; for a new section, make its folder in content/ first",
+		"notice", Msg(HintDidYouMean, "notices"), []string{"news", "notices"}),
+	UsageNewNoSections: errorOf(KindUsage, names("section"),
+		"没有 content/{section} 这个栏目，content/ 里也还没有别的栏目：不写 --section，folio new 会放进默认的栏目（通知放 notices，新闻放 news）；要开一个新栏目，先在 content/ 里建好这个文件夹",
+		"there is no section content/{section}, nor any other in content/ yet; leave --section out and folio new uses the default one (notices for a notice, news for news), or make the folder in content/ first",
+		"notice"),
 	UsageLang: errorOf(KindUsage, names("lang"),
 		"--lang {lang:q}：folio 会说 zh-CN（中文）和 en（英文）",
 		"--lang {lang:q}: folio speaks zh-CN (Chinese) and en (English)",
@@ -1070,6 +1096,28 @@ var catalog = map[Code]entry{
 		"它属于 {page}，而那个页面不发布：{why}",
 		"it belongs to {page}, which is not published: {why}",
 		"content/news/a/index.md", Msg(WhyDraft)),
+	ArticleDraftInIssue: warningOf(KindSchedule, names("issue"),
+		"这篇文章是草稿（draft = true），而它所在的这一期 {issue} 已经发布：folio build 不会发布这篇文章，网站上本期的目录里也没有它。要随本期一起发布，请删除这一行",
+		"this article is a draft (draft = true), but its issue {issue} is published: folio build leaves the article out, and the published issue's contents do not list it; delete this line to publish it with the issue",
+		"content/journal/2026/3/_index.md"),
+	ArticleFutureInIssue: warningOf(KindSchedule, names("issue", "date"),
+		"这篇文章定于 {date} 才发布，而它所在的这一期 {issue} 已经发布：在那之前 folio build 不会发布这篇文章，网站上本期的目录里也没有它。要随本期一起发布，请删除这一行，或把日期改早",
+		"this article is to be published on {date}, but its issue {issue} is published: until then folio build leaves the article out, and the published issue's contents do not list it; delete this line, or make the date earlier, to publish it with the issue",
+		"content/journal/2026/3/_index.md", "2027-01-01 09:00"),
+	WhyNoFileInSite: partOf(nil,
+		"网站里没有这个文件：请检查文件名的拼写（大小写也要一致）和文件放的位置：static/ 里的文件，地址就是它在 static/ 下的路径（static/images/a.png 的地址是 /images/a.png）；和页面放在一起的照片和附件，请写相对于本文件的路径（如 ![照片](photo.jpg)），folio 会检查它在不在",
+		"there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there"),
+	FMNoTitleLeftOut: warningOf(KindFrontMatter, nil,
+		"页面没有标题；它这次不发布（草稿或还没到发布日期），所以不妨碍生成网站，但发布前要补上：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
+		"the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = \"页面标题\" between the +++ lines"),
+	SaidNewIssueDraft: partOf(names("issue"),
+		"草稿：这一期还是草稿，文章随本期一起发布，所以文件里没写 draft；folio serve 的预览里能看到它（带“草稿”标记）；删掉 {issue} 里的 draft = true 后，folio build 才会把本期和这篇文章一起发布",
+		"draft: its issue is a draft and the article is published with it, so the file has no draft line; folio serve shows it with a 草稿 banner; folio build publishes the issue and the article once you delete draft = true in {issue}",
+		"content/journal/2026/3/_index.md"),
+	SaidNewIssueFuture: partOf(names("issue"),
+		"定时发布：这一期的日期还没到，文章随本期一起发布，所以文件里没写 draft；folio serve 的预览里能看到它（带“定时发布”标记）；到了 {issue} 里写的日期，folio build 才会把本期和这篇文章一起发布",
+		"scheduled: its issue is dated in the future and the article is published with it, so the file has no draft line; folio serve shows it with a 定时发布 banner; folio build publishes the issue and the article once the date in {issue} comes",
+		"content/journal/2026/3/_index.md"),
 
 	// How to fix a TOML mistake.
 	HintPunctuation: partOf(nil,

@@ -123,8 +123,10 @@ type Page struct {
 	text Text
 
 	// Unpublished is "draft" or "future" for a page that only --drafts or
-	// --future brought into the build (its own state, or its issue's), so
-	// the theme can say so; "" for a published page.
+	// --future brought into the build, so the theme can say so;
+	// "issueDraft" or "issueFuture" for a journal article whose own front
+	// matter would publish it but whose issue is a draft or dated later
+	// (its issue's _index.md is the file to edit); "" for a published page.
 	Unpublished string
 
 	// URL is the page's path from the site root, "/news/2024/06/fair/".

@@ -108,6 +108,18 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 	for _, p := range pages {
 		c.NextChange = Earliest(c.NextChange, opts.Now, p.FM.PublishDate.In(cfg.Location), p.FM.Date.In(cfg.Location), p.FM.ExpiryDate.In(cfg.Location))
 		state, why := publication(p, owners, opts, cfg.Location)
+		checkLeftOutOfIssue(p, owners, opts, cfg.Location, l)
+		if !p.invalid && !p.bare && !p.Branch && p.FM.Title == "" {
+			// A page this build leaves out harms no reader without a
+			// title: a draft written by folio new "" must not stop CI
+			// from publishing everything else. It is said, to be fixed
+			// before the page goes out, when it becomes an error.
+			code := diag.FMNoTitle
+			if why.Code != "" {
+				code = diag.FMNoTitleLeftOut
+			}
+			l.Add(KeyPos(p, "title"), code)
+		}
 		if why.Code != "" {
 			c.Left[p.File] = why
 			continue
@@ -240,9 +252,6 @@ func checkFrontMatter(p *Page, loc *time.Location, l *diag.List) {
 	default:
 		l.Add(KeyPos(p, "status"), diag.FMStatusUnknown, p.FM.Status)
 	}
-	if !p.Branch && p.FM.Title == "" {
-		l.Add(KeyPos(p, "title"), diag.FMNoTitle)
-	}
 	if p.Kind == KindIssue && p.FM.Number == 0 {
 		l.Add(KeyPos(p, "number"), diag.FMIssueNoNumber)
 	}
@@ -358,9 +367,11 @@ func Earliest(next, now time.Time, times ...time.Time) time.Time {
 
 // publication is the one rule of what a build publishes: it returns why
 // the page is left out of this build, or "" and the state it is shown in
-// ("draft" or "future" when only --drafts or --future brought it in, else
-// ""). A journal article shares the fate of its issue: it is published only
-// when the issue is, and its own dates allow it. Every output of the site
+// ("draft" or "future" when only --drafts or --future brought it in,
+// "issueDraft" or "issueFuture" when they brought in its issue and its own
+// front matter would publish it, else ""). A journal article shares the
+// fate of its issue: it is published only when the issue is, and its own
+// dates allow it. Every output of the site
 // is made from the pages this lets through, and the files of a page's
 // folder follow the page (assignFiles). Dates written without a zone are
 // in the site's time zone, loc.
@@ -378,9 +389,40 @@ func publication(p *Page, owners map[string]*Page, opts Options, loc *time.Locat
 		return "", diag.Msg(diag.WhyIssueUnpublished, issue.File, issueWhy)
 	}
 	if state == "" {
-		state = issueState
+		state = map[string]string{"draft": "issueDraft", "future": "issueFuture"}[issueState]
 	}
 	return state, diag.Message{}
+}
+
+// checkLeftOutOfIssue warns of a journal article that its own front
+// matter keeps out of a build (draft = true, or a date to come) while its
+// issue is published: the issue goes out without it, and nothing else
+// would say so. It is said whatever --drafts and --future bring in, since
+// it is about what folio build publishes (folio serve shows such an
+// article, with its banner); an issue that is itself held back takes its
+// articles with it, and says so in its own banner.
+func checkLeftOutOfIssue(p *Page, owners map[string]*Page, opts Options, loc *time.Location, l *diag.List) {
+	if p.Kind != KindArticle {
+		return
+	}
+	issue := owners[path.Dir(p.Dir)]
+	if issue == nil || issue.Kind != KindIssue {
+		return
+	}
+	if state, why := leftOut(issue, opts, loc); state != "" || why.Code != "" {
+		return
+	}
+	if p.FM.Draft {
+		l.Add(KeyPos(p, "draft"), diag.ArticleDraftInIssue, issue.File)
+		return
+	}
+	key, publish := "publishDate", p.FM.PublishDate.In(loc)
+	if publish.IsZero() {
+		key, publish = "date", p.FM.Date.In(loc)
+	}
+	if publish.After(opts.Now) {
+		l.Add(KeyPos(p, key), diag.ArticleFutureInIssue, issue.File, publish.Format("2006-01-02 15:04"))
+	}
 }
 
 // leftOut applies the publication rule to the page alone (publication adds

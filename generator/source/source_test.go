@@ -1121,3 +1121,80 @@ func TestReadLater(t *testing.T) {
 		t.Errorf("a file changed after Read: %v, want one R13 error at content/news/b.md", l)
 	}
 }
+
+// An article follows its issue (issue 21): a published issue with an
+// article its own draft line or date keeps out is warned of at that line,
+// in every build, since folio build leaves the article out; an article
+// brought in only with its issue says so in its state (issueDraft,
+// issueFuture), for the banner that names the issue's file.
+func TestArticlesLeftOutOfIssue(t *testing.T) {
+	t.Parallel()
+	issue := func(lines ...string) string {
+		return md(append([]string{`title = "第3期"`, "date = 2024-06-01", "number = 3"}, lines...)...)
+	}
+	const (
+		draftWarn  = "content/journal/2024/3/draft.md:4:1: warning [S10] this article is a draft (draft = true), but its issue content/journal/2024/3/_index.md is published: folio build leaves the article out, and the published issue's contents do not list it; delete this line to publish it with the issue"
+		futureWarn = "content/journal/2024/3/later.md:4:1: warning [S11] this article is to be published on 2024-08-01 00:00, but its issue content/journal/2024/3/_index.md is published: until then folio build leaves the article out, and the published issue's contents do not list it; delete this line, or make the date earlier, to publish it with the issue"
+	)
+	articles := map[string]string{
+		"content/journal/2024/3/a.md":     md(`title = "甲"`),
+		"content/journal/2024/3/draft.md": md(`title = "乙"`, `column = ""`, "draft = true"),
+		"content/journal/2024/3/later.md": md(`title = "丙"`, `column = ""`, "date = 2024-08-01"),
+	}
+	tests := []struct {
+		name   string
+		issue  string
+		opts   Options
+		diags  []string
+		states map[string]string // file -> Unpublished of the pages in the build
+	}{
+		{name: "a published issue", issue: issue(), diags: []string{draftWarn, futureWarn},
+			states: map[string]string{"content/journal/2024/3/_index.md": "", "content/journal/2024/3/a.md": ""}},
+		{name: "a published issue in a preview", issue: issue(), opts: Options{Drafts: true, Future: true}, diags: []string{draftWarn, futureWarn},
+			states: map[string]string{"content/journal/2024/3/_index.md": "", "content/journal/2024/3/a.md": "", "content/journal/2024/3/draft.md": "draft", "content/journal/2024/3/later.md": "future"}},
+		{name: "a draft issue takes its articles with it", issue: issue("draft = true"), states: map[string]string{}},
+		{name: "a draft issue in a preview", issue: issue("draft = true"), opts: Options{Drafts: true, Future: true},
+			states: map[string]string{"content/journal/2024/3/_index.md": "draft", "content/journal/2024/3/a.md": "issueDraft", "content/journal/2024/3/draft.md": "draft", "content/journal/2024/3/later.md": "future"}},
+		{name: "a future issue in a preview", issue: md(`title = "第3期"`, "date = 2024-09-01", "number = 3"), opts: Options{Future: true},
+			states: map[string]string{"content/journal/2024/3/_index.md": "future", "content/journal/2024/3/a.md": "issueFuture", "content/journal/2024/3/later.md": "future"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			files := maps.Clone(articles)
+			files["content/journal/2024/3/_index.md"] = tt.issue
+			c, diags := read(t, site("", files), tt.opts)
+			diagsEqual(t, diags, tt.diags)
+			states := map[string]string{}
+			for _, p := range c.Pages {
+				if strings.HasPrefix(p.File, "content/journal/2024/3/") {
+					states[p.File] = p.Unpublished
+				}
+			}
+			if !maps.Equal(states, tt.states) {
+				t.Errorf("states = %q\nwant %q", states, tt.states)
+			}
+		})
+	}
+}
+
+// A page without a title stops the build only if the build publishes it:
+// a draft's (folio new "" made them) is a warning, so that CI publishes
+// the rest of the site, and an error once it is published.
+func TestNoTitleLeftOut(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/news/draft.md":  md(`title = ""`, "date = 2024-06-01", "draft = true"),
+		"content/news/future.md": md("date = 2024-08-01"),
+	}
+	_, diags := read(t, site("", files), Options{})
+	diagsEqual(t, diags, []string{
+		`content/news/draft.md:2:1: warning [F33] the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = "页面标题" between the +++ lines`,
+		`content/news/future.md:2:1: warning [F33] the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = "页面标题" between the +++ lines`,
+	})
+	_, diags = read(t, site("", files), Options{Drafts: true, Future: true})
+	diagsEqual(t, diags, []string{
+		`content/news/draft.md:2:1: [F04] the page has no title; add a line like title = "页面标题" between the +++ lines`,
+		`content/news/future.md:2:1: [F04] the page has no title; add a line like title = "页面标题" between the +++ lines`,
+	})
+}

@@ -91,14 +91,19 @@ func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l 
 		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURLExample, base)
 	}
 	if p.Unpublished != "" {
-		what, key := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间"}[p.Unpublished], "draft"
-		if p.Unpublished == "future" {
+		// An article held back by its issue: the key is in the issue's file.
+		held := p.Page
+		if (p.Unpublished == "issueDraft" || p.Unpublished == "issueFuture") && p.InIssue != nil {
+			held = p.InIssue.Page
+		}
+		what, key := map[string]string{"draft": "草稿", "future": "定时发布、还未到发布时间", "issueDraft": "草稿", "issueFuture": "定时发布、还未到发布时间"}[p.Unpublished], "draft"
+		if p.Unpublished == "future" || p.Unpublished == "issueFuture" {
 			key = "date"
-			if !p.FM.PublishDate.IsZero() {
+			if !held.FM.PublishDate.IsZero() {
 				key = "publishDate"
 			}
 		}
-		l.Add(source.KeyPos(p.Page, key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
+		l.Add(source.KeyPos(held, key), diag.WeChatUnpublished, cmpOr(what, p.Unpublished))
 	}
 	nodes, footnotes := parse(p.HTML())
 	a := &Article{Title: p.Title(), Summary: e.summary(), Cover: e.cover(nodes)}

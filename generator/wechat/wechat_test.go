@@ -510,6 +510,10 @@ func TestExportUnpublished(t *testing.T) {
 	src, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(src, []byte("date ="), []byte("draft = true\ndate ="), 1), 0o644)
 	write(t, dir, "content/news/2026/later.md", "+++\ntitle = \"明年的新闻\"\ndate = 2027-01-05\n+++\n正文。\n")
+	// An article held back by its draft issue: the draft line is the issue's.
+	issue := filepath.Join(dir, "content", "journal", "2026", "3", "_index.md")
+	src, _ = os.ReadFile(issue)
+	os.WriteFile(issue, bytes.Replace(src, []byte("volume ="), []byte("draft = true\nvolume ="), 1), 0o644)
 	res, err := generator.Build(context.Background(), generator.Options{Root: os.DirFS(dir), Now: now, Drafts: true, Future: true})
 	if err != nil {
 		t.Fatal(err)
@@ -517,6 +521,7 @@ func TestExportUnpublished(t *testing.T) {
 	for file, want := range map[string]string{
 		"content/news/2026/camp/index.md": "content/news/2026/camp/index.md:3:1: 警告 [W02] 公众号：本页是草稿，",
 		"content/news/2026/later.md":      "content/news/2026/later.md:3:1: 警告 [W02] 公众号：本页是定时发布、还未到发布时间，",
+		"content/journal/2026/3/cnc.md":   "content/journal/2026/3/_index.md:4:1: 警告 [W02] 公众号：本页是草稿，",
 	} {
 		_, l := export(t, res, file)
 		found := false
