@@ -6,15 +6,26 @@ import (
 )
 
 // Meta is what the default theme's head says of the output after its
-// site links (baseof.html): the link to its list's feed and its Open Graph
-// tags but the picture. It writes them here as html/template would, byte
-// for byte (attr, urlAttr; TestMetaAsTheTemplate compares the two): a
-// value a layout prints is a chain of calls through reflect, the value's
-// and then each escaper's, and these dozen values were a twelfth of an
-// output's rendering.
+// title (baseof.html): its description, its canonical address (not on the
+// 404 page), the link to its list's feed, its Open Graph tags but the
+// picture, and noindex for an internal journal's pages. It writes them here
+// as html/template would, byte for byte (attr, urlAttr;
+// TestMetaAsTheTemplate compares the two): a value a layout prints is a
+// chain of calls through reflect, the value's and then each escaper's, and
+// these values were a sixth of an output's rendering.
 func (d Data) Meta() template.HTML {
 	cfg, p := d.Site.Config, d.Page
 	var b strings.Builder
+	if d.Description != "" {
+		b.WriteString("\n<meta name=\"description\" content=\"")
+		attr(&b, d.Description)
+		b.WriteString("\">")
+	}
+	if d.Layout != "404" {
+		b.WriteString("\n<link rel=\"canonical\" href=\"")
+		urlAttr(&b, d.Permalink)
+		b.WriteString("\">")
+	}
 	if f := p.Feed; f != nil && f.Page != d.Site.Home {
 		b.WriteString("\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"")
 		attr(&b, f.Page.Title())
@@ -44,6 +55,9 @@ func (d Data) Meta() template.HTML {
 		b.WriteString("\" content=\"")
 		attr(&b, tag[1])
 		b.WriteString("\">")
+	}
+	if cfg.Journal.Internal && p.Section == cfg.Journal.Section {
+		b.WriteString("\n<meta name=\"robots\" content=\"noindex\">")
 	}
 	return template.HTML(b.String())
 }

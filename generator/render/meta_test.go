@@ -14,6 +14,12 @@ import (
 
 // metaTemplate is what Data.Meta replaced in baseof.html, as it was.
 const metaTemplate = `<head>
+{{- with .Description}}
+<meta name="description" content="{{.}}">
+{{- end}}
+{{- if ne .Layout "404"}}
+<link rel="canonical" href="{{.Permalink}}">
+{{- end}}
 {{- with .Page.Feed}}{{if ne .Page $.Site.Home}}
 <link rel="alternate" type="application/rss+xml" title="{{.Page.Title}} - {{$.Site.Config.Title}}" href="{{absURL .URL}}">
 {{- end}}{{end}}
@@ -24,6 +30,9 @@ const metaTemplate = `<head>
 <meta property="og:locale" content="{{replace .Site.Config.LanguageCode "-" "_"}}">
 {{- with .Description}}
 <meta property="og:description" content="{{.}}">
+{{- end}}
+{{- if and .Site.Config.Journal.Internal (eq .Page.Section .Site.Config.Journal.Section)}}
+<meta name="robots" content="noindex">
 {{- end}}
 </head>`
 
@@ -43,13 +52,14 @@ func TestMetaAsTheTemplate(t *testing.T) {
 	}
 	for range 3000 {
 		cfg := &config.Config{Title: text(), LanguageCode: []string{"zh-CN", "en", "zh-Hant-TW", ""}[r.IntN(4)]}
+		cfg.Journal.Section, cfg.Journal.Internal = "journal", r.IntN(2) == 0
 		if err := config.SetBaseURL(cfg, []string{"https://www.example.org/", "http://example.org/sub/"}[r.IntN(2)]); err != nil {
 			t.Fatal(err)
 		}
 		home := site.NewPage(&source.Page{Kind: source.KindHome, URL: "/", Branch: true}, nil)
 		list := site.NewPage(&source.Page{Kind: source.KindSection, URL: "/" + text() + "/", Branch: true}, home)
 		list.FM.Title = text()
-		p := site.NewPage(&source.Page{Kind: source.KindPost, URL: "/" + text() + "/", Branch: r.IntN(3) == 0}, list)
+		p := site.NewPage(&source.Page{Kind: source.KindPost, URL: "/" + text() + "/", Branch: r.IntN(3) == 0, Section: []string{"journal", "news", ""}[r.IntN(3)]}, list)
 		p.FM.Title = text()
 		switch r.IntN(3) {
 		case 0:
@@ -57,7 +67,7 @@ func TestMetaAsTheTemplate(t *testing.T) {
 		case 1:
 			p.Feed = &site.Feed{URL: "/feed.xml", Page: home}
 		}
-		d := render.Data{Site: &site.Site{Config: cfg, Home: home}, Page: p, Permalink: cfg.AbsURL(p.URL) + text(), Description: text()}
+		d := render.Data{Site: &site.Site{Config: cfg, Home: home}, Page: p, Permalink: cfg.AbsURL(p.URL) + text(), Description: text(), Layout: []string{"single", "list", "404"}[r.IntN(3)]}
 		tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse(metaTemplate))
 		var want strings.Builder
 		if err := tmpl.Execute(&want, d); err != nil {
