@@ -328,6 +328,7 @@ const (
 	UsageNewNoSection    Code = "U27"
 	UsageNewNoSections   Code = "U28"
 	FMNoTitleLeftOut     Code = "F33"
+	FMFullWidthPlus      Code = "F34"
 	WhyNoFileInSite      Code = "L04"
 )
 
@@ -459,6 +460,9 @@ var catalog = map[Code]entry{
 	FMMissing: errorOf(KindFrontMatter, nil,
 		"文件开头没有设置：第一行写 +++，然后写 title = \"页面标题\"（新闻和通知还要写 date = 2024-06-21），再写一行 +++",
 		"the file has no front matter; start it with a line +++, then title = \"页面标题\" (and date = 2024-06-21 for news and notices), then another line +++"),
+	FMFullWidthPlus: errorOf(KindFrontMatter, nil,
+		"这一行的 ＋＋＋ 是中文全角的加号，folio 认不出：切换到英文输入法，重新输入三个半角加号 +++（开头和结尾的两行都要是 +++）",
+		"this line's ＋＋＋ are full-width plus signs, which folio does not read as front matter's +++; type them again with an English input method (both the first and the closing line are +++)"),
 	FMNoTitle: errorOf(KindFrontMatter, nil,
 		"页面没有标题：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
 		"the page has no title; add a line like title = \"页面标题\" between the +++ lines"),

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -95,6 +96,10 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 		l.Add(diag.At(file, src, 0), diag.FMYAML)
 		return nil, 0, 0, false
 	default:
+		if fullWidthPlus(first) {
+			l.Add(diag.At(file, src, 0), diag.FMFullWidthPlus)
+			return nil, 0, 0, false
+		}
 		return nil, 0, 0, true
 	}
 	start := len(first) + 1
@@ -107,10 +112,22 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 			}
 			return src[start:off], start, body, true
 		}
+		if fullWidthPlus(line) {
+			l.Add(diag.At(file, src, off), diag.FMFullWidthPlus)
+			return nil, 0, 0, false
+		}
 		off += len(line) + 1
 	}
 	l.Add(diag.At(file, src, 0), diag.FMUnclosed)
 	return nil, 0, 0, false
+}
+
+// fullWidthPlus tells a line meant as +++ typed with a Chinese input
+// method: three plus signs, some of them full-width (＋), spaces of either
+// width around them.
+func fullWidthPlus(line []byte) bool {
+	s := strings.Trim(string(line), " \t\r\u3000")
+	return strings.Contains(s, "＋") && strings.Trim(s, "+＋") == "" && utf8.RuneCountInString(s) == 3
 }
 
 // parse reads one Markdown file's front matter into a Page, with the

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"reflect"
@@ -99,6 +100,10 @@ func byFile(c *Content) map[string]*Page {
 	return m
 }
 
+func fullWidth(line int) string {
+	return fmt.Sprintf("content/a.md:%d:1: [F34] this line's ＋＋＋ are full-width plus signs, which folio does not read as front matter's +++; type them again with an English input method (both the first and the closing line are +++)", line)
+}
+
 func TestSplitFrontMatter(t *testing.T) {
 	t.Parallel()
 	const unclosed = "content/a.md:1:1: [F01] the +++ on line 1 is never closed; add a line with only +++ after the last key"
@@ -139,8 +144,23 @@ func TestSplitFrontMatter(t *testing.T) {
 			fm:   "summary = \"\"\"\n+++ a\n\"\"\"\n", hasFM: true, fmStart: 4, bodyStart: 32, ok: true,
 		},
 		{
+			name:  "full-width +++ typed with a Chinese input method",
+			src:   "＋＋＋\ntitle = \"a\"\n＋＋＋\n正文\n",
+			diags: []string{fullWidth(1)},
+		},
+		{
+			name:  "a full-width closing line",
+			src:   "+++\ntitle = \"a\"\n＋+＋　\n正文\n",
+			diags: []string{fullWidth(3)},
+		},
+		{
 			name: "no front matter",
 			src:  "# 标题\n\n正文\n",
+			ok:   true,
+		},
+		{
+			name: "a line of plus signs in a text without front matter",
+			src:  "# 标题\n\n＋＋＋＋\n",
 			ok:   true,
 		},
 		{
