@@ -86,9 +86,9 @@ func Find(model *site.Site, target string) *site.Page {
 func Export(p *site.Page, model *site.Site, built *publish.Site, base string, l *diag.List) *Article {
 	e := &exporter{page: p, model: model, built: built, base: base, l: l, noteOf: map[string]int{}}
 	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURL, base)
+		l.Add(config.KeyPos(model.Config, "baseURL"), diag.WeChatBaseURL, base)
 	} else if u, err := url.Parse(base); err == nil && placeholder(u.Hostname()) {
-		l.Add(diag.Pos{File: "config.toml"}, diag.WeChatBaseURLExample, base)
+		l.Add(config.KeyPos(model.Config, "baseURL"), diag.WeChatBaseURLExample, base)
 	}
 	if p.Unpublished != "" {
 		// An article held back by its issue: the key is in the issue's file.

@@ -246,6 +246,9 @@ func export(t *testing.T, res *generator.Result, target string) (*wechat.Article
 	return a, l
 }
 
+// baseURLLine is where newSite's config.toml has baseURL.
+const baseURLLine = 2
+
 // TestExampleAddress: a site still at an example address (the sample's
 // www.example.org) is told that readers and the 公众号 cannot reach it.
 func TestExampleAddress(t *testing.T) {
@@ -256,7 +259,12 @@ func TestExampleAddress(t *testing.T) {
 		wechat.Export(wechat.Find(res.Model, "content/notices/2026/training/index.md"), res.Model, res.Site, base, &l)
 		got := false
 		for _, d := range l {
-			got = got || d.Code == diag.WeChatBaseURLExample
+			if d.Code == diag.WeChatBaseURLExample {
+				got = true
+				if d.Pos.Line != baseURLLine {
+					t.Errorf("%s: warned at %v, not at baseURL's line %d of config.toml", base, d.Pos, baseURLLine)
+				}
+			}
 		}
 		if got != want {
 			t.Errorf("%s: warned %v, want %v", base, got, want)
@@ -552,7 +560,7 @@ func TestExportLimits(t *testing.T) {
 		got = append(got, d.In(diag.Chinese))
 	}
 	want := []string{
-		`config.toml: 警告 [W01] 公众号：baseURL "/" 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = "https://www.example.org/"`,
+		`config.toml:1:1: 警告 [W01] 公众号：baseURL "/" 不是完整网址，公众号取不到图片，参考链接也打不开；请在 config.toml 写上网站的网址，如 baseURL = "https://www.example.org/"`,
 		"content/news/2026/long.md:2:1: 警告 [W03] 公众号：标题有 70 个字，公众号标题最多 64 个字；请在公众号编辑器里缩短",
 		"content/news/2026/long.md:4:1: 警告 [W04] 公众号：description 有 130 个字，公众号摘要最多 120 个字，已截断；可在文件开头的设置里写一个较短的 summary",
 	}
