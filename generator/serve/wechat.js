@@ -71,4 +71,8 @@
   });
   document.body.appendChild(status);
   document.body.appendChild(button);
+  // Room below the page's end, so that the button never covers the last of
+  // it (the footer's 阅读设置 on a phone).
+  var pad = parseFloat(getComputedStyle(document.body).paddingBottom) || 0;
+  document.body.style.paddingBottom = (pad + button.offsetHeight + 32) + "px";
 })();

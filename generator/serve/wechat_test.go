@@ -77,7 +77,7 @@ func TestWeChatButtonOnlyInPreview(t *testing.T) {
 func TestBrowserWeChatButton(t *testing.T) {
 	t.Parallel()
 	_, url, _ := startSite(t)
-	ctx := testkit.Browse(t, "", 1280)
+	ctx := testkit.Browse(t, "", 390)
 	origin := strings.TrimSuffix(url, "/")
 	// Reading the clipboard needs the page's permission; writing it,
 	// the button's click.
@@ -92,6 +92,19 @@ func TestBrowserWeChatButton(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.Poll(t, ctx, "the button shows", `!!document.getElementById('folio-wechat')`)
+	// Scrolled to the end, the page's last links and buttons (the
+	// footer's) are not under the button.
+	covered, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		window.scrollTo(0, document.documentElement.scrollHeight);
+		const b = document.getElementById('folio-wechat').getBoundingClientRect();
+		return [...document.querySelectorAll('footer a, footer button')].filter(e => {
+			const r = e.getBoundingClientRect();
+			return r.width > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+		}).map(e => e.textContent);
+	})()`))
+	if err != nil || len(covered) > 0 {
+		t.Errorf("the button covers the footer's %q (%v)", covered, err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Click("#folio-wechat")); err != nil {
 		t.Fatal(err)
 	}
