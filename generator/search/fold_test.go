@@ -2,11 +2,14 @@ package search
 
 import (
 	"fmt"
+	"folio.dev/folio/generator/source"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The fast paths of fold and isHan agree with Unicode's tables on every rune.
@@ -125,4 +128,28 @@ func eachTokenByRune(text string, yield func([]byte)) {
 		}
 	}
 	flush()
+}
+
+// The tokens gathered are strings of their own, not slices of the page's
+// text that would keep the whole text (up to 16 KB a page, more before it
+// is cut) until the index is made: a Han pair, a lone character, a short
+// word and a long one.
+func TestTokensHoldNoText(t *testing.T) {
+	p := &source.Page{File: "content/news/a.md"}
+	texts := NewTexts([]*source.Page{p})
+	text := strings.Repeat("　", 1000) + "职业 技 go internationalization 𠀀𠀁 " + strings.Repeat("　", 1000)
+	texts.Add(p, text)
+	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	n := 0
+	for k := range texts.buckets {
+		for _, tok := range texts.buckets[k].tokens {
+			n++
+			if at := uintptr(unsafe.Pointer(unsafe.StringData(tok))); at >= start && at < start+uintptr(len(text)) {
+				t.Errorf("token %q is a slice of the page's text", tok)
+			}
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d tokens gathered, want 5 (职业, 技, go, internationalization, 𠀀𠀁)", n)
+	}
 }

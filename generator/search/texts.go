@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -64,6 +65,7 @@ func (t *Texts) intern(s string) ref {
 	defer bk.mu.Unlock()
 	i, ok := bk.slots[s]
 	if !ok {
+		s = strings.Clone(s) // not a slice of a page's text, which it would keep
 		i = int32(len(bk.tokens))
 		bk.slots[s] = i
 		bk.tokens = append(bk.tokens, s)
@@ -164,7 +166,7 @@ func (t *Texts) tokenMaps() *tokenMaps {
 		t.free = t.free[:n-1]
 		return m
 	}
-	return &tokenMaps{texts: t, page: 1, long: map[string]seen{}, byBucket: make([][]int, buckets)}
+	return &tokenMaps{texts: t, page: 1, long: map[string]*seen{}, byBucket: make([][]int, buckets)}
 }
 
 func (t *Texts) done(m *tokenMaps) {
@@ -207,7 +209,7 @@ type tokenMaps struct {
 	// (packed): most tokens, two Han characters or a short word, found
 	// without hashing a string; long the others.
 	short    shortTokens
-	long     map[string]seen
+	long     map[string]*seen
 	counted  []counted
 	byBucket [][]int // places in counted, by bucket
 	word     []byte  // countBody's word, kept for the next page
@@ -315,12 +317,13 @@ func countToken[T string | []byte](m *tokenMaps, b T, value int32) {
 		}
 		i = m.at(&s.seen)
 	} else { // a word of 8 letters or more: rare enough to make its string
-		s, ok := m.long[string(b)]
-		if !ok {
-			s.ref = m.texts.intern(string(b))
+		s := m.long[string(b)]
+		if s == nil {
+			key := strings.Clone(string(b)) // not a slice of a page's text
+			s = &seen{ref: m.texts.intern(key)}
+			m.long[key] = s
 		}
-		i = m.at(&s)
-		m.long[string(b)] = s
+		i = m.at(s)
 	}
 	if value == 1 {
 		m.counted[i].value |= 1
