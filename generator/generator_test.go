@@ -290,9 +290,9 @@ func TestUnpublishedBanner(t *testing.T) {
 	}
 	for path, want := range map[string]string{"draft/index.html": "草稿：本页尚未发布", "future/index.html": "定时发布：本页", "published/index.html": "",
 		"journal/2024/3/index.html":   "草稿：本页尚未发布",
-		"journal/2024/3/a/index.html": "草稿：本文所在的这一期还是草稿，本文随本期一起发布，现在只在预览中可见。发布前请删除 content/journal/2024/3/_index.md 里的 draft = true。",
+		"journal/2024/3/a/index.html": "草稿：本文所在的这一期还是草稿，本文随本期一起发布，现在只在预览中可见。发布前请删除本期 _index.md 里的 draft = true。",
 		"journal/2024/3/b/index.html": "草稿：本页尚未发布", // its own draft line first
-		"journal/2030/1/c/index.html": "定时发布：本文所在的这一期（content/journal/2030/1/_index.md）的发布日期还没到，本文随本期一起发布，现在只在预览中可见，到期后的下一次生成才会发布。",
+		"journal/2030/1/c/index.html": "定时发布：本文所在的这一期的发布日期（本期 _index.md 里的 date）还没到，本文随本期一起发布，现在只在预览中可见，到期后的下一次生成才会发布。",
 	} {
 		page := string(res.Site.Files[path])
 		has := strings.Contains(page, `class="banner-unpublished"`)

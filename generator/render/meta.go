@@ -5,16 +5,14 @@ import (
 	"strings"
 )
 
-// Meta is what the default theme's head says of the output after its
+// HeadMeta is what the default theme's head says of the output after its
 // title (baseof.html): its description, its canonical address (not on the
-// 404 page), the link to its list's feed, its Open Graph tags but the
-// picture, and noindex for an internal journal's pages. It writes them here
-// as html/template would, byte for byte (attr, urlAttr;
+// 404 page), Meta, and noindex for an internal journal's pages. It writes
+// them here as html/template would, byte for byte (attr, urlAttr;
 // TestMetaAsTheTemplate compares the two): a value a layout prints is a
 // chain of calls through reflect, the value's and then each escaper's, and
 // these values were a sixth of an output's rendering.
-func (d Data) Meta() template.HTML {
-	cfg, p := d.Site.Config, d.Page
+func (d Data) HeadMeta() template.HTML {
 	var b strings.Builder
 	if d.Description != "" {
 		b.WriteString("\n<meta name=\"description\" content=\"")
@@ -26,13 +24,32 @@ func (d Data) Meta() template.HTML {
 		urlAttr(&b, d.Permalink)
 		b.WriteString("\">")
 	}
+	d.meta(&b)
+	if cfg := d.Site.Config; cfg.Journal.Internal && d.Page.Section == cfg.Journal.Section {
+		b.WriteString("\n<meta name=\"robots\" content=\"noindex\">")
+	}
+	return template.HTML(b.String())
+}
+
+// Meta is the link to the output's list's feed and its Open Graph tags but
+// the picture, as HeadMeta writes them: for a site's own baseof.html that
+// writes the description and canonical link itself, as the default
+// theme's did before HeadMeta.
+func (d Data) Meta() template.HTML {
+	var b strings.Builder
+	d.meta(&b)
+	return template.HTML(b.String())
+}
+
+func (d Data) meta(b *strings.Builder) {
+	cfg, p := d.Site.Config, d.Page
 	if f := p.Feed; f != nil && f.Page != d.Site.Home {
 		b.WriteString("\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"")
-		attr(&b, f.Page.Title())
+		attr(b, f.Page.Title())
 		b.WriteString(" - ")
-		attr(&b, cfg.Title)
+		attr(b, cfg.Title)
 		b.WriteString("\" href=\"")
-		urlAttr(&b, cfg.AbsURL(f.URL))
+		urlAttr(b, cfg.AbsURL(f.URL))
 		b.WriteString("\">")
 	}
 	title := p.Title()
@@ -53,13 +70,9 @@ func (d Data) Meta() template.HTML {
 		b.WriteString("\n<meta property=\"")
 		b.WriteString(tag[0])
 		b.WriteString("\" content=\"")
-		attr(&b, tag[1])
+		attr(b, tag[1])
 		b.WriteString("\">")
 	}
-	if cfg.Journal.Internal && p.Section == cfg.Journal.Section {
-		b.WriteString("\n<meta name=\"robots\" content=\"noindex\">")
-	}
-	return template.HTML(b.String())
 }
 
 // attrEscapes are the bytes html/template escapes in a quoted attribute's

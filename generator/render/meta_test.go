@@ -13,13 +13,7 @@ import (
 )
 
 // metaTemplate is what Data.Meta replaced in baseof.html, as it was.
-const metaTemplate = `<head>
-{{- with .Description}}
-<meta name="description" content="{{.}}">
-{{- end}}
-{{- if ne .Layout "404"}}
-<link rel="canonical" href="{{.Permalink}}">
-{{- end}}
+const metaTemplate = `
 {{- with .Page.Feed}}{{if ne .Page $.Site.Home}}
 <link rel="alternate" type="application/rss+xml" title="{{.Page.Title}} - {{$.Site.Config.Title}}" href="{{absURL .URL}}">
 {{- end}}{{end}}
@@ -30,13 +24,22 @@ const metaTemplate = `<head>
 <meta property="og:locale" content="{{replace .Site.Config.LanguageCode "-" "_"}}">
 {{- with .Description}}
 <meta property="og:description" content="{{.}}">
+{{- end}}`
+
+// headMetaTemplate is what Data.HeadMeta replaced in baseof.html: the
+// description and canonical link before Meta, the noindex after.
+const headMetaTemplate = `
+{{- with .Description}}
+<meta name="description" content="{{.}}">
 {{- end}}
+{{- if ne .Layout "404"}}
+<link rel="canonical" href="{{.Permalink}}">
+{{- end}}` + metaTemplate + `
 {{- if and .Site.Config.Journal.Internal (eq .Page.Section .Site.Config.Journal.Section)}}
 <meta name="robots" content="noindex">
-{{- end}}
-</head>`
+{{- end}}`
 
-// Data.Meta writes what the template wrote, byte for byte, for titles,
+// Data.Meta and Data.HeadMeta write what their templates wrote, byte for byte, for titles,
 // descriptions and URLs made of every character html/template escapes in
 // an attribute or a URL, Chinese, and invalid bytes; with and without a
 // feed of the output's own list.
@@ -68,13 +71,18 @@ func TestMetaAsTheTemplate(t *testing.T) {
 			p.Feed = &site.Feed{URL: "/feed.xml", Page: home}
 		}
 		d := render.Data{Site: &site.Site{Config: cfg, Home: home}, Page: p, Permalink: cfg.AbsURL(p.URL) + text(), Description: text(), Layout: []string{"single", "list", "404"}[r.IntN(3)]}
-		tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse(metaTemplate))
-		var want strings.Builder
-		if err := tmpl.Execute(&want, d); err != nil {
-			t.Fatal(err)
-		}
-		if got := "<head>" + string(d.Meta()) + "\n</head>"; got != want.String() {
-			t.Fatalf("Meta wrote\n%s\nwhere the template wrote\n%s", got, want.String())
+		for _, c := range []struct {
+			name, template string
+			got            template.HTML
+		}{{"Meta", metaTemplate, d.Meta()}, {"HeadMeta", headMetaTemplate, d.HeadMeta()}} {
+			tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse("<head>" + c.template + "\n</head>"))
+			var want strings.Builder
+			if err := tmpl.Execute(&want, d); err != nil {
+				t.Fatal(err)
+			}
+			if got := "<head>" + string(c.got) + "\n</head>"; got != want.String() {
+				t.Fatalf("%s wrote\n%s\nwhere the template wrote\n%s", c.name, got, want.String())
+			}
 		}
 	}
 }

@@ -418,8 +418,8 @@ func (a *analysis) field(v value, name string) value {
 			return value{reflect.PointerTo(pageType), fromOwn}
 		case "Pager":
 			return value{reflect.PointerTo(pagerType), fromItems}
-		case "Content", "TOC", "Description", "Shares", "Meta":
-			a.reach.own = true // Description (and Meta, which shows it) the summary, Shares the text's first photo
+		case "Content", "TOC", "Description", "Shares", "Meta", "HeadMeta":
+			a.reach.own = true // Description (and Meta and HeadMeta, which show it) the summary, Shares the text's first photo
 			return value{nil, fromNone}
 		case "Path", "Layout":
 			return value{nil, fromNone}
