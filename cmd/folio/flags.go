@@ -20,6 +20,10 @@ func parseCommandFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 	if err == nil {
 		return true
 	}
+	if errors.Is(err, flag.ErrHelp) { // -h, --help: what folio help says, not a mistake
+		fmt.Fprint(stderr, usageOf(langOfArgs(args)))
+		return false
+	}
 	sayUsage(stderr, fs.Name(), flagProblem(fs, args, err), langOfArgs(args))
 	return false
 }

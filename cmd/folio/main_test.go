@@ -101,6 +101,8 @@ func TestBuildCommand(t *testing.T) {
 		// Flags written wrong: in words, in the editor's language, with a
 		// pointer to folio help instead of the whole of it (issue 21).
 		{name: "unknown flag", files: good, args: []string{"build", "--bogus"}, code: 2, stderr: `^folio build: \[U03\] 没有 --bogus 这个选项。运行 folio help 可以看到每个命令的选项\n$`},
+		{name: "-h", files: good, args: []string{"build", "-h"}, code: 2, stderr: `^folio 把 Markdown 文章生成出版物网站。\n(?s:.*)build 的选项：`, notBuilt: []string{"index.html"}},
+		{name: "--help, --lang en", files: good, args: []string{"check", "--lang", "en", "--help"}, code: 2, stderr: `^folio (?s:.*)--destination`},
 		{name: "unknown flag, nearest", files: good, args: []string{"build", "--destnation", "x"}, code: 2, stderr: `^folio build: \[U03\] 没有 --destnation 这个选项（是不是想写 "--destination"？）。运行 folio help 可以看到每个命令的选项\n$`},
 		{name: "unknown flag, nearest, --lang en", files: good, args: []string{"build", "--lang", "en", "-destnation=x"}, code: 2, stderr: `^folio build: \[U03\] unknown option -destnation=x \(did you mean "--destination"\?\); folio help lists each command's options\n$`},
 		{name: "unknown --lang", files: good, args: []string{"build", "--lang", "fr"}, code: 2, stderr: `^folio build: \[U07\] --lang "fr"：folio 会说 zh-CN（中文）和 en（英文）\n$`},
