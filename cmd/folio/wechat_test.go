@@ -32,7 +32,7 @@ func TestWeChatCommand(t *testing.T) {
 	}{
 		{"by file", []string{"wechat", "content/notices/a.md", "-s", dir}, 0,
 			`^标题：关于开展培训的通知\n摘要：各单位：.*\n封面：（本页没有公众号可用的图片，请在公众号编辑器里选择封面）\n正文：\n<section style="[^"]+"><p style="[^"]+">测协〔2024〕1号</p>.*网站</span><sup[^>]*>\[1\]</sup>.*［嵌入内容，请到网站上查看］.*\[1\] 网站：https://other.example.com/</p>.*</section></section>\n$`,
-			`^config.toml: 警告 \[W11\] 公众号：config.toml 的 baseURL "https://www.example.org/" 还是示例地址.*\ncontent/notices/a.md:10:14: 警告 \[W08\] 公众号：公众号不能显示内嵌的网页`},
+			`^config.toml:2:1: 警告 \[W11\] 公众号：config.toml 的 baseURL "https://www.example.org/" 还是示例地址.*\ncontent/notices/a.md:10:14: 警告 \[W08\] 公众号：公众号不能显示内嵌的网页`},
 		{"by address, flags first", []string{"wechat", "-s", dir, "/notices/a/"}, 0, `^标题：关于开展培训的通知\n`, `警告`},
 		{"into a file", []string{"wechat", "-s", dir, "notices/a.md", "-o", out}, 0, `^标题：关于开展培训的通知\n摘要：.*\n封面：.*\n正文：` + regexp.QuoteMeta(out) + `\n$`, `警告`},
 		{"a draft", []string{"wechat", "-s", dir, "content/notices/draft.md"}, 1, "", `^folio wechat: content/notices/draft.md：网站里没有这一页；它还没有发布：草稿要加 --drafts`},

@@ -253,6 +253,8 @@ const (
 	HintEquals          Code = "H09"
 	HintKeyName         Code = "H10"
 	QuoteIt             Code = "H11"
+	HintList            Code = "H12"
+	HintNumber          Code = "H13"
 	HintSyntax          Code = "P33"
 	DateMonth           Code = "P34"
 	DateDay             Code = "P35"
@@ -1125,8 +1127,8 @@ var catalog = map[Code]entry{
 
 	// How to fix a TOML mistake.
 	HintPunctuation: partOf(nil,
-		"设置里的标点要用英文半角：引号写 \" \" 而不是 “ ”，逗号写 , 而不是 ，，等号写 = 而不是 ＝，方括号写 [ ] 而不是 ［ ］",
-		"write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］"),
+		"设置里的标点要用英文半角：引号写 \" \" 而不是 “ ”，逗号写 , 而不是 ，，等号写 = 而不是 ＝，方括号写 [ ] 而不是 ［ ］，引号外的空格用半角空格而不是全角空格",
+		"write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］, and outside quotes a plain space instead of a full-width one"),
 	HintDate: partOf(names("what"),
 		"{what}日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00",
 		"{what}write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00",
@@ -1161,6 +1163,14 @@ var catalog = map[Code]entry{
 	HintKeyName: partOf(nil,
 		"设置的名字只用英文字母、数字、- 和 _（如 title、date）；自己的数据写在 [params] 下",
 		"a key's name is made of ASCII letters, digits, - and _ (title, date); data of your own goes under [params]"),
+	HintList: partOf(names("key", "items"),
+		"{key} 是列表：写在方括号里，每一项加英文引号，用英文逗号隔开，写成 {key} = [{items}]",
+		"{key} is a list: in brackets, each item in quotes, separated by commas: {key} = [{items}]",
+		"tags", `"技能大赛", "职业教育"`),
+	HintNumber: partOf(names("key"),
+		"{key} 写阿拉伯数字，不加引号，如 {key} = 3",
+		"{key} is a number in digits, without quotes, like {key} = 3",
+		"weight"),
 	QuoteIt: partOf(names("value"),
 		"：加上英文引号，写成 {value}",
 		": put it in quotes, {value}",

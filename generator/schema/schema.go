@@ -59,7 +59,7 @@ func (dec *Decoder) Decode(src []byte, v any, what diag.Kind, at Locator, l *dia
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			hint, said := syntaxHint(pe, src), diag.Msg(diag.Nothing)
+			hint, said := syntaxHint(pe, src, dec.keyType(v)), diag.Msg(diag.Nothing)
 			if hint.Code == diag.HintSyntax {
 				// Only the reader's own words (English) say more.
 				said = diag.Msg(diag.ParserSaid, pe.Message)
@@ -92,14 +92,14 @@ func (dec *Decoder) Decode(src []byte, v any, what diag.Kind, at Locator, l *dia
 // syntaxHint says how to fix a TOML syntax error, from the mistakes editors
 // make most: Chinese punctuation typed for TOML's, dates without leading
 // zeros, a table written twice.
-func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
+func syntaxHint(pe toml.ParseError, src []byte, keyType func(key string) reflect.Type) diag.Message {
 	// The parser gives no position (-1) for some inputs, a lone \r among them.
 	lineStart := strings.LastIndexByte(string(src[:ErrorOffset(src, pe)]), '\n') + 1
 	line, _, _ := strings.Cut(string(src[lineStart:]), "\n")
 	key, value, _ := strings.Cut(line, "=")
 	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 	switch {
-	case strings.ContainsAny(line, "“”‘’，＝［］"):
+	case strings.ContainsAny(unquoted(line), "“”‘’，＝［］\u3000"):
 		return diag.Msg(diag.HintPunctuation)
 	case otherDate.MatchString(line):
 		return diag.Msg(diag.HintDate, diag.Msg(diag.DateSeparator))
@@ -110,9 +110,27 @@ func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
 	case strings.Contains(pe.Message, "cannot contain newlines"):
 		return diag.Msg(diag.HintUnclosedQuote)
 	case strings.HasPrefix(pe.Message, "expected value but found") && bareKey.MatchString(key):
-		switch strings.ToLower(strings.Trim(value, `"'`)) {
-		case "true", "false":
-			return diag.Msg(diag.HintBool, key, strings.ToLower(strings.Trim(value, `"'`)))
+		// What to write depends on what the key holds, as the page's
+		// fields say: a word in quotes is the fix for a text only.
+		lower, t := strings.ToLower(strings.Trim(value, `"'`)), keyType(key)
+		switch {
+		case lower == "true" || lower == "false":
+			return diag.Msg(diag.HintBool, key, lower)
+		case t == nil:
+		case t.Kind() == reflect.Bool:
+			return diag.Msg(diag.HintBool, key, "true")
+		case t == reflect.TypeFor[Time]():
+			return diag.Msg(diag.HintDate, diag.Msg(diag.Nothing))
+		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+			var items []string
+			for _, item := range listSeparators.Split(value, -1) {
+				if item = strings.TrimSpace(item); item != "" {
+					items = append(items, fmt.Sprintf("%q", item))
+				}
+			}
+			return diag.Msg(diag.HintList, key, strings.Join(items, ", "))
+		case t.Kind() >= reflect.Int && t.Kind() <= reflect.Float64:
+			return diag.Msg(diag.HintNumber, key)
 		}
 		if !strings.ContainsAny(value, "\"'[]{}") {
 			return diag.Msg(diag.HintQuote, key, value)
@@ -130,6 +148,46 @@ func syntaxHint(pe toml.ParseError, src []byte) diag.Message {
 // otherDate finds a date written with other separators than TOML's
 // hyphens: 2024/06/21, 2024.6.21, 2024年6月21日.
 var otherDate = regexp.MustCompile(`=\s*\d{4}\s*[/.年]\s*\d{1,2}\s*[/.月]\s*\d{1,2}`)
+
+// listSeparators are what editors separate a list's items with.
+var listSeparators = regexp.MustCompile(`[,，、;；]`)
+
+// unquoted is line without its quoted texts, whose punctuation and spaces
+// are the editor's own to choose.
+func unquoted(line string) string {
+	var b strings.Builder
+	var quote rune
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+		case r == '"' || r == '\'':
+			quote = r
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// keyType finds the type of the field a top-level key of v decodes into;
+// nil for another key.
+func (dec *Decoder) keyType(v any) func(key string) reflect.Type {
+	return func(key string) reflect.Type {
+		t := reflect.TypeOf(v)
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			return nil
+		}
+		if i, ok := dec.fieldsOf(t)[key]; ok {
+			return t.Field(i).Type
+		}
+		return nil
+	}
+}
 
 // bareKey is a key as editors write it, for a hint that repeats it.
 var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)

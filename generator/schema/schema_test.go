@@ -279,6 +279,8 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 	t.Parallel()
 	const zhHint = "文字要加英文引号 \"\"，列表用方括号 [ ]，每行写一项 键 = 值"
 	const enHint = "TOML syntax: text in \"quotes\", lists in [brackets], one key = value per line"
+	const punctuationZH = "设置里的标点要用英文半角：引号写 \" \" 而不是 “ ”，逗号写 , 而不是 ，，等号写 = 而不是 ＝，方括号写 [ ] 而不是 ［ ］，引号外的空格用半角空格而不是全角空格"
+	const punctuationEN = "write TOML's punctuation in plain ASCII: \" \" instead of “ ”, a comma instead of ，, = instead of ＝, [ ] instead of ［ ］, and outside quotes a plain space instead of a full-width one"
 	tests := []struct {
 		name   string
 		src    string
@@ -298,6 +300,55 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 			at:   ":1:9",
 			zh:   `文字要加英文引号：写成 title = "技能大赛"`,
 			en:   `text is written in quotes: title = "技能大赛"`,
+		},
+		{
+			name: "a list without brackets or quotes",
+			src:  "tags = 技能大赛, 职业教育、招生\n",
+			at:   ":1:8",
+			zh:   `tags 是列表：写在方括号里，每一项加英文引号，用英文逗号隔开，写成 tags = ["技能大赛", "职业教育", "招生"]`,
+			en:   `tags is a list: in brackets, each item in quotes, separated by commas: tags = ["技能大赛", "职业教育", "招生"]`,
+		},
+		{
+			name: "yes in Chinese",
+			src:  "draft = 是\n",
+			at:   ":1:9",
+			zh:   `是或否写成小写的 true 或 false，不加引号：写成 draft = true`,
+			en:   `yes or no is written true or false, in lower case and without quotes: draft = true`,
+		},
+		{
+			name: "a number in Chinese",
+			src:  "weight = 十\n",
+			at:   ":1:10",
+			zh:   `weight 写阿拉伯数字，不加引号，如 weight = 3`,
+			en:   `weight is a number in digits, without quotes, like weight = 3`,
+		},
+		{
+			name: "a date in words",
+			src:  "date = 明天\n",
+			at:   ":1:8",
+			zh:   `日期写成 2024-06-21（月和日都是两位数），时间写成 2024-06-21T09:30:00`,
+			en:   `write a date as 2024-06-21 (two-digit month and day) or 2024-06-21T09:30:00`,
+		},
+		{
+			name: "a full-width space after the key",
+			src:  "title　= \"a\"\n",
+			at:   ":1:6",
+			zh:   punctuationZH,
+			en:   punctuationEN,
+		},
+		{
+			name: "a full-width space after the value",
+			src:  "title = \"a\"　\n",
+			at:   ":1:12",
+			zh:   punctuationZH,
+			en:   punctuationEN,
+		},
+		{
+			name: "a full-width space inside a text is the editor's",
+			src:  "title = \"第一　第二\" x\n",
+			at:   ":1:16",
+			zh:   zhHint + `（读取设置的程序报告：expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead）`,
+			en:   enHint + ` (the TOML reader says: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead)`,
 		},
 		{
 			name: "capitalised boolean",
