@@ -399,10 +399,19 @@ func TestKeepGoing(t *testing.T) {
 		"config.toml":       "title = \"测试\"\n",
 		"content/_index.md": "+++\ntitle = \"首页\"\n+++\n",
 		"content/a.md":      "+++\ntitle = \"甲\"\ndat = 2026-01-01\n+++\n正文。\n",
+		// A status that is not one, beside another mistake: its layout
+		// would ask i18n for it (T06), the theme's fault in words.
+		"content/events/_index.md": "+++\ntitle = \"活动\"\n+++\n",
+		"content/events/b.md":      "+++\ntitle = \"乙\"\nstart = \"明天\"\nstatus = \"nosuch\"\n+++\n",
 	})
 	res, err := generator.Build(context.Background(), generator.Options{Root: site, Now: fixedNow, KeepGoing: true})
-	if !errors.Is(err, generator.ErrContent) || res.Diagnostics.Errors() != 1 {
-		t.Fatalf("err = %v, %d errors; want ErrContent and the unknown key", err, res.Diagnostics.Errors())
+	if !errors.Is(err, generator.ErrContent) || res.Diagnostics.Errors() != 2 {
+		t.Fatalf("err = %v, %d errors; want ErrContent, the unknown key and the date", err, res.Diagnostics.Errors())
+	}
+	for _, d := range res.Diagnostics {
+		if d.Kind == diag.KindTheme {
+			t.Errorf("the theme blamed for the content's mistake: %s", d.In(diag.Chinese))
+		}
 	}
 	if res.Site == nil || !res.Site.Has("a/index.html") || res.Model == nil {
 		t.Fatalf("KeepGoing gave no site to check")

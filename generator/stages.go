@@ -294,7 +294,21 @@ func (b *builder) render() error {
 		edit = b.last.renderEdit()
 	}
 	_, _, renderCache := b.cache.parts()
+	before, contentErrors := len(*b.l), b.l.Errors()
 	b.files, b.res.Rendered = render.Render(b.ctx, b.model, b.th, b.opts.Workers, renderCache, edit, b.put, b.l)
+	if contentErrors > 0 {
+		// A build that kept going renders pages whose front matter did not
+		// pass: what the layouts then say of them (an i18n string for a
+		// status that is not one) is the content's mistake, said already,
+		// not the theme's.
+		kept := (*b.l)[:before]
+		for _, d := range (*b.l)[before:] {
+			if d.Kind != diag.KindTheme {
+				kept = append(kept, d)
+			}
+		}
+		*b.l = kept
+	}
 	b.stage("render")
 	b.machine = <-machine
 	select {

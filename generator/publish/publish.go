@@ -184,9 +184,9 @@ func WhyNotWritten(err error) error {
 		dir = path
 	}
 	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	case isAny(err, diskFull):
 		return diag.Msg(diag.FileWhyDiskFull, dir)
-	case errors.Is(err, syscall.EROFS):
+	case isAny(err, readOnly):
 		return diag.Msg(diag.FileWhyReadOnly, dir)
 	case errors.Is(err, fs.ErrPermission):
 		return diag.Msg(diag.FileWhyCannotWrite, dir)
@@ -202,6 +202,16 @@ func WhyNotWritten(err error) error {
 		}
 	}
 	return err
+}
+
+// isAny tells whether err is one of targets.
+func isAny(err error, targets []error) bool {
+	for _, t := range targets {
+		if errors.Is(err, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // within reports whether path is strictly inside dir.
