@@ -227,9 +227,9 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 	// Go's default, but for more room that spares a mid-sized build most
 	// of its collections and a cap on a big build's peak
 	// (docs/benchmarks.md, "Memory (issue 21, second pass)"). 256 MB of
-	// room, not 64: 3–4% less CPU at 10,000 and 50,000 pages for a peak
-	// of 270 MB at 10,000 (Hugo's 1,100) and about the same at 50,000,
-	// where the heap is larger than the room by the end ("Time (issue 21,
+	// room, not 64: about 8% less CPU at 10,000 and 50,000 pages, for a
+	// peak of 258 MB at 10,000 (Hugo's is 1,100) and 7% more at 50,000,
+	// where the heap outgrows the room before the end ("Time (issue 21,
 	// fourth pass)").
 	defer tuneGC(100, 256<<20, 512<<20)()
 	start := time.Now()

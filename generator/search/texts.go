@@ -350,6 +350,9 @@ func (m *tokenMaps) countBody(text string) int {
 		switch c := text[i]; {
 		case c < utf8.RuneSelf:
 		case c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// eachToken's decoding, written out again: as a function it is
+			// too big to inline, and a call for each character is what
+			// this loop is for not making.
 			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
 		default:
 			r, size = utf8.DecodeRuneInString(text[i:])
