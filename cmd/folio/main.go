@@ -268,6 +268,9 @@ func build(args []string, stdout, stderr io.Writer, gh *github, fault func(stage
 		// Writing failed: a full disk, a folder it may not write in, are
 		// said in words; anything else as the system said it.
 		why := publish.WhyNotWritten(err)
+		if errors.Is(err, context.Canceled) {
+			why = diag.Msg(diag.WhyStopped)
+		}
 		if destExisted {
 			fmt.Fprintln(stderr, diag.Msg(diag.SaidCannotBuild, why, dest).Text(lang))
 		} else {

@@ -102,8 +102,17 @@ func wechatCommand(args []string, stdout, stderr io.Writer) int {
 	p := wechat.Find(res.Model, target)
 	if p == nil {
 		why := diag.Msg(diag.WhyWeChatNoSuchPage)
-		if _, err := os.Stat(filepath.Join(src, target)); err == nil || fileExists(target) {
-			why = diag.Msg(diag.WhyWeChatUnpublished)
+		for _, f := range []string{filepath.Join(src, target), target} {
+			fi, err := os.Stat(f)
+			switch {
+			case err != nil:
+				continue
+			case fi.IsDir() && !fileExists(filepath.Join(f, "index.md")): // a section's folder, not a page's
+				why = diag.Msg(diag.WhyWeChatFolder)
+			default:
+				why = diag.Msg(diag.WhyWeChatUnpublished)
+			}
+			break
 		}
 		fmt.Fprintf(stderr, "folio wechat: %s\n", diag.Msg(diag.UsageWeChatNoPage, target, why).Text(lang))
 		return 1

@@ -40,6 +40,7 @@ func TestWeChatCommand(t *testing.T) {
 		{"a page that is not news", []string{"wechat", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md 不是新闻、通知或内刊文章：只有这几种能复制到公众号\n$`},
 		{"in English", []string{"wechat", "--lang", "en", "-s", dir, "content/about.md"}, 1, "", `^folio wechat: content/about.md is not a news post, notice or journal article; only those go to the 公众号\n$`},
 		{"no such page", []string{"wechat", "-s", dir, "/nothing/"}, 1, "", `^folio wechat: /nothing/：网站里没有这一页；请写内容文件`},
+		{"a section's folder", []string{"wechat", "-s", dir, "content/notices"}, 1, "", `^folio wechat: content/notices：网站里没有这一页；这是一个文件夹，不是一篇文章：请写其中一篇的文件`},
 		{"no page named", []string{"wechat", "-s", dir}, 2, "", `^folio wechat: 请指明一篇文章`},
 		{"a site with errors", []string{"wechat", "-s", broken, "content/notices/b.md"}, 1, "", `^content/notices/b.md:2:1: \[K04\] folio 不认识设置 "titel".*\nfolio wechat: 网站有 1 个错误：改正后再运行 folio wechat\n$`},
 	} {

@@ -176,6 +176,7 @@ const (
 	SaidCheckProblems Code = "P03"
 	SaidCheckClean    Code = "P04"
 	SaidCheckWarnings Code = "Q11"
+	WhyStopped        Code = "Q14"
 	SaidServeFailed   Code = "P05"
 	SaidServeBuilt    Code = "P06"
 	SaidWarnings      Code = "P07"
@@ -390,6 +391,7 @@ const (
 	SaidWeChatErrors       Code = "Q10"
 	WhyWeChatNoSuchPage    Code = "S08"
 	WhyWeChatUnpublished   Code = "S07"
+	WhyWeChatFolder        Code = "S14"
 )
 
 // What the commands say about their own use: folders that cannot be
@@ -969,6 +971,9 @@ var catalog = map[Code]entry{
 		"folio build：{err}；{dest} 保持原样",
 		"folio build: {err}; {dest} is as it was",
 		"no space left on device", "public"),
+	WhyStopped: partOf(nil,
+		"已停止：按了 Ctrl-C，或者收到了让它停下的信号",
+		"stopped: Ctrl-C was pressed, or a signal to stop came"),
 	SaidNoReport: partOf(names("err"),
 		"无法写入报告：{err}",
 		"cannot write the report: {err}",
@@ -1491,6 +1496,9 @@ var catalog = map[Code]entry{
 	WhyWeChatUnpublished: partOf(nil,
 		"它还没有发布：草稿要加 --drafts，日期在将来的要加 --future",
 		"it is not published: a draft needs --drafts, a page dated in the future --future"),
+	WhyWeChatFolder: partOf(nil,
+		"这是一个文件夹，不是一篇文章：请写其中一篇的文件（如 content/news/2024/a.md，或 content/news/2024/a/index.md）",
+		"it is a folder, not a page: name one page's file in it (content/news/2024/a.md, or content/news/2024/a/index.md)"),
 	UsageWeChatNotExported: errorOf(KindUsage, names("file"),
 		"{file} 不是新闻、通知或内刊文章：只有这几种能复制到公众号",
 		"{file} is not a news post, notice or journal article; only those go to the 公众号",
