@@ -55,7 +55,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	lang := langs.of(siteLang(src))
 	if len(rest) < 1 || len(rest) > 2 || (len(rest) == 1 && rest[0] != "issue") {
-		fmt.Fprintf(stderr, "folio new: %s\n", diag.Msg(diag.UsageNew).Text(lang))
+		sayUsage(stderr, "folio new", diag.Msg(diag.UsageNew), lang)
 		return 2
 	}
 	kind, title := rest[0], ""
@@ -78,7 +78,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	if section != "" {
 		clean, err := sectionFolder(section)
 		if err != nil {
-			fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(err, lang))
+			sayUsage(stderr, "folio new", err, lang)
 			return 2
 		}
 		section = clean
@@ -89,7 +89,13 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 		l.Print(stderr, lang, 10)
 		return 1
 	}
-	if section != "" && (kind == "notice" || kind == "news") {
+	if section != "" && kind != "notice" && kind != "news" {
+		// Events, issues and articles have their own sections, from
+		// config.toml: a --section would be left unused without a word.
+		sayUsage(stderr, "folio new", diag.Msg(diag.UsageNewSectionKind, kind), lang)
+		return 2
+	}
+	if section != "" {
 		if missing, ok := sectionExists(src, cfg, section); !ok {
 			sayUsage(stderr, "folio new", missing, lang)
 			return 2
@@ -98,7 +104,7 @@ func newCommand(args []string, stdout, stderr io.Writer) int {
 	now := time.Now().In(cfg.Location)
 	made, err := newPage(src, cfg, kind, title, section, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "folio new: %s\n", diag.Show(publish.WhyNotWritten(err), lang))
+		sayUsage(stderr, "folio new", publish.WhyNotWritten(err), lang)
 		return 1
 	}
 	fmt.Fprintln(stdout, made.path)

@@ -330,6 +330,7 @@ const (
 	UsageNewNoTitle      Code = "U26"
 	UsageNewNoSection    Code = "U27"
 	UsageNewNoSections   Code = "U28"
+	UsageNewSectionKind  Code = "U29"
 	FMNoTitleLeftOut     Code = "F33"
 	FMFullWidthPlus      Code = "F34"
 	WhyNoFileInSite      Code = "L04"
@@ -1483,6 +1484,10 @@ var catalog = map[Code]entry{
 		"item.html", ".Section", "/news/b/", "/news/a/", "甲", "乙"),
 
 	// folio wechat.
+	UsageNewSectionKind: errorOf(KindUsage, names("kind"),
+		"--section 只用于 notice 和 news：{kind} 放在 config.toml 指定的栏目里，不用写 --section",
+		"--section is for notice and news only; a {kind} goes into the section config.toml names, without --section",
+		"event"),
 	UsageWeChatPage: errorOf(KindUsage, nil,
 		"请指明一篇文章：写它的文件，如 folio wechat content/notices/2024/a/index.md，或它的网址，如 folio wechat /notices/2024/03/a/",
 		"name one page, by its file or its address: folio wechat content/notices/2024/a/index.md, or folio wechat /notices/2024/03/a/"),
