@@ -42,7 +42,10 @@ func Each(ctx context.Context, n, workers int, fn func(i int)) {
 // Named is Each whose *Panic also says what item i is: name(i), a file or
 // an output path, so that the error can name it.
 func Named(ctx context.Context, n, workers int, name func(i int) string, fn func(i int)) {
-	next := make(chan int)
+	// Each worker takes the next item from a counter: a feeding goroutine
+	// and a channel cost a handover between goroutines for every item, in
+	// which one of two cores could sit idle.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	var failed atomic.Bool
 	panics := make([]*Panic, max(1, workers))
@@ -50,7 +53,11 @@ func Named(ctx context.Context, n, workers int, name func(i int) string, fn func
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil && !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				if p := call(fn, i); p != nil {
 					failed.Store(true)
 					if panics[w] == nil || i < panics[w].Item {
@@ -60,10 +67,6 @@ func Named(ctx context.Context, n, workers int, name func(i int) string, fn func
 			}
 		}()
 	}
-	for i := 0; i < n && ctx.Err() == nil && !failed.Load(); i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	var first *Panic
 	for _, p := range panics {
