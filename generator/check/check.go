@@ -5,6 +5,7 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"folio.dev/folio/generator/config"
 	"folio.dev/folio/generator/diag"
 	"folio.dev/folio/generator/markup"
 	"folio.dev/folio/generator/publish"
@@ -99,8 +101,35 @@ func (c *Checker) Internal(l *diag.List) {
 		}
 	}
 	for _, u := range slices.Sorted(maps.Keys(broken)) {
+		if c.inMenu(u, broken[u].problem, l) {
+			continue
+		}
 		l.Add(c.layoutPos(broken[u].out, u), diag.ThemeLinkBroken, broken[u].out.Path, u, broken[u].problem)
 	}
+}
+
+// inMenu reports a broken link of the layouts that is an item of the
+// site's menu at that item in config.toml, where the editor fixes it, not
+// at the layout that writes every item; it tells whether u was one.
+func (c *Checker) inMenu(u string, problem diag.Message, l *diag.List) bool {
+	cfg := c.model.Config
+	for i, item := range cfg.Menu.Main {
+		if cfg.RelURL(item.URL) != u && item.URL != u {
+			continue
+		}
+		if problem.Code == diag.WhyNoPageInSite {
+			problem = diag.Msg(diag.WhyNoPageForMenu)
+		}
+		name := item.Name
+		for _, shown := range c.model.Menu { // the journal's item is named by the model
+			if shown.URL == item.URL && name == "" {
+				name = shown.Name
+			}
+		}
+		l.Add(config.KeyPos(cfg, fmt.Sprintf("menu.main[%d].url", i)), diag.ConfigMenuLink, name, item.URL, problem)
+		return true
+	}
+	return false
 }
 
 // layoutPos finds where a layout writes a link: the first place the URL

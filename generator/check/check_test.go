@@ -69,6 +69,29 @@ func TestInternal(t *testing.T) {
 	}
 }
 
+// A menu item that leads nowhere is reported at its url in config.toml,
+// where the editor fixes it, not at the layout that writes every item.
+func TestMenuLinks(t *testing.T) {
+	t.Parallel()
+	res := build(t, map[string]string{
+		"config.toml": "[[menu.main]]\nname = \"甲\"\nurl = \"/a/\"\n\n[[menu.main]]\nname = \"关于\"\nurl = \"/about/\"\nweight = 2\n\n" +
+			"[[menu.main]]\nname = \"草稿\"\nurl = \"/draft/\"\n",
+		"content/a.md":     "+++\ntitle = \"甲\"\n+++\n正文\n",
+		"content/draft.md": "+++\ntitle = \"草稿\"\ndraft = true\n+++\n正文\n",
+	})
+	var l diag.List
+	New(res.Site, res.Model, res.Theme).Internal(&l)
+	l.Sort()
+	var b strings.Builder
+	l.Print(&b, diag.Chinese, 0)
+	why := "网站里没有这个页面（没有它的文件，或它是草稿、还没到发布时间）：写好或发布这一页，或把 url 改成已有页面的地址，或删去这一项\n"
+	want := "config.toml:8:1: [C07] 菜单项 \"关于\" 的链接 url = \"/about/\" " + why +
+		"config.toml:13:1: [C07] 菜单项 \"草稿\" 的链接 url = \"/draft/\" " + why
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 // A page whose file name has a % (50%off.md) is checked, not a crash: its
 // URL /50%off/ is a path, which url.Parse refuses as an address (issue 17).
 // Links to it, as written and as the layouts encode them, lead somewhere.

@@ -231,6 +231,7 @@ const (
 	WhyUnpublished      Code = "P23"
 	WhyNoPageInSite     Code = "P24"
 	WhyNoPageLinkFile   Code = "S09"
+	WhyNoPageForMenu    Code = "S15"
 	WhyNotAddress       Code = "P25"
 	WhyOutsideBase      Code = "P26"
 	WhyNoPart           Code = "P27"
@@ -1074,6 +1075,9 @@ var catalog = map[Code]entry{
 	WhyNoPageLinkFile: partOf(nil,
 		"网站里没有这个页面：请检查地址。链接站内文章时，最好写它的文件（如 [标题](../notices/plan.md)），folio 会算出它的地址，文章改名或移动后链接也不会断",
 		"there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves"),
+	WhyNoPageForMenu: partOf(nil,
+		"网站里没有这个页面（没有它的文件，或它是草稿、还没到发布时间）：写好或发布这一页，或把 url 改成已有页面的地址，或删去这一项",
+		"there is no such page in the site (no file for it, or it is a draft or not yet due): write or publish the page, point the url at a page that exists, or remove the item"),
 	WhyNotAddress: partOf(nil,
 		"这不是一个有效的地址",
 		"it is not a valid address"),
