@@ -121,10 +121,8 @@ func (c *Checker) inMenu(u string, problem diag.Message, l *diag.List) bool {
 			problem = diag.Msg(diag.WhyNoPageForMenu)
 		}
 		name := item.Name
-		for _, shown := range c.model.Menu { // the journal's item is named by the model
-			if shown.URL == item.URL && name == "" {
-				name = shown.Name
-			}
+		if i := slices.IndexFunc(c.model.Menu, func(m site.MenuItem) bool { return m.URL == item.URL }); name == "" && i >= 0 {
+			name = c.model.Menu[i].Name // the journal's item is named by the model
 		}
 		l.Add(config.KeyPos(cfg, fmt.Sprintf("menu.main[%d].url", i)), diag.ConfigMenuLink, name, item.URL, problem)
 		return true
