@@ -334,6 +334,8 @@ const (
 	UsageNewSectionKind  Code = "U29"
 	FMNoTitleLeftOut     Code = "F33"
 	FMFullWidthPlus      Code = "F34"
+	FMPublishKeyInParams Code = "F35"
+	FMOwnKeyInParams     Code = "F36"
 	WhyNoFileInSite      Code = "L04"
 )
 
@@ -1123,6 +1125,14 @@ var catalog = map[Code]entry{
 	WhyNoFileInSite: partOf(nil,
 		"网站里没有这个文件：请检查文件名的拼写（大小写也要一致）和文件放的位置：static/ 里的文件，地址就是它在 static/ 下的路径（static/images/a.png 的地址是 /images/a.png）；和页面放在一起的照片和附件，请写相对于本文件的路径（如 ![照片](photo.jpg)），folio 会检查它在不在",
 		"there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there"),
+	FMPublishKeyInParams: errorOf(KindFrontMatter, names("key"),
+		"{key} 写在了 [params] 那一行的下面，那里只是给版式用的附加数据，folio 不会按它决定这一页发不发布、何时发布：把这一行移到 [params] 的上面",
+		"{key} is below the [params] line, where it is extra data for the layouts: folio does not read it to decide whether or when the page is published; move the line above [params]",
+		"draft"),
+	FMOwnKeyInParams: warningOf(KindFrontMatter, names("key", "own"),
+		"{key} 写在了 [params] 那一行的下面，那里只是给版式用的附加数据，folio 不会把它当作这一页的 {own}：把这一行移到 [params] 的上面",
+		"{key} is below the [params] line, where it is extra data for the layouts: folio does not read it as the page's {own}; move the line above [params]",
+		"title", "title"),
 	FMNoTitleLeftOut: warningOf(KindFrontMatter, nil,
 		"页面没有标题；它这次不发布（草稿或还没到发布日期），所以不妨碍生成网站，但发布前要补上：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
 		"the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = \"页面标题\" between the +++ lines"),

@@ -2,6 +2,9 @@ package source
 
 import (
 	"bytes"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -150,9 +153,42 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	at := func(off int) diag.Pos { return lines().At(fmStart + off) }
 	before := l.Errors()
 	p.keyPos = dec.Decode(head[fmStart:fmStart+len(fm)], &p.FM, diag.KindFrontMatter, at, l) // from the copy, which positions hold
-	p.invalid = l.Errors() > before
 	if p.keyPos == nil {
 		return nil
 	}
+	checkParams(p, l)
+	p.invalid = l.Errors() > before
 	return p
+}
+
+// ownKeys are the front matter's keys, by their lower case: a line added
+// just above the closing +++ lands in [params] when the front matter has
+// one, where folio does not read it.
+var ownKeys = sync.OnceValue(func() map[string]string {
+	keys := map[string]string{}
+	t := reflect.TypeFor[FrontMatter]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); name != "" && name != "params" {
+			keys[strings.ToLower(name)] = name
+		}
+	}
+	return keys
+})
+
+// checkParams reports a key of folio's own written under [params]: an
+// error for the keys that decide whether and when the page is published
+// (draft = true there would publish a draft), a warning for the others.
+func checkParams(p *Page, l *diag.List) {
+	for _, k := range slices.Sorted(maps.Keys(p.FM.Params)) {
+		own, ok := ownKeys()[strings.ToLower(k)]
+		if !ok {
+			continue
+		}
+		switch own {
+		case "draft", "date", "publishDate", "expiryDate":
+			l.Add(KeyPos(p, "params."+k), diag.FMPublishKeyInParams, k)
+		default:
+			l.Add(KeyPos(p, "params."+k), diag.FMOwnKeyInParams, k, own)
+		}
+	}
 }

@@ -563,6 +563,17 @@ func TestReadErrors(t *testing.T) {
 			pages: []string{"content/journal/2024/_index.md", "content/journal/2024/a.md"},
 		},
 		{
+			// A line added just above the closing +++ lands in [params]:
+			// draft = true there would publish a draft.
+			name:  "folio's own keys under [params]",
+			files: map[string]string{"content/a.md": md(`title = "a"`, "[params]", "sample = true", "Draft = true", `title = "b"`)},
+			diags: []string{
+				"content/a.md:5:1: [F35] Draft is below the [params] line, where it is extra data for the layouts: folio does not read it to decide whether or when the page is published; move the line above [params]",
+				"content/a.md:6:1: warning [F36] title is below the [params] line, where it is extra data for the layouts: folio does not read it as the page's title; move the line above [params]",
+			},
+			pages: []string{"content/a.md"},
+		},
+		{
 			name:  "url that leaves the site",
 			files: map[string]string{"content/about.md": md(`title = "关于"`, `url = "../../x"`)},
 			diags: []string{`content/about.md:3:1: [F14] url "../../x" must be a path from the site root, starting with /, like "/about/"`},
