@@ -77,6 +77,9 @@ func TestCheckLinkAndAbsURI(t *testing.T) {
 		"javascript:alert(1)": false, "JavaScript:alert(1)": false, "data:text/html,x": false,
 		"vbscript:x": false, "tel:123": false, "https://x.org/a b": false, "https://x.org/\nx": false,
 		"https://x.org/\x00": false, `https://x.org/"`: false, "https://x.org/<": false,
+		// a host name without https://, which browsers read as a path of the site
+		"www.example.org/register": false, "wj.qq.com/s/1": false, "Jinshuju.NET": false,
+		"form.pdf": true, "files/报名表.docx": true, "index.html": true, "v1.2/notes": true,
 	} {
 		if err := CheckLink(link); (err == nil) != ok {
 			t.Errorf("CheckLink(%q) = %v, want ok %v", link, err, ok)

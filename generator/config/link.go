@@ -47,6 +47,9 @@ func CheckLink(u string) error {
 	if c, bad := BadChar(u); bad {
 		return diag.Msg(diag.LinkHasBadChar, c)
 	}
+	if looksLikeHost(u) {
+		return diag.Msg(diag.LinkNoScheme, "https://"+u)
+	}
 	if i := strings.IndexByte(u, ':'); i >= 0 && !strings.ContainsRune(u[:i], '/') {
 		switch strings.ToLower(u[:i]) {
 		case "http", "https", "mailto":
@@ -55,4 +58,26 @@ func CheckLink(u string) error {
 		}
 	}
 	return nil
+}
+
+// looksLikeHost tells a link written without its https:// (www.example.org/
+// register, wj.qq.com/s/1), which browsers read as a path of this site: it
+// starts with a host name that begins with www. or ends with a common top
+// domain, not with a file's name (form.pdf).
+func looksLikeHost(u string) bool {
+	host, _, _ := strings.Cut(u, "/")
+	labels := strings.Split(strings.ToLower(host), ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return false
+		}
+	}
+	switch labels[len(labels)-1] {
+	case "cn", "com", "net", "org", "gov", "edu", "info", "top", "cc", "io":
+		return true
+	}
+	return labels[0] == "www"
 }

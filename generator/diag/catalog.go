@@ -98,9 +98,12 @@ const (
 
 // The Markdown text.
 const (
-	MarkupTooDeep Code = "M01"
-	MarkupFailed  Code = "M02"
-	MarkupRawHTML Code = "M03"
+	MarkupTooDeep        Code = "M01"
+	MarkupFailed         Code = "M02"
+	MarkupRawHTML        Code = "M03"
+	MarkupSpacedAddress  Code = "M04"
+	MarkupFullWidthMarks Code = "M05"
+	MarkupNotHeading     Code = "M06"
 )
 
 // The theme.
@@ -337,6 +340,7 @@ const (
 	FMPublishKeyInParams Code = "F35"
 	FMOwnKeyInParams     Code = "F36"
 	WhyNoFileInSite      Code = "L04"
+	LinkNoScheme         Code = "L05"
 )
 
 // Shortcodes: {{< name >}} calls in the Markdown text.
@@ -730,6 +734,18 @@ var catalog = map[Code]entry{
 	MarkupRawHTML: warningOf(KindMarkup, nil,
 		"正文里的 HTML 代码没有发布（为了安全，网站不发布正文里的 HTML）：请改用 Markdown 写法，或用 {{< figure >}}、{{< table >}}、{{< video >}} 等简码；确实需要 HTML 时请找网站的维护人员",
 		"raw HTML is left out of the page (for safety, the site does not publish HTML in a text); write it in Markdown, or with a shortcode such as {{< figure >}}, {{< table >}} or {{< video >}}; if it must be HTML, ask the site's maintainer (README: [markup] unsafe)"),
+	MarkupSpacedAddress: warningOf(KindMarkup, names("text"),
+		"{text} 没有成为图片或链接，读者会看到这段原样的文字：地址里有空格，Markdown 不认；把文件名里的空格去掉，或把地址写在尖括号里，如 ![合影](<学员 合影.jpg>)",
+		"{text} is not an image or a link, and readers see it as it is written: Markdown does not read an address with a space; take the spaces out of the file's name, or write the address in angle brackets, like ![合影](<学员 合影.jpg>)",
+		"![合影](学员 合影.jpg)"),
+	MarkupFullWidthMarks: warningOf(KindMarkup, names("text"),
+		"{text} 里有中文输入法打出的全角符号 ！（ ），Markdown 只认英文的 ! ( )，所以它没能显示成图片或链接，读者会看到这些符号：请用英文输入法重打这几个符号",
+		"{text} has full-width ！（ ）, typed with a Chinese input method, and Markdown reads only ! ( ), so it is not shown as the image or link it was meant to be, and readers see the marks: type them again with an English input method",
+		"[回执]（回执.csv）"),
+	MarkupNotHeading: warningOf(KindMarkup, names("text"),
+		"{text} 没有成为标题，读者会看到前面的 #：# 和标题文字之间要有一个空格，如 ## 活动花絮",
+		"{text} is not a heading, and readers see its #: put a space between the # and the heading's words, like ## 活动花絮",
+		"##活动花絮"),
 
 	// The theme.
 	ThemeSymlink: warningOf(KindTheme, nil,
@@ -1244,6 +1260,10 @@ var catalog = map[Code]entry{
 		"含有{char}，链接里不能有：请删掉（空格写成 %20）",
 		"has {char}, which cannot be in a link; remove it (write a space as %20)",
 		Msg(BadSpace)),
+	LinkNoScheme: partOf(names("url"),
+		"少了开头的 https://：这样写，读者的浏览器会把它当作本网站里的一个路径，点开找不到页面；请写成 {url:q}",
+		"lacks https:// at its start: as it is, readers' browsers take it for a path of this site and find nothing; write {url:q}",
+		"https://www.example.org/register"),
 	LinkRunsScript: partOf(names("scheme"),
 		"是 {scheme}: 链接，可能在读者的浏览器里运行脚本，所以模板会把它换成 #ZgotmplZ：请写 https://（或 http://、mailto:）开头的地址，或者 /about/ 这样的路径",
 		"is a {scheme}: link, which could run script in readers' browsers, so the theme would print #ZgotmplZ instead; write an address starting with https:// (or http://, mailto:), or a path like /about/",

@@ -321,6 +321,7 @@ func (d *docWalk) transform(root ast.Node) []ast.Node {
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			trimIndent(n, d.body)
+			d.lint(n)
 		case *ast.Link:
 			n.Destination = d.link(n, n.Destination)
 			d.links = append(d.links, Link{URL: string(n.Destination), Pos: d.at(linkStart(n, string(n.Destination), d.body))})

@@ -807,3 +807,37 @@ func TestTooDeep(t *testing.T) {
 		}
 	}
 }
+
+// What was meant as an image, a link or a heading and is printed as it is
+// written gets a warning at its place; Markdown written as it is on
+// purpose (code, an escape, angle brackets, a quoted title, a #topic#)
+// gets none.
+func TestLintMeantAsMarkup(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want []string // each diagnostic up to its code
+	}{
+		{"见![学员合影](学员 合影 2025.jpg)。", []string{"content/news/a.md:5:2: warning [M04]"}},
+		{"- 列表里 [回执](回执 2024.csv)", []string{"content/news/a.md:5:7: warning [M04]"}},
+		{"详见[报名回执]（回执.csv）。", []string{"content/news/a.md:5:3: warning [M05]"}},
+		{"第一行\n！[合影](<合影 1.jpg>)", []string{"content/news/a.md:6:1: warning [M05]", "content/news/a.md:6:2: [L01]"}}, // a link, then
+		{"##活动花絮", []string{"content/news/a.md:5:1: warning [M06]"}},
+		{"#活动花絮", []string{"content/news/a.md:5:1: warning [M06]"}},
+		{"#技能中国行# 是一个话题。", nil},
+		{"`![代码](a b.jpg)` 与 \\![转义](a b.jpg)", nil},
+		{"[尖括号](<https://example.org/a b>) [有标题](https://example.org/ \"标题 有空格\")", nil},
+		{"## 活动花絮\n\n#1 号楼", nil},
+	}
+	for _, tt := range tests {
+		_, diags := render(t, md, tt.in, true)
+		var got []string
+		for _, d := range diags {
+			code, _, _ := strings.Cut(d, "] ")
+			got = append(got, code+"]")
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: diagnostics %q, want %q", tt.in, diags, tt.want)
+		}
+	}
+}
