@@ -108,6 +108,10 @@ type Result struct {
 	Model *site.Site
 	// Theme is the theme they were rendered with.
 	Theme *theme.Theme
+	// Unpublished says why the pages this build left out are not in the
+	// site, keyed by the URL each would have: folio check's words for a
+	// link by address to one.
+	Unpublished map[string]diag.Message
 	// Pages counts content pages by kind.
 	Pages map[source.Kind]int
 	// Written says what was written to Destination: files of the site,

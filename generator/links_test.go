@@ -58,7 +58,7 @@ func TestLinksOnlyToOutputsThatExist(t *testing.T) {
 				}
 			}
 			var l diag.List
-			check.New(res.Site, res.Model, res.Theme).Internal(&l)
+			check.New(res.Site, res.Model, res.Theme, res.Unpublished).Internal(&l)
 			l.Sort()
 			var b strings.Builder
 			l.Print(&b, diag.English, 0)

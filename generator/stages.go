@@ -218,6 +218,10 @@ func (b *builder) buildModel() error {
 	}
 	b.res.Model = b.model
 	b.res.Pages = render.Kinds(b.model)
+	b.res.Unpublished = map[string]diag.Message{}
+	for u, file := range b.content.LeftURLs {
+		b.res.Unpublished[u] = diag.Msg(diag.WhyUnpublished, file, b.content.Left[file])
+	}
 	return nil
 }
 

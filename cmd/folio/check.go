@@ -52,7 +52,7 @@ func checkCommand(args []string, stdout, stderr io.Writer, gh *github) int {
 	lang := langs.of(res.Lang)
 	l := res.Diagnostics
 	if err == nil || (errors.Is(err, generator.ErrContent) && !errors.Is(err, generator.ErrInternal) && res.Site != nil) {
-		c := check.New(res.Site, res.Model, res.Theme)
+		c := check.New(res.Site, res.Model, res.Theme, res.Unpublished)
 		c.Internal(&l)
 		if external {
 			client := &http.Client{Timeout: 15 * time.Second}

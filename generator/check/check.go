@@ -37,14 +37,22 @@ type Checker struct {
 	model    *site.Site
 	theme    *theme.Theme // the layouts the pages were rendered with
 	basePath string
+	// unpublished says why a page is not in the site, by its output file
+	unpublished map[string]diag.Message
 
 	mu  sync.Mutex
 	ids map[string]map[string]bool // output path -> its ids
 }
 
-// New prepares a checker for a built site, its model and theme.
-func New(s *publish.Site, model *site.Site, th *theme.Theme) *Checker {
-	return &Checker{site: s, model: model, theme: th, basePath: model.Config.BasePath(), ids: map[string]map[string]bool{}}
+// New prepares a checker for a built site, its model and theme;
+// unpublished says why the pages the build left out are not there, by
+// their URLs (generator.Result.Unpublished).
+func New(s *publish.Site, model *site.Site, th *theme.Theme, unpublished map[string]diag.Message) *Checker {
+	c := &Checker{site: s, model: model, theme: th, basePath: model.Config.BasePath(), ids: map[string]map[string]bool{}, unpublished: map[string]diag.Message{}}
+	for u, why := range unpublished {
+		c.unpublished[c.file(u)] = why
+	}
+	return c
 }
 
 // Internal reports every link and image of the content whose target is
@@ -210,6 +218,9 @@ func (c *Checker) target(pageURL, link string) (why diag.Message, bad bool) {
 	case c.exists(file + "/index.html"): // /about for /about/: servers redirect
 		file += "/index.html"
 	default:
+		if why, ok := c.unpublished[file]; ok {
+			return why, true
+		}
 		return diag.Msg(diag.WhyNoPageInSite), true
 	}
 	if abs.Fragment != "" && strings.HasSuffix(file, ".html") && !c.hasID(file, abs.Fragment) {

@@ -56,7 +56,7 @@ func TestInternal(t *testing.T) {
 		"layouts/page.html": `{{define "main"}}<a href="/nowhere/">x</a>{{.Content}}{{end}}`,
 	})
 	var l diag.List
-	New(res.Site, res.Model, res.Theme).Internal(&l)
+	New(res.Site, res.Model, res.Theme, res.Unpublished).Internal(&l)
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, diag.English, 0)
@@ -70,23 +70,26 @@ func TestInternal(t *testing.T) {
 }
 
 // A menu item that leads nowhere is reported at its url in config.toml,
-// where the editor fixes it, not at the layout that writes every item.
+// where the editor fixes it, not at the layout that writes every item; an
+// item or a link by address that leads to a page left out says why, as a
+// link to its file does.
 func TestMenuLinks(t *testing.T) {
 	t.Parallel()
 	res := build(t, map[string]string{
 		"config.toml": "[[menu.main]]\nname = \"甲\"\nurl = \"/a/\"\n\n[[menu.main]]\nname = \"关于\"\nurl = \"/about/\"\nweight = 2\n\n" +
 			"[[menu.main]]\nname = \"草稿\"\nurl = \"/draft/\"\n",
-		"content/a.md":     "+++\ntitle = \"甲\"\n+++\n正文\n",
+		"content/a.md":     "+++\ntitle = \"甲\"\n+++\n见[草稿](/draft/)。\n",
 		"content/draft.md": "+++\ntitle = \"草稿\"\ndraft = true\n+++\n正文\n",
 	})
 	var l diag.List
-	New(res.Site, res.Model, res.Theme).Internal(&l)
+	New(res.Site, res.Model, res.Theme, res.Unpublished).Internal(&l)
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, diag.Chinese, 0)
-	why := "网站里没有这个页面（没有它的文件，或它是草稿、还没到发布时间）：写好或发布这一页，或把 url 改成已有页面的地址，或删去这一项\n"
-	want := "config.toml:8:1: [C07] 菜单项 \"关于\" 的链接 url = \"/about/\" " + why +
-		"config.toml:13:1: [C07] 菜单项 \"草稿\" 的链接 url = \"/draft/\" " + why
+	draft := "content/draft.md 在这次生成中不发布：它是草稿（draft = true；用 --drafts 生成才包括它）\n"
+	want := "config.toml:8:1: [C07] 菜单项 \"关于\" 的链接 url = \"/about/\" 网站里没有这个页面：写好这一页，或把 url 改成已有页面的地址，或删去这一项\n" +
+		"config.toml:13:1: [C07] 菜单项 \"草稿\" 的链接 url = \"/draft/\" " + draft +
+		"content/a.md:4:2: [L02] 链接 /draft/：" + draft
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -102,7 +105,7 @@ func TestPercentInURL(t *testing.T) {
 		"content/a.md":      "+++\ntitle = \"甲\"\n+++\n[五折](50%off.md) [五折](/50%25off/#规则)\n",
 	})
 	var l diag.List
-	New(res.Site, res.Model, res.Theme).Internal(&l)
+	New(res.Site, res.Model, res.Theme, res.Unpublished).Internal(&l)
 	l.Sort()
 	var b strings.Builder
 	l.Print(&b, diag.English, 0)
@@ -134,7 +137,7 @@ func TestExternal(t *testing.T) {
 	var known Answers // kept from one check to the next, through their JSON
 	run := func() diag.List {
 		var l diag.List
-		b, err := New(res.Site, res.Model, res.Theme).External(context.Background(), known, srv.Client(), now, &l).JSON()
+		b, err := New(res.Site, res.Model, res.Theme, res.Unpublished).External(context.Background(), known, srv.Client(), now, &l).JSON()
 		if err != nil {
 			t.Fatal(err)
 		}

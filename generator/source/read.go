@@ -58,6 +58,9 @@ type Content struct {
 	// Left are pages left out of this build (drafts, future, expired),
 	// keyed by File, with the reason, so links to them can say why.
 	Left map[string]diag.Message
+	// LeftURLs are the URLs those pages would have, with their files, so
+	// that a link by address can say why too.
+	LeftURLs map[string]string
 	// Broken are the Markdown files that could not be read as pages (not
 	// UTF-8, front matter that does not parse), with the position of their
 	// first error: a link to one says the file is there, and where its
@@ -95,7 +98,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		}
 	}
 	pages, broken := readAll(ctx, fsys, mdFiles, files, opts, l)
-	c := &Content{Left: map[string]diag.Message{}, Broken: broken, Files: map[string]string{}, fsys: fsys}
+	c := &Content{Left: map[string]diag.Message{}, LeftURLs: map[string]string{}, Broken: broken, Files: map[string]string{}, fsys: fsys}
 	owners := map[string]*Page{} // folder below content/ -> the page that owns it
 	for _, p := range pages {
 		place(p, cfg, l)
@@ -122,6 +125,9 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		}
 		if why.Code != "" {
 			c.Left[p.File] = why
+			if !p.invalid && p.URL != "" {
+				c.LeftURLs[p.URL] = p.File
+			}
 			continue
 		}
 		p.Unpublished = state
