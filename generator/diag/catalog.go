@@ -339,6 +339,8 @@ const (
 	FMFullWidthPlus      Code = "F34"
 	FMPublishKeyInParams Code = "F35"
 	FMOwnKeyInParams     Code = "F36"
+	EventPublishedLate   Code = "S16"
+	DateFarAhead         Code = "S17"
 	WhyNoFileInSite      Code = "L04"
 	LinkNoScheme         Code = "L05"
 )
@@ -1149,6 +1151,14 @@ var catalog = map[Code]entry{
 		"{key} 写在了 [params] 那一行的下面，那里只是给版式用的附加数据，folio 不会把它当作这一页的 {own}：把这一行移到 [params] 的上面",
 		"{key} is below the [params] line, where it is extra data for the layouts: folio does not read it as the page's {own}; move the line above [params]",
 		"title", "title"),
+	EventPublishedLate: warningOf(KindSchedule, names("key", "date", "start"),
+		"{key} = {date} 已到活动当天（start = {start}）：{key} 是这条活动在网站上发布的时间，到那时网站上才有它，读者事先看不到；一般写今天，活动的时间只写在 start",
+		"{key} = {date} is on or after the event's day (start = {start}): {key} is when the event is published on the site, and readers do not see it before then; write today's date, and the event's time only in start",
+		"date", "2026-12-05 00:00", "2026-12-05 09:00"),
+	DateFarAhead: warningOf(KindSchedule, names("key", "date"),
+		"{key} = {date} 在五年以后，这一页要到那时才发布：年份是不是写错了？",
+		"{key} = {date} is more than five years ahead, and the page is published only then: is the year mistyped?",
+		"date", "2207-01-05 00:00"),
 	FMNoTitleLeftOut: warningOf(KindFrontMatter, nil,
 		"页面没有标题；它这次不发布（草稿或还没到发布日期），所以不妨碍生成网站，但发布前要补上：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
 		"the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = \"页面标题\" between the +++ lines"),

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -22,7 +23,9 @@ func workInProgress(dir string) {
 	photo, _ := os.ReadFile(filepath.Join(dir, "content", "news", "2025", "summer-camp", "photo.svg"))
 	os.WriteFile(filepath.Join(wip, "photo.svg"), photo, 0o644)
 	os.WriteFile(filepath.Join(wip, "index.md"), []byte("+++\ntitle = \"筹备中的培训班\"\ndate = 2024-06-01\ndraft = true\n+++\n\n培训班正在筹备。\n\n![](photo.svg)\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "content", "later.md"), []byte("+++\ntitle = \"明年的通知\"\ndate = 2099-01-01\n+++\n\n到时再发布。\n"), 0o644)
+	// Next year: a date five years ahead is warned of as a year mistyped.
+	later := fmt.Sprintf("+++\ntitle = \"明年的通知\"\ndate = %d-01-01\n+++\n\n到时再发布。\n", time.Now().Year()+1)
+	os.WriteFile(filepath.Join(dir, "content", "later.md"), []byte(later), 0o644)
 }
 
 // lockedBuffer is a bytes.Buffer that the server writes to while the test reads it.
@@ -96,7 +99,7 @@ func TestServeShowsWorkInProgress(t *testing.T) {
 		t.Errorf("/wip/ (a draft): %d, banner present: %v", code, strings.Contains(body, "草稿："))
 	}
 	if code, body := get(t, url+"later/"); code != 200 || !strings.Contains(body, `class="banner-unpublished">定时发布：`) {
-		t.Errorf("/later/ (dated 2099): %d, banner present: %v", code, strings.Contains(body, "定时发布："))
+		t.Errorf("/later/ (dated next year): %d, banner present: %v", code, strings.Contains(body, "定时发布："))
 	}
 
 	code, body := get(t, url+"__folio/warnings")

@@ -112,6 +112,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 		c.NextChange = Earliest(c.NextChange, opts.Now, p.FM.PublishDate.In(cfg.Location), p.FM.Date.In(cfg.Location), p.FM.ExpiryDate.In(cfg.Location))
 		state, why := publication(p, owners, opts, cfg.Location)
 		checkLeftOutOfIssue(p, owners, opts, cfg.Location, l)
+		checkLateDate(p, opts, cfg.Location, l)
 		if !p.invalid && !p.bare && !p.Branch && p.FM.Title == "" {
 			// A page this build leaves out harms no reader without a
 			// title: a draft written by folio new "" must not stop CI
@@ -428,6 +429,30 @@ func checkLeftOutOfIssue(p *Page, owners map[string]*Page, opts Options, loc *ti
 	}
 	if publish.After(opts.Now) {
 		l.Add(KeyPos(p, key), diag.ArticleFutureInIssue, issue.File, publish.Format("2006-01-02 15:04"))
+	}
+}
+
+// checkLateDate warns of a page that a date to come keeps out of the
+// build when the date is likely a slip: an event published only on the day
+// it starts or later (date set to the event's day, which start says), or a date more
+// than five years ahead (a year mistyped: 2207 for 2027).
+func checkLateDate(p *Page, opts Options, loc *time.Location, l *diag.List) {
+	if p.FM.Draft || p.invalid {
+		return
+	}
+	key, publish := "publishDate", p.FM.PublishDate.In(loc)
+	if publish.IsZero() {
+		key, publish = "date", p.FM.Date.In(loc)
+	}
+	if !publish.After(opts.Now) {
+		return
+	}
+	const layout = "2006-01-02 15:04"
+	switch start := p.FM.Start.In(loc); {
+	case publish.After(opts.Now.AddDate(5, 0, 0)):
+		l.Add(KeyPos(p, key), diag.DateFarAhead, key, publish.Format(layout))
+	case p.Kind == KindEvent && !start.IsZero() && !publish.Before(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)):
+		l.Add(KeyPos(p, key), diag.EventPublishedLate, key, publish.Format(layout), start.Format(layout))
 	}
 }
 

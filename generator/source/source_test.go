@@ -1229,3 +1229,23 @@ func TestNoTitleLeftOut(t *testing.T) {
 		`content/news/future.md:2:1: [F04] the page has no title; add a line like title = "页面标题" between the +++ lines`,
 	})
 }
+
+// A date to come that is likely a slip is warned of: an event published
+// only on its own day (date set to the day that start says), a year
+// mistyped. An event announced ahead, or a page dated next month, is not.
+func TestLateDate(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/events/on-the-day.md": md(`title = "培训"`, "date = 2024-07-05", "start = 2024-07-05T09:00:00"),
+		"content/events/after.md":      md(`title = "竞赛"`, "publishDate = 2024-07-06", "date = 2024-06-01", "start = 2024-07-05T09:00:00"),
+		"content/events/ahead.md":      md(`title = "大会"`, "date = 2024-06-25", "start = 2024-07-05T09:00:00"),
+		"content/news/mistyped.md":     md(`title = "年会"`, "date = 2207-01-05"),
+		"content/news/next-month.md":   md(`title = "通知"`, "date = 2024-07-20"),
+	}
+	_, diags := read(t, site("", files), Options{Now: time.Date(2024, 6, 20, 12, 0, 0, 0, time.UTC)})
+	diagsEqual(t, diags, []string{
+		"content/events/after.md:3:1: warning [S16] publishDate = 2024-07-06 00:00 is on or after the event's day (start = 2024-07-05 09:00): publishDate is when the event is published on the site, and readers do not see it before then; write today's date, and the event's time only in start",
+		"content/events/on-the-day.md:3:1: warning [S16] date = 2024-07-05 00:00 is on or after the event's day (start = 2024-07-05 09:00): date is when the event is published on the site, and readers do not see it before then; write today's date, and the event's time only in start",
+		"content/news/mistyped.md:3:1: warning [S17] date = 2207-01-05 00:00 is more than five years ahead, and the page is published only then: is the year mistyped?",
+	})
+}
