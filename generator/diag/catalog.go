@@ -341,6 +341,8 @@ const (
 	FMOwnKeyInParams     Code = "F36"
 	EventPublishedLate   Code = "S16"
 	DateFarAhead         Code = "S17"
+	FMPlaceholder        Code = "F37"
+	FMAuthorNoName       Code = "F38"
 	WhyNoFileInSite      Code = "L04"
 	LinkNoScheme         Code = "L05"
 )
@@ -1159,6 +1161,14 @@ var catalog = map[Code]entry{
 		"{key} = {date} 在五年以后，这一页要到那时才发布：年份是不是写错了？",
 		"{key} = {date} is more than five years ahead, and the page is published only then: is the year mistyped?",
 		"date", "2207-01-05 00:00"),
+	FMPlaceholder: errorOf(KindFrontMatter, names("prompt"),
+		"正文里还留着 folio new 写的提示文字 {prompt}……：换成正文后再发布；还没写好的话，在开头两行 +++ 之间加一行 draft = true，先不发布",
+		"the text still has folio new's prompt {prompt}…: write the text over it before publishing, or add a line draft = true between the +++ lines to keep the page back until it is written",
+		"（在这里写"),
+	FMAuthorNoName: errorOf(KindFrontMatter, names("n"),
+		"第 {n} 位作者的 name 是空的（文章的引用格式会以句号开头）：填上作者的姓名，或删掉这一项",
+		"author {n} has an empty name (the article's citation would start with a full stop); write the author's name, or remove the item",
+		1),
 	FMNoTitleLeftOut: warningOf(KindFrontMatter, nil,
 		"页面没有标题；它这次不发布（草稿或还没到发布日期），所以不妨碍生成网站，但发布前要补上：在文件开头两行 +++ 之间加一行 title = \"页面标题\"",
 		"the page has no title; it is not published in this build (a draft, or dated later), so the site still builds, but before publishing it add a line like title = \"页面标题\" between the +++ lines"),

@@ -158,7 +158,29 @@ func parse(file string, raw []byte, dec *schema.Decoder, l *diag.List) *Page {
 	}
 	checkParams(p, l)
 	p.invalid = l.Errors() > before
+	if i := placeholderLine(src[bodyStart:]); i >= 0 {
+		p.placeholder = diag.At(file, src, bodyStart+i)
+	}
 	return p
+}
+
+// placeholderPrompt starts the line of text the default theme's archetypes
+// leave for folio new's page to be written over: （在这里写通知正文。……）
+const placeholderPrompt = "（在这里写"
+
+// placeholderLine is where body has a line that starts with the prompt, or
+// -1.
+func placeholderLine(body []byte) int {
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(placeholderPrompt))
+		if j < 0 {
+			return -1
+		}
+		if i+j == 0 || body[i+j-1] == '\n' {
+			return i + j
+		}
+		i += j + len(placeholderPrompt)
+	}
 }
 
 // ownKeys are the front matter's keys, by their lower case: a line added

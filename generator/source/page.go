@@ -143,6 +143,9 @@ type Page struct {
 	invalid bool
 	// bare is set when the file has no front matter at all.
 	bare bool
+	// placeholder is where the text still has folio new's prompt, "" File
+	// when it has none.
+	placeholder diag.Pos
 }
 
 // Resource finds a file of the page's folder by its path relative to the

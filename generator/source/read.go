@@ -131,6 +131,7 @@ func Read(ctx context.Context, fsys fs.FS, cfg *config.Config, opts Options, l *
 			}
 			continue
 		}
+		checkFinished(p, l)
 		p.Unpublished = state
 		c.Pages = append(c.Pages, p)
 	}
@@ -429,6 +430,21 @@ func checkLeftOutOfIssue(p *Page, owners map[string]*Page, opts Options, loc *ti
 	}
 	if publish.After(opts.Now) {
 		l.Add(KeyPos(p, key), diag.ArticleFutureInIssue, issue.File, publish.Format("2006-01-02 15:04"))
+	}
+}
+
+// checkFinished reports what folio new leaves for the editor to fill in
+// and a page to be published still has: the prompt in its text, an author
+// without a name (its citation would start with a full stop). A page left
+// out is a page being written: nothing is said of it.
+func checkFinished(p *Page, l *diag.List) {
+	if p.placeholder.File != "" {
+		l.Add(p.placeholder, diag.FMPlaceholder, placeholderPrompt)
+	}
+	for i, a := range p.FM.Authors {
+		if strings.TrimSpace(a.Name) == "" {
+			l.Add(KeyPos(p, "authors"), diag.FMAuthorNoName, i+1)
+		}
 	}
 }
 

@@ -1249,3 +1249,21 @@ func TestLateDate(t *testing.T) {
 		"content/news/mistyped.md:3:1: warning [S17] date = 2207-01-05 00:00 is more than five years ahead, and the page is published only then: is the year mistyped?",
 	})
 }
+
+// What folio new leaves to be filled in is an error on a page to be
+// published, and nothing on a draft, which is being written.
+func TestUnfinished(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/notices/a.md":             md(`title = "通知"`, "date = 2024-06-01") + "（在这里写通知正文。写好后删除上面的 draft = true 一行，通知才会发布。）\n",
+		"content/notices/b.md":             md(`title = "草稿"`, "date = 2024-06-01", "draft = true") + "（在这里写通知正文。）\n",
+		"content/notices/c.md":             md(`title = "引用"`, "date = 2024-06-01") + "他说：“（在这里写”不是提示。\n",
+		"content/journal/2024/1/_index.md": md(`title = "第1期"`, "date = 2024-06-01", "number = 1", `columns = ["论文"]`),
+		"content/journal/2024/1/x.md":      md(`title = "论文"`, `column = "论文"`, `authors = [{name = "张三"}, {name = "", affiliation = ""}]`),
+	}
+	_, diags := read(t, site("", files), Options{})
+	diagsEqual(t, diags, []string{
+		"content/journal/2024/1/x.md:4:1: [F38] author 2 has an empty name (the article's citation would start with a full stop); write the author's name, or remove the item",
+		"content/notices/a.md:6:1: [F37] the text still has folio new's prompt （在这里写…: write the text over it before publishing, or add a line draft = true between the +++ lines to keep the page back until it is written",
+	})
+}
