@@ -61,7 +61,7 @@ func (d Data) meta(b *strings.Builder) {
 		kind = "article"
 	}
 	for _, tag := range [...][2]string{
-		{"og:site_name", cfg.Title}, {"og:title", title}, {"og:type", kind}, {"og:url", d.Permalink},
+		{"og:site_name", cfg.Title}, {"og:title", title}, {"og:type", kind}, {"og:url", cfg.AbsURI(p.URL)},
 		{"og:locale", strings.ReplaceAll(cfg.LanguageCode, "-", "_")}, {"og:description", d.Description},
 	} {
 		if tag[0] == "og:description" && tag[1] == "" {

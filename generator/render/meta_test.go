@@ -12,7 +12,8 @@ import (
 	"folio.dev/folio/generator/source"
 )
 
-// metaTemplate is what Data.Meta replaced in baseof.html, as it was.
+// metaTemplate is what Data.Meta replaced in baseof.html, as it was but
+// og:url, now percent-encoded (absURI).
 const metaTemplate = `
 {{- with .Page.Feed}}{{if ne .Page $.Site.Home}}
 <link rel="alternate" type="application/rss+xml" title="{{.Page.Title}} - {{$.Site.Config.Title}}" href="{{absURL .URL}}">
@@ -20,7 +21,7 @@ const metaTemplate = `
 <meta property="og:site_name" content="{{.Site.Config.Title}}">
 <meta property="og:title" content="{{if .Page.Title}}{{.Page.Title}}{{else}}{{.Site.Config.Title}}{{end}}">
 <meta property="og:type" content="{{if isLeaf .Page}}article{{else}}website{{end}}">
-<meta property="og:url" content="{{.Permalink}}">
+<meta property="og:url" content="{{absURI .Page.URL}}">
 <meta property="og:locale" content="{{replace .Site.Config.LanguageCode "-" "_"}}">
 {{- with .Description}}
 <meta property="og:description" content="{{.}}">
@@ -75,7 +76,7 @@ func TestMetaAsTheTemplate(t *testing.T) {
 			name, template string
 			got            template.HTML
 		}{{"Meta", metaTemplate, d.Meta()}, {"HeadMeta", headMetaTemplate, d.HeadMeta()}} {
-			tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse("<head>" + c.template + "\n</head>"))
+			tmpl := template.Must(template.New("meta").Funcs(template.FuncMap{"absURL": cfg.AbsURL, "absURI": cfg.AbsURI, "isLeaf": func(p *site.Page) bool { return !p.Branch }, "replace": strings.ReplaceAll}).Parse("<head>" + c.template + "\n</head>"))
 			var want strings.Builder
 			if err := tmpl.Execute(&want, d); err != nil {
 				t.Fatal(err)

@@ -132,6 +132,11 @@ func Funcs(cfg *config.Config, assets map[string]string) template.FuncMap {
 			return cfg.RelURL(u)
 		},
 		"absURL": cfg.AbsURL,
+		// absURI is absURL percent-encoded, for an address in an attribute
+		// that is not a link (og:image's content), which html/template
+		// does not encode: WeChat's share card loses a picture whose
+		// address has a space or Chinese.
+		"absURI": cfg.AbsURI,
 		"date":   func(t time.Time) string { return FormatDate(t.In(cfg.Location), cfg.LanguageCode) },
 		// when shows a front matter date with its time of day, if it has one.
 		"when": func(t schema.Time) string {
