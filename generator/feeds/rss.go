@@ -146,9 +146,9 @@ func date(t time.Time, cfg *config.Config) string {
 	return t.In(cfg.Location).Format(time.RFC1123Z)
 }
 
-// Absolute makes every href and src of rendered HTML absolute, resolved
-// against the page's own URL: root paths, #footnotes and relative paths.
-// goldmark always quotes attributes with ".
+// Absolute makes every href, src and srcset of rendered HTML absolute,
+// resolved against the page's own URL: root paths, #footnotes and relative
+// paths. goldmark always quotes attributes with ".
 func Absolute(html, page string) string {
 	base, err := url.Parse(page)
 	if err != nil {
@@ -159,20 +159,20 @@ func Absolute(html, page string) string {
 	// Where the next href=" and src=" start, each searched for again only
 	// once the text before it is written: a page of many links without a
 	// single src=" is read once, not once a link.
-	attrs := [...]string{` href="`, ` src="`, ` poster="`} // poster: a video's (shortcode video)
+	attrs := [...]string{` href="`, ` src="`, ` poster="`, ` srcset="`} // poster: a video's (shortcode video); srcset: a photo's copies
 	var next [len(attrs)]int
 	for k, attr := range attrs {
 		next[k] = index(html, 0, attr)
 	}
 	pos := 0 // html[:pos] is written
 	for {
-		i := -1 // where the next attribute's value starts
+		i, srcset := -1, false // where the next attribute's value starts, and whether it is a srcset
 		for k, attr := range attrs {
 			if next[k] >= 0 && next[k] < pos {
 				next[k] = index(html, pos, attr)
 			}
 			if next[k] >= 0 && (i < 0 || next[k]+len(attr) < i) {
-				i = next[k] + len(attr)
+				i, srcset = next[k]+len(attr), attr == ` srcset="`
 			}
 		}
 		if i < 0 {
@@ -186,12 +186,35 @@ func Absolute(html, page string) string {
 		}
 		b.WriteString(html[pos:i])
 		value := html[i : i+end]
-		if ref, err := url.Parse(strings.ReplaceAll(value, "&amp;", "&")); err == nil && ref.Scheme == "" {
-			value = strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;")
+		if srcset {
+			// "a.480.jpg 480w, a.960.jpg 960w": each candidate's address
+			// resolved, its width kept.
+			cands := strings.Split(value, ",")
+			for c, cand := range cands {
+				lead := cand[:len(cand)-len(strings.TrimLeft(cand, " "))]
+				u, descr, _ := strings.Cut(strings.TrimLeft(cand, " "), " ")
+				if descr != "" {
+					descr = " " + descr
+				}
+				cands[c] = lead + resolve(base, u) + descr
+			}
+			value = strings.Join(cands, ",")
+		} else {
+			value = resolve(base, value)
 		}
 		b.WriteString(value)
 		pos = i + end
 	}
+}
+
+// resolve makes value, an attribute's address as HTML writes it (&amp;),
+// absolute against base; an address with a scheme, or one that does not
+// parse, is kept.
+func resolve(base *url.URL, value string) string {
+	if ref, err := url.Parse(strings.ReplaceAll(value, "&amp;", "&")); err == nil && ref.Scheme == "" {
+		return strings.ReplaceAll(base.ResolveReference(ref).String(), "&", "&amp;")
+	}
+	return value
 }
 
 // index returns where s holds sub at or after from, or -1.

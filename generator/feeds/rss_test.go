@@ -18,6 +18,9 @@ func TestAbsolute(t *testing.T) {
 		{`<img src="p.png"><a href="../b/?q=1&amp;r=2">b</a><img src="q.png">`,
 			`<img src="https://example.org/news/a/p.png"><a href="https://example.org/news/b/?q=1&amp;r=2">b</a><img src="https://example.org/news/a/q.png">`},
 		{`<a href="#x">x</a><a href="unclosed`, `<a href="https://example.org/news/a/#x">x</a><a href="unclosed`},
+		// a photo's copies: every candidate's address, its width kept
+		{`<img src="/news/a/p.480.jpg" srcset="/news/a/p.480.jpg 480w, p.960.jpg 960w,https://e.org/q.jpg 2x">`,
+			`<img src="https://example.org/news/a/p.480.jpg" srcset="https://example.org/news/a/p.480.jpg 480w, https://example.org/news/a/p.960.jpg 960w,https://e.org/q.jpg 2x">`},
 	}
 	for _, tt := range tests {
 		if got := Absolute(tt.in, page); got != tt.want {
