@@ -92,7 +92,22 @@ func indexControl(src []byte) int {
 // next line "+++". It returns the TOML, its offset in src, and the offset
 // where the body starts. A file without front matter has an empty TOML part.
 func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart, bodyStart int, ok bool) {
-	first, _, _ := bytes.Cut(src, []byte("\n"))
+	// Blank lines before the first +++ (a file pasted with an empty first
+	// line) are passed over: the front matter is still plainly there.
+	skip := 0
+	for skip < len(src) {
+		line, _, found := bytes.Cut(src[skip:], []byte("\n"))
+		if !found || len(bytes.Trim(line, " \t\r")) > 0 {
+			break
+		}
+		skip += len(line) + 1
+	}
+	if skip > 0 {
+		if next, _, _ := bytes.Cut(src[skip:], []byte("\n")); string(bytes.TrimRight(next, " \t")) != "+++" {
+			skip = 0 // no front matter after them: the file is read as it was
+		}
+	}
+	first, _, _ := bytes.Cut(src[skip:], []byte("\n"))
 	switch string(bytes.TrimRight(first, " \t")) {
 	case "+++":
 	case "---":
@@ -105,7 +120,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 		}
 		return nil, 0, 0, true
 	}
-	start := len(first) + 1
+	start := skip + len(first) + 1
 	for off := start; off < len(src); {
 		line, _, _ := bytes.Cut(src[off:], []byte("\n"))
 		if string(bytes.TrimRight(line, " \t")) == "+++" {
@@ -121,7 +136,7 @@ func splitFrontMatter(file string, src []byte, l *diag.List) (fm []byte, fmStart
 		}
 		off += len(line) + 1
 	}
-	l.Add(diag.At(file, src, 0), diag.FMUnclosed)
+	l.Add(diag.At(file, src, skip), diag.FMUnclosed)
 	return nil, 0, 0, false
 }
 

@@ -124,6 +124,17 @@ func TestSplitFrontMatter(t *testing.T) {
 			fm:   "title = \"a\"\n", hasFM: true, fmStart: 4, bodyStart: 20, ok: true,
 		},
 		{
+			// a file pasted with an empty first line
+			name: "blank lines before the first +++",
+			src:  "\n \n+++\ntitle = \"a\"\n+++\n正文\n",
+			fm:   "title = \"a\"\n", hasFM: true, fmStart: 7, bodyStart: 23, ok: true,
+		},
+		{
+			name: "blank lines before text that is not front matter",
+			src:  "\n正文\n",
+			fm:   "", hasFM: false, fmStart: 0, bodyStart: 0, ok: true,
+		},
+		{
 			name: "trailing spaces on the +++ lines",
 			src:  "+++ \t\ntitle = \"a\"\n+++  \n正文\n",
 			fm:   "title = \"a\"\n", hasFM: true, fmStart: 6, bodyStart: 24, ok: true,
