@@ -176,9 +176,12 @@ func (c *Checker) inContent(o site.Output, u string) bool {
 	return false
 }
 
-// canonical writes a URL one way, whether its Chinese is escaped or not.
+// canonical writes a URL one way, whether its Chinese, parentheses and
+// the like are escaped or not (goldmark writes 合影(3).jpg as
+// %E5%90%88%E5%BD%B1(3).jpg): from its unescaped path and fragment.
 func canonical(u string) string {
 	if p, err := url.Parse(u); err == nil {
+		p.RawPath, p.RawFragment = "", ""
 		return p.String()
 	}
 	return u

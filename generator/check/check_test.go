@@ -50,7 +50,7 @@ func TestInternal(t *testing.T) {
 		"content/a.md": "+++\ntitle = \"甲\"\n+++\n## 第一节\n\n" +
 			"[好](b.md#结论) [好](#第一节) [好](/b/) [好](/b) [好](https://example.org/x)\n\n" +
 			"[坏](/notices/no-such/) [坏](b.md#没有这一节)\n\n" +
-			"![坏图](/images/missing.png)\n",
+			"![坏图](/images/missing.png)\n\n[回执](/files/回执(3).pdf)\n",
 		"content/b.md": "+++\ntitle = \"乙\"\n+++\n## 结论\n\n正文。\n",
 		// A layout of the site's own that links nowhere, on every page.
 		"layouts/page.html": `{{define "main"}}<a href="/nowhere/">x</a>{{.Content}}{{end}}`,
@@ -63,6 +63,7 @@ func TestInternal(t *testing.T) {
 	want := "content/a.md:8:1: [L02] link to /notices/no-such/: there is no such page in the site; check the address, or link to the page's file ([标题](../notices/plan.md)): folio works out its address, and the link never breaks when the page moves\n" +
 		"content/a.md:8:24: [L02] link to /b/#没有这一节: the page has no part #没有这一节 (its headings' ids are shown in its table of contents)\n" +
 		"content/a.md:10:1: [L02] link to /images/missing.png: there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there\n" +
+		"content/a.md:12:1: [L02] link to /files/回执(3).pdf: there is no such file in the site; check the file name's spelling (upper and lower case count) and where the file is: a file of static/ has its path below static/ as its address (static/images/a.png is /images/a.png); for a photo or attachment beside the page, write its path from this file (![照片](photo.jpg)), and folio checks that it is there\n" +
 		"layouts/page.html:1:27: [T08] the page a/index.html links to /nowhere/: there is no such page or file in the site\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
