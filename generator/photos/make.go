@@ -3,10 +3,12 @@ package photos
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -214,6 +216,9 @@ func render(p *Photo, data []byte, s Settings) (map[string][]byte, error) {
 			return nil
 		}
 		m, _, err := image.Decode(bytes.NewReader(data))
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return diag.Msg(diag.ImageWhyCut)
+		}
 		if err != nil {
 			return diag.Msg(diag.ImageWhyNoDecode, err)
 		}

@@ -26,6 +26,7 @@ import (
 	_ "image/gif" // image.DecodeConfig and image.Decode read GIF, JPEG, PNG and WebP
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
 	"path"
 	"strconv"
@@ -245,9 +246,13 @@ func (s *Set) plan(file string) *Photo {
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		p.Problem = diag.Msg(diag.ImageWhyNotImage, err)
-		if errors.Is(err, image.ErrFormat) {
+		switch {
+		case errors.Is(err, image.ErrFormat):
 			p.Problem = diag.Msg(diag.ImageWhyMislabeled)
+		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF): // cut short before its size
+			p.Problem = diag.Msg(diag.ImageWhyCut)
+		default:
+			p.Problem = diag.Msg(diag.ImageWhyNotImage, err)
 		}
 		return p
 	}

@@ -113,6 +113,7 @@ func TestRefused(t *testing.T) {
 	fsys := fstest.MapFS{
 		"bomb.png":  {Data: testkit.Bomb(100_000, 100_000)},
 		"cut.jpg":   {Data: phone[:len(phone)*2/3]},
+		"head.jpg":  {Data: phone[:40]}, // cut before its size: the header's reader says unexpected EOF
 		"a.heic":    {Data: []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")},
 		"heic.jpg":  {Data: []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")},
 		"text.png":  {Data: []byte("not an image")},
@@ -122,6 +123,7 @@ func TestRefused(t *testing.T) {
 	for file, want := range map[string]string{
 		"bomb.png":  "the image says it is 100000×100000 pixels, more than the 60 million folio decodes",
 		"cut.jpg":   "the file is cut short",
+		"head.jpg":  "the file is cut short",
 		"a.heic":    "the photo is in HEIC format",
 		"heic.jpg":  "export it as JPEG",
 		"text.png":  "the file is not the JPEG, PNG, GIF or WebP image its name says",
