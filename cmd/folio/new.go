@@ -374,17 +374,20 @@ func titleWords(title string) []string {
 			latin.Reset()
 		}
 	}
+	prev := rune(0)
 	for _, r := range title {
 		if len(words) >= nameWords {
 			break
 		}
+		afterDigit := prev >= '0' && prev <= '9'
+		prev = r
 		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			latin.WriteRune(r)
 			continue
 		}
 		flush()
-		if r == '的' || r == '年' && len(words) > 0 && strings.Trim(words[len(words)-1], "0123456789") == "" {
-			continue // 的 says nothing; 2026年 reads as 2026
+		if r == '的' || r == '年' && afterDigit {
+			continue // 的 says nothing; 2026年 reads as 2026 (but 年会 of 2027年年会 stays)
 		}
 		if unicode.Is(unicode.Han, r) {
 			for _, p := range pinyin.LazyPinyin(string(r), args) {

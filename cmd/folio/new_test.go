@@ -283,3 +283,19 @@ func tree(t *testing.T, dir string) []string {
 	})
 	return out
 }
+
+// 年 right after a number is left out of a page's name (2026年 is 2026);
+// a 年 of a word (年会) is not.
+func TestTitleWordsYear(t *testing.T) {
+	t.Parallel()
+	for title, want := range map[string]string{
+		"2027年年会":      "2027-nian-hui",
+		"2027年年会召开":    "2027-nian-hui-zhao-kai",
+		"关于2026年培训的通知": "2026-pei-xun-tong-zhi",
+		"年度总结":         "nian-du-zong-jie",
+	} {
+		if got := strings.Join(titleWords(title), "-"); got != want {
+			t.Errorf("titleWords(%q) = %s, want %s", title, got, want)
+		}
+	}
+}
