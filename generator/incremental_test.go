@@ -228,6 +228,17 @@ func TestTextEditFallsBack(t *testing.T) {
 		t.Fatalf("a text edit after a full build: %v, kept the model: %v; want it kept", err, kept(res))
 	}
 
+	// folio new's prompt left in the text is an error Read reports, not
+	// the conversion: the save is read again, as a full build reads it.
+	res, err = build(cache, later, fixed+"\n（在这里写新闻正文。）\n")
+	full, fullErr = build(nil, later, "")
+	if !errors.Is(err, generator.ErrContent) || !errors.Is(fullErr, generator.ErrContent) || kept(res) {
+		t.Fatalf("folio new's prompt: cached build %v (kept the model: %v), full build %v; want both to fail", err, kept(res), fullErr)
+	}
+	if got, want := fmt.Sprint(res.Diagnostics), fmt.Sprint(full.Diagnostics); got != want {
+		t.Errorf("folio new's prompt: the cached build reports\n%s\na full one\n%s", got, want)
+	}
+
 	earlier := fixedNow.AddDate(0, -4, 0) // a clock set back: pages and events are as they were then
 	res, err = build(cache, earlier, fixed+"\n第三段。\n")
 	if err != nil || kept(res) {

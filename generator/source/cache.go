@@ -198,7 +198,10 @@ func (c *Cache) Gone(fsys fs.FS, p string) bool {
 // SameFrontMatter tells whether q's file starts with the same front
 // matter as p's: then q would be placed, dated and checked as p was.
 func SameFrontMatter(p, q *Page) bool {
-	return string(p.text.Src[:p.text.BodyStart]) == string(q.text.Src[:q.text.BodyStart])
+	// What Read says of the text goes with the front matter: a save that
+	// adds or removes folio new's prompt (checkFinished) is read again.
+	return string(p.text.Src[:p.text.BodyStart]) == string(q.text.Src[:q.text.BodyStart]) &&
+		(p.placeholder.File == "") == (q.placeholder.File == "")
 }
 
 // WithText returns p, as placed, with the text and version of q, a new
