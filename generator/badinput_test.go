@@ -40,7 +40,7 @@ func TestBadInput(t *testing.T) {
 		{"a symbolic link loop", func(dir string) { os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content", "loop")) }, bad{}},
 		// Issue 19: photos. Each is refused at the Markdown that shows it,
 		// before any pixel is decoded (and published not at all).
-		{"a PNG that is not one", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{`content/files/photo.png`, diag.ImageFileRefused, `这个文件无法按图片读取（unexpected EOF）`, `the file cannot be read as an image (unexpected EOF)`}},
+		{"a PNG cut short after its signature", write("content/files/photo.png", "\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), bad{`content/files/photo.png`, diag.ImageFileRefused, `文件不完整（图片还没结束文件就结束了）`, `the file is cut short`}},
 		{"a decompression bomb (100000×100000 PNG)", photoPage("bomb.png", testkit.Bomb(100_000, 100_000)), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 bomb.png：图片自称有 100000×100000 像素，超过 folio 肯解码的 60 百万像素`, `image bomb.png: the image says it is 100000×100000 pixels, more than the 60 million folio decodes`}},
 		{"a truncated phone photo", photoPage("cut.jpg", testkit.PhoneJPEG(640, 480, 6, 1)[:20000]), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 cut.jpg：文件不完整`, `image cut.jpg: the file is cut short`}},
 		{"a HEIC photo from an iPhone", photoPage("IMG_0001.HEIC", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")), bad{`content/news/p/index.md:5:1`, diag.ImageRefused, `图片 IMG_0001.HEIC：这是 HEIC 格式的照片，除 Safari 外的浏览器都显示不了：请导出为 JPEG`, `the photo is in HEIC format, which browsers other than Safari cannot show; export it as JPEG`}},
